@@ -1,0 +1,44 @@
+"""The library: files -> documents -> a Whoosh index you can search. No Textual here.
+
+``Library(path)`` is the whole interface the TUI and the CLI use.
+"""
+
+from reader.library.documents import (
+    Document,
+    DocumentSummary,
+    Heading,
+    SearchHit,
+    SearchResults,
+    Snippet,
+)
+from reader.library.ingest import FORMATS, IngestError
+from reader.library.library import (
+    SORTS,
+    AddProgress,
+    AddReport,
+    Library,
+    LibraryBusyError,
+    LibraryError,
+    QueryError,
+)
+from reader.library.paths import LIBRARY_ENV, default_library_path
+
+__all__ = [
+    "FORMATS",
+    "LIBRARY_ENV",
+    "SORTS",
+    "AddProgress",
+    "AddReport",
+    "Document",
+    "DocumentSummary",
+    "Heading",
+    "IngestError",
+    "Library",
+    "LibraryBusyError",
+    "LibraryError",
+    "QueryError",
+    "SearchHit",
+    "SearchResults",
+    "Snippet",
+    "default_library_path",
+]

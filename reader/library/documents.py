@@ -1,0 +1,88 @@
+"""The document types that flow from ingest through the index to the screen."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section heading: where it starts in the body, its level and its text."""
+
+    offset: int
+    level: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedDocument:
+    """A source file turned into readable plain text, before hedge analysis."""
+
+    path: str
+    title: str
+    body: str
+    format: str
+    date: datetime
+    sha256: str
+    size: int
+    mtime: float
+    outline: tuple[Heading, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentSummary:
+    """What a list row and a reading-pane header show: no body text."""
+
+    path: str
+    title: str
+    format: str
+    date: datetime
+    added: datetime
+    words: int
+    hedges: int
+    boosters: int
+    hedges_per_1k: float
+    boosters_per_1k: float
+    hedged_share: float
+    by_category: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """A whole document: its summary, its text and its section outline."""
+
+    summary: DocumentSummary
+    body: str
+    outline: tuple[Heading, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return self.summary.path
+
+    @property
+    def title(self) -> str:
+        return self.summary.title
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """A short excerpt of a matching document; ``marks`` are the matched words' offsets."""
+
+    text: str
+    marks: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    summary: DocumentSummary
+    score: float
+    snippet: Snippet
+
+
+@dataclass(frozen=True, slots=True)
+class SearchResults:
+    query: str
+    total: int
+    hits: list[SearchHit]
+    terms: tuple[str, ...] = ()

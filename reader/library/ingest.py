@@ -1,0 +1,231 @@
+"""Files -> ``ParsedDocument``: finding sources, decoding them, making them readable.
+
+Every way a file can be bad ends in an ``IngestError`` that names the file and says
+why in one line; nothing here touches the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+from markdown_it import MarkdownIt
+
+from reader.library.documents import Heading, ParsedDocument
+
+#: File suffix -> format id stored in the index.
+FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+
+#: Files larger than this are refused: a reader is not a log viewer.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+_TITLE_MAX = 160
+
+
+class IngestError(Exception):
+    """A source that could not be read; ``str()`` is the one line shown to the user."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    path: Path
+    size: int
+    mtime: float
+
+
+def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile | IngestError]:
+    """Every supported file under ``paths`` (folders recursively), or an error per bad path.
+
+    Files inside folders with other suffixes are passed over silently; a file named
+    explicitly with an unsupported suffix is an error.
+    """
+    seen: set[Path] = set()
+    for raw in paths:
+        path = Path(raw).expanduser()
+        try:
+            if path.is_dir():
+                yield from _walk(path, seen)
+            elif path.exists():
+                if path.suffix.lower() not in FORMATS:
+                    yield IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
+                else:
+                    yield from _source(path, seen)
+            else:
+                yield IngestError(path, "no such file or folder")
+        except OSError as error:
+            yield IngestError(path, error.strerror or str(error))
+
+
+def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
+    def on_error(error: OSError) -> None:
+        errors.append(IngestError(error.filename or folder, error.strerror or str(error)))
+
+    errors: list[IngestError] = []
+    for root, dirs, files in os.walk(folder, onerror=on_error):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
+                continue
+            yield from _source(Path(root) / name, seen)
+        yield from errors
+        errors.clear()
+
+
+def _source(path: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
+    try:
+        resolved = path.resolve()
+        stat = resolved.stat()
+    except OSError as error:
+        yield IngestError(path, error.strerror or str(error))
+        return
+    if resolved in seen:
+        return
+    seen.add(resolved)
+    yield SourceFile(resolved, stat.st_size, stat.st_mtime)
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def read_bytes(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> bytes:
+    if source.size > max_bytes:
+        size, limit = source.size / 1e6, max_bytes / 1e6
+        raise IngestError(source.path, f"file is {size:.1f} MB, over the {limit:.1f} MB limit")
+    try:
+        return source.path.read_bytes()
+    except OSError as error:
+        raise IngestError(source.path, error.strerror or str(error)) from None
+
+
+def parse_document(source: SourceFile, data: bytes) -> ParsedDocument:
+    """Decode and clean one file's bytes into readable text with a title."""
+    text = decode(source.path, data)
+    fmt = FORMATS[source.path.suffix.lower()]
+    if fmt == "md":
+        body, outline = markdown_to_text(text)
+    else:
+        body, outline = normalise_plain_text(text), ()
+    if not body.strip():
+        raise IngestError(source.path, "empty file (no text to read)")
+    return ParsedDocument(
+        path=str(source.path),
+        title=_title(body, outline, source.path),
+        body=body,
+        format=fmt,
+        date=datetime.fromtimestamp(source.mtime, tz=timezone.utc),
+        sha256=content_hash(data),
+        size=source.size,
+        mtime=source.mtime,
+        outline=outline,
+    )
+
+
+def decode(path: str | os.PathLike[str], data: bytes) -> str:
+    """Bytes -> str: UTF-8 when it is, otherwise the detected encoding; binary is refused."""
+    if not data.strip():
+        raise IngestError(path, "empty file (no text to read)")
+    if b"\x00" in data[:8192] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise IngestError(path, "binary file, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    best = from_bytes(data[:262144]).best()
+    if best is None or best.encoding is None:
+        raise IngestError(path, "binary file or unknown text encoding")
+    try:
+        return data.decode(best.encoding)
+    except (UnicodeDecodeError, LookupError):
+        raise IngestError(path, f"could not decode as {best.encoding}") from None
+
+
+_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+
+
+def normalise_plain_text(text: str) -> str:
+    """Unify line endings and squeeze runs of blank lines; offsets refer to the result."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
+    return _BLANK_RUN.sub("\n\n", text).strip("\n")
+
+
+_MARKDOWN = MarkdownIt("commonmark")
+
+
+def markdown_to_text(source: str) -> tuple[str, tuple[Heading, ...]]:
+    """Markdown -> readable paragraphs without markup, plus the headings' positions."""
+    tokens = _MARKDOWN.parse(normalise_plain_text(source))
+    blocks: list[str] = []
+    headings: list[tuple[int, int]] = []  # (block index, level)
+    prefix: list[str] = []
+    heading_level = 0
+    for token in tokens:
+        if token.type == "heading_open":
+            heading_level = int(token.tag[1:])
+        elif token.type == "bullet_list_open":
+            prefix.append("• ")
+        elif token.type == "ordered_list_open":
+            prefix.append("")
+        elif token.type in ("bullet_list_close", "ordered_list_close"):
+            prefix.pop()
+        elif token.type == "list_item_open" and prefix and prefix[-1] == "":
+            prefix[-1] = f"{token.info or '1'}. "
+        elif token.type == "inline":
+            text = _inline_text(token)
+            if heading_level:
+                headings.append((len(blocks), heading_level))
+                heading_level = 0
+            elif prefix and token.level >= 2:
+                marker = prefix[-1] if prefix[-1] else ""
+                text = "  " * (len(prefix) - 1) + marker + text
+                if prefix[-1] and prefix[-1][0].isdigit():
+                    prefix[-1] = ""
+            blocks.append(text)
+        elif token.type in ("fence", "code_block"):
+            blocks.append(token.content.rstrip("\n"))
+    body_parts: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for block in blocks:
+        offsets.append(position)
+        body_parts.append(block)
+        position += len(block) + 2
+    outline = tuple(
+        Heading(offset=offsets[index], level=level, title=blocks[index])
+        for index, level in headings
+    )
+    return "\n\n".join(body_parts), outline
+
+
+def _inline_text(token: object) -> str:
+    parts: list[str] = []
+    for child in getattr(token, "children", None) or []:
+        if child.type in ("text", "code_inline"):
+            parts.append(child.content)
+        elif child.type == "softbreak":
+            parts.append(" ")
+        elif child.type == "hardbreak":
+            parts.append("\n")
+        elif child.type == "image":
+            parts.append(child.content)
+    return "".join(parts).strip()
+
+
+def _title(body: str, outline: tuple[Heading, ...], path: Path) -> str:
+    if outline and outline[0].offset == 0:
+        return outline[0].title[:_TITLE_MAX]
+    first = body.lstrip().split("\n", 1)[0].strip()
+    if 0 < len(first) <= _TITLE_MAX and not first.endswith((".", ",", ";", ":")):
+        return first
+    return path.stem.replace("_", " ").replace("-", " ").strip() or path.name

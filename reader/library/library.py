@@ -1,0 +1,458 @@
+"""``Library``: the index of a user's documents, with add, search, get and remove.
+
+One Whoosh index plus a text store in one folder. Every write is a Whoosh commit,
+which replaces the table of contents atomically: a crash, a kill or a full disk
+mid-write leaves the last committed library readable.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.highlight import ContextFragmenter, Formatter, Highlighter
+from whoosh.index import LockError
+from whoosh.qparser import (
+    AndGroup,
+    FuzzyTermPlugin,
+    GtLtPlugin,
+    MultifieldParser,
+)
+from whoosh.qparser.dateparse import DateParserPlugin
+from whoosh.query import Every
+from whoosh.writing import IndexWriter
+
+from reader.hedging import find_hedges, profile
+from reader.library.documents import (
+    Document,
+    DocumentSummary,
+    Heading,
+    ParsedDocument,
+    SearchHit,
+    SearchResults,
+    Snippet,
+)
+from reader.library.ingest import (
+    MAX_FILE_BYTES,
+    IngestError,
+    SourceFile,
+    content_hash,
+    iter_sources,
+    parse_document,
+    read_bytes,
+)
+from reader.library.schema import make_schema
+from reader.library.textstore import TextStore
+
+#: Sort orders a user can pick: name -> (sort field or None for relevance, descending).
+SORTS: dict[str, tuple[str | None, bool]] = {
+    "relevance": (None, False),
+    "date": ("date", True),
+    "title": ("title_sort", False),
+    "hedges": ("hedges", True),
+}
+
+_COMMIT_EVERY = 500
+_SNIPPET_CHARS = 180
+
+
+class LibraryError(Exception):
+    """A library-level failure; ``str()`` is the one line shown to the user."""
+
+
+class LibraryBusyError(LibraryError):
+    pass
+
+
+class QueryError(LibraryError):
+    pass
+
+
+@dataclass(slots=True)
+class AddProgress:
+    """Where an ``add`` run stands; passed to the progress callback after each file."""
+
+    done: int
+    total: int
+    current: str
+
+
+@dataclass(slots=True)
+class AddReport:
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    failed: list[IngestError] = field(default_factory=list)
+
+    def summary(self) -> str:
+        return (
+            f"{len(self.added)} added, {len(self.updated)} updated, "
+            f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
+        )
+
+
+ProgressCallback = Callable[[AddProgress], None]
+
+
+class Library:
+    """A folder holding the index and the texts. Safe to share between threads."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path).expanduser()
+        self._index_dir = self.path / "index"
+        self._lock = threading.RLock()
+        self._index: whoosh_index.Index | None = None
+        self._searcher: Any = None
+        self._texts: TextStore | None = None
+
+    # -- opening -----------------------------------------------------------------
+
+    def exists(self) -> bool:
+        """Whether an index was ever created here (an empty library still exists)."""
+        return whoosh_index.exists_in(str(self._index_dir))
+
+    def _open(self, create: bool) -> whoosh_index.Index | None:
+        if self._index is not None:
+            return self._index
+        try:
+            if self.exists():
+                self._index = whoosh_index.open_dir(str(self._index_dir))
+            elif create:
+                self._index_dir.mkdir(parents=True, exist_ok=True)
+                self._index = whoosh_index.create_in(str(self._index_dir), make_schema())
+            else:
+                return None
+            self._texts = TextStore(self.path / "texts.sqlite")
+        except (OSError, whoosh_index.IndexError) as error:
+            raise LibraryError(f"{self.path}: cannot open library ({error})") from None
+        return self._index
+
+    def _get_searcher(self) -> Any:
+        index = self._open(create=False)
+        if index is None:
+            return None
+        if self._searcher is None:
+            self._searcher = index.searcher()
+        elif not self._searcher.up_to_date():
+            self._searcher = self._refreshed(index, self._searcher)
+        return self._searcher
+
+    @staticmethod
+    def _refreshed(index: whoosh_index.Index, searcher: Any) -> Any:
+        """A searcher on the latest commit.
+
+        Not ``Searcher.refresh()``: it reuses a segment's reader by segment id and so
+        misses deletions, and it fails on a searcher opened on an empty index.
+        """
+        searcher.close()
+        return index.searcher()
+
+    def close(self) -> None:
+        with self._lock:
+            if self._searcher is not None:
+                self._searcher.close()
+                self._searcher = None
+            if self._texts is not None:
+                self._texts.close()
+            if self._index is not None:
+                self._index.close()
+                self._index = None
+
+    def __len__(self) -> int:
+        with self._lock:
+            searcher = self._get_searcher()
+            return searcher.doc_count() if searcher is not None else 0
+
+    # -- writing -----------------------------------------------------------------
+
+    def add(
+        self,
+        paths: Iterable[str | Path],
+        *,
+        progress: ProgressCallback | None = None,
+        max_bytes: int = MAX_FILE_BYTES,
+    ) -> AddReport:
+        """Index new and changed files under ``paths``; unchanged ones are skipped.
+
+        Bad files are reported in ``AddReport.failed`` and the rest goes on.
+        """
+        report = AddReport()
+        sources: list[SourceFile] = []
+        for item in iter_sources(paths):
+            if isinstance(item, IngestError):
+                report.failed.append(item)
+            else:
+                sources.append(item)
+        with self._lock:
+            index = self._open(create=True)
+            assert index is not None and self._texts is not None
+            known = self._known_sources()
+            writer = self._writer(index)
+            pending = 0
+            try:
+                for done, source in enumerate(sources, 1):
+                    if progress is not None:
+                        progress(AddProgress(done - 1, len(sources), str(source.path)))
+                    outcome = self._add_one(writer, source, known.get(str(source.path)), max_bytes)
+                    if isinstance(outcome, IngestError):
+                        report.failed.append(outcome)
+                        continue
+                    getattr(report, outcome).append(str(source.path))
+                    if outcome != "unchanged":
+                        pending += 1
+                    if pending >= _COMMIT_EVERY:
+                        self._commit(writer)
+                        writer, pending = self._writer(index), 0
+                if progress is not None:
+                    progress(AddProgress(len(sources), len(sources), ""))
+            except KeyboardInterrupt:
+                self._commit(writer)
+                raise
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+        return report
+
+    def _writer(self, index: whoosh_index.Index) -> IndexWriter:
+        try:
+            return index.writer(timeout=5.0, limitmb=128)
+        except LockError:
+            raise LibraryBusyError(
+                f"{self.path}: library is busy (another hedge-reader is adding documents)"
+            ) from None
+
+    def _commit(self, writer: IndexWriter) -> None:
+        try:
+            writer.commit()
+        except OSError as error:
+            writer.cancel()
+            raise LibraryError(
+                f"{self.path}: could not save the index ({error.strerror or error}); "
+                "the library keeps its last saved state"
+            ) from None
+        if self._searcher is not None and self._index is not None:
+            self._searcher = self._refreshed(self._index, self._searcher)
+
+    def _known_sources(self) -> dict[str, tuple[str, int, float]]:
+        searcher = self._get_searcher()
+        if searcher is None:
+            return {}
+        return {
+            fields["path"]: (fields["sha256"], fields["size"], fields["mtime"])
+            for fields in searcher.all_stored_fields()
+        }
+
+    def _add_one(
+        self,
+        writer: IndexWriter,
+        source: SourceFile,
+        known: tuple[str, int, float] | None,
+        max_bytes: int,
+    ) -> str | IngestError:
+        if known is not None and known[1] == source.size and known[2] == source.mtime:
+            return "unchanged"
+        try:
+            data = read_bytes(source, max_bytes)
+            if known is not None and known[0] == content_hash(data):
+                return "unchanged"
+            parsed = parse_document(source, data)
+        except IngestError as error:
+            return error
+        assert self._texts is not None
+        self._texts.put_many([(parsed.sha256, parsed.body)])
+        writer.update_document(**_index_fields(parsed))
+        return "added" if known is None else "updated"
+
+    def remove(self, paths: Iterable[str | Path]) -> list[str]:
+        """Drop documents whose source path is, or lies under, one of ``paths``."""
+        wanted = [str(Path(p).expanduser().resolve()) for p in paths]
+        with self._lock:
+            index = self._open(create=False)
+            if index is None:
+                return []
+            known = self._known_sources()
+            doomed = [
+                path
+                for path in known
+                if any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
+            ]
+            if not doomed:
+                return []
+            writer = self._writer(index)
+            try:
+                for path in doomed:
+                    writer.delete_by_term("path", path)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+            assert self._texts is not None
+            gone = set(doomed)
+            self._texts.keep_only({sha for path, (sha, _, _) in known.items() if path not in gone})
+            return doomed
+
+    # -- reading -----------------------------------------------------------------
+
+    def get(self, path: str | Path) -> Document | None:
+        with self._lock:
+            searcher = self._get_searcher()
+            if searcher is None:
+                return None
+            fields = searcher.document(path=str(path))
+            if fields is None:
+                return None
+            assert self._texts is not None
+            body = self._texts.get(fields["sha256"]) or ""
+        outline = tuple(Heading(*item) for item in fields.get("outline") or ())
+        return Document(summary=_summary(fields), body=body, outline=outline)
+
+    def documents(self, sort: str = "date") -> list[DocumentSummary]:
+        """Every document, as the list shows them."""
+        return [hit.summary for hit in self.search("", limit=None, sort=sort).hits]
+
+    def search(self, query: str, limit: int | None = 10, sort: str = "relevance") -> SearchResults:
+        """Ranked results with snippets; an empty query lists the whole library.
+
+        Raises ``QueryError`` for a query that cannot be parsed or an unknown sort.
+        """
+        if sort not in SORTS:
+            raise QueryError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
+        with self._lock:
+            searcher = self._get_searcher()
+            if searcher is None:
+                return SearchResults(query=query, total=0, hits=[])
+            parsed = self._parse(searcher, query)
+            sortedby, reverse = SORTS[sort]
+            if sortedby is None and not query.strip():
+                sortedby, reverse = SORTS["date"]
+            try:
+                results = searcher.search(
+                    parsed, limit=limit, sortedby=sortedby, reverse=reverse, terms=True
+                )
+            except Exception as error:  # whoosh raises bare errors for odd queries
+                raise QueryError(f"cannot run query {query!r}: {error}") from None
+            results.highlighter = Highlighter(
+                fragmenter=ContextFragmenter(maxchars=_SNIPPET_CHARS, surround=60),
+                formatter=_SnippetFormatter(),
+            )
+            hits = [self._hit(hit) for hit in results]
+            terms = tuple(sorted({_term_text(t) for _, t in results.matched_terms()}))
+            return SearchResults(query=query, total=len(results), hits=hits, terms=terms)
+
+    def _parse(self, searcher: Any, query: str) -> Any:
+        if not query.strip():
+            return Every()
+        parser = MultifieldParser(["title", "body"], searcher.schema, group=AndGroup)
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(DateParserPlugin(free=False))
+        try:
+            return parser.parse(query)
+        except Exception as error:
+            raise QueryError(f"cannot parse query {query!r}: {error}") from None
+
+    def _hit(self, hit: Any) -> SearchHit:
+        assert self._texts is not None
+        body = self._texts.get(hit["sha256"]) or ""
+        snippet = hit.highlights("body", text=body, top=2) if body else None
+        if not isinstance(snippet, Snippet) or not snippet.text:
+            snippet = Snippet(text=_lead(body))
+        score = float(hit.score or 0.0)
+        return SearchHit(summary=_summary(hit.fields()), score=score, snippet=snippet)
+
+
+class _SnippetFormatter(Formatter):
+    """Builds a plain-text ``Snippet`` with match offsets instead of marked-up text."""
+
+    between = " … "
+
+    def format(self, fragments: list[Any], replace: bool = False) -> Snippet:  # type: ignore[override]
+        parts: list[str] = []
+        marks: list[tuple[int, int]] = []
+        length = 0
+        for number, fragment in enumerate(fragments):
+            if number:
+                parts.append(self.between)
+                length += len(self.between)
+            text = fragment.text
+            start = fragment.startchar
+            for token in sorted(fragment.matches, key=lambda t: t.startchar):
+                if token.startchar is None or token.startchar < start:
+                    continue
+                piece = text[start : token.startchar]
+                parts.append(piece)
+                length += len(piece)
+                word = text[token.startchar : token.endchar]
+                marks.append((length, length + len(word)))
+                parts.append(word)
+                length += len(word)
+                start = token.endchar
+            tail = text[start : fragment.endchar]
+            parts.append(tail)
+            length += len(tail)
+        joined = "".join(parts)
+        cleaned = joined.replace("\n", " ")
+        return Snippet(text=cleaned, marks=tuple(marks))
+
+
+def _term_text(term: bytes | str) -> str:
+    return term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term)
+
+
+def _lead(body: str) -> str:
+    lead = " ".join(body[: _SNIPPET_CHARS * 2].split())
+    return lead[:_SNIPPET_CHARS] + ("…" if len(lead) > _SNIPPET_CHARS else "")
+
+
+def _naive_utc(moment: datetime) -> datetime:
+    return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
+    """One parsed document -> the index's fields, with its hedge figures."""
+    figures = profile(parsed.body, find_hedges(parsed.body))
+    return {
+        "path": parsed.path,
+        "title": parsed.title,
+        "body": parsed.body,
+        "format": parsed.format,
+        "date": _naive_utc(parsed.date),
+        "added": _naive_utc(datetime.now(timezone.utc)),
+        "title_sort": parsed.title.casefold()[:200],
+        "words": figures.words,
+        "hedges": round(figures.hedges_per_1k, 3),
+        "boosters": round(figures.boosters_per_1k, 3),
+        "hedged_share": round(figures.hedged_share, 4),
+        "hedge_count": figures.hedges,
+        "booster_count": figures.boosters,
+        "categories": ",".join(sorted(figures.by_category)),
+        "by_category": dict(figures.by_category),
+        "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
+        "sha256": parsed.sha256,
+        "size": parsed.size,
+        "mtime": parsed.mtime,
+    }
+
+
+def _summary(fields: dict[str, Any]) -> DocumentSummary:
+    epoch = datetime(1970, 1, 1)
+    return DocumentSummary(
+        path=fields["path"],
+        title=fields.get("title") or Path(fields["path"]).name,
+        format=fields.get("format", ""),
+        date=(fields.get("date") or epoch).replace(tzinfo=timezone.utc),
+        added=(fields.get("added") or epoch).replace(tzinfo=timezone.utc),
+        words=int(fields.get("words") or 0),
+        hedges=int(fields.get("hedge_count") or 0),
+        boosters=int(fields.get("booster_count") or 0),
+        hedges_per_1k=float(fields.get("hedges") or 0.0),
+        boosters_per_1k=float(fields.get("boosters") or 0.0),
+        hedged_share=float(fields.get("hedged_share") or 0.0),
+        by_category=dict(fields.get("by_category") or {}),
+    )

@@ -1,0 +1,55 @@
+"""The Whoosh schema: searchable text plus the figures the list shows and sorts by.
+
+The body is indexed but not stored here (the text store keeps it), so opening the
+index and listing the library stay cheap however long the documents are.
+"""
+
+from __future__ import annotations
+
+from whoosh import columns
+from whoosh.analysis import StemmingAnalyzer
+from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
+
+SCHEMA_VERSION = 1
+
+
+class FLOAT(NUMERIC):
+    """A sortable float field.
+
+    whoosh-reloaded 2.7.5 gives sortable float columns a NaN default that its
+    integer column cannot pack; store the default in the column's own encoding.
+    """
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(float, default=0.0, **kwargs)
+
+    def default_column(self) -> columns.NumericColumn:
+        return columns.NumericColumn(
+            self.sortable_typecode, default=self.to_column_value(self.default)
+        )
+
+
+def make_schema() -> Schema:
+    # No stop list: "may", "can" and "not" are exactly what a hedge reader searches for.
+    analyzer = StemmingAnalyzer(stoplist=None)
+    return Schema(
+        path=ID(stored=True, unique=True),
+        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
+        body=TEXT(analyzer=analyzer),
+        format=ID(stored=True),
+        date=DATETIME(stored=True, sortable=True),
+        added=DATETIME(stored=True, sortable=True),
+        title_sort=ID(sortable=True),
+        words=NUMERIC(int, stored=True),
+        hedges=FLOAT(stored=True, sortable=True),
+        boosters=FLOAT(stored=True, sortable=True),
+        hedged_share=FLOAT(stored=True, sortable=True),
+        hedge_count=STORED,
+        booster_count=STORED,
+        categories=KEYWORD(stored=True, commas=True, lowercase=True),
+        by_category=STORED,
+        outline=STORED,
+        sha256=ID(stored=True),
+        size=STORED,
+        mtime=STORED,
+    )
