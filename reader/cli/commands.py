@@ -1,0 +1,194 @@
+"""One function per subcommand: arguments in, exit status out."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from reader.hedging import find_hedges, profile
+from reader.library import (
+    AddProgress,
+    DocumentSummary,
+    IngestError,
+    Library,
+    default_library_path,
+)
+from reader.library.ingest import decode
+from reader.safe_text import printable
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def error(message: str) -> None:
+    """One line on stderr, safe to show whatever file name or query it quotes."""
+    sys.stderr.write(f"hedge-reader: {printable(message)}\n")
+    sys.stderr.flush()
+
+
+def _library(args: argparse.Namespace) -> Library:
+    return Library(getattr(args, "library", None) or default_library_path())
+
+
+def _stdout() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def run_app(args: argparse.Namespace) -> int:
+    from reader.tui import run
+
+    return run(getattr(args, "library", None) or default_library_path())
+
+
+def add(args: argparse.Namespace) -> int:
+    library = _library(args)
+    stderr = Console(stderr=True, highlight=False)
+    max_bytes = int(args.max_size * 1024 * 1024)
+    if stderr.is_terminal:
+        columns = (
+            TextColumn("Indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeRemainingColumn(),
+            TextColumn("{task.fields[current]}", style="dim"),
+        )
+        with Progress(*columns, console=stderr, transient=True) as bar:
+            task = bar.add_task("add", total=None, current="")
+
+            def show(step: AddProgress) -> None:
+                name = printable(Path(step.current).name) if step.current else ""
+                bar.update(task, completed=step.done, total=step.total, current=name)
+
+            report = library.add(args.paths, progress=show, max_bytes=max_bytes)
+    else:
+        report = library.add(args.paths, max_bytes=max_bytes)
+    for failure in report.failed:
+        error(f"skipped {failure}")
+    print(f"{report.summary()} ({len(library)} documents in {library.path})")
+    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+
+def search(args: argparse.Namespace) -> int:
+    results = _library(args).search(args.query, limit=args.limit, sort=args.sort)
+    if args.json:
+        payload = {
+            "query": results.query,
+            "total": results.total,
+            "results": [
+                {
+                    "path": hit.summary.path,
+                    "title": hit.summary.title,
+                    "score": round(hit.score, 4),
+                    "snippet": hit.snippet.text,
+                    "hedges_per_1k": round(hit.summary.hedges_per_1k, 2),
+                }
+                for hit in results.hits
+            ],
+        }
+        print(json.dumps(payload))
+    else:
+        from reader.cli.render import results_table
+
+        _stdout().print(results_table(results))
+    return EXIT_OK
+
+
+def hedges(args: argparse.Namespace) -> int:
+    if args.jsonl:
+        return _hedges_jsonl()
+    name = args.file
+    try:
+        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
+        text = decode(name, data) if data.strip() else data.decode("utf-8", "replace")
+    except IngestError as failure:
+        error(str(failure))
+        return EXIT_PARTIAL
+    except OSError as failure:
+        error(f"{name}: {failure.strerror or failure}")
+        return EXIT_PARTIAL
+    found = find_hedges(text)
+    figures = profile(text, found)
+    if args.json:
+        payload = {
+            "path": name,
+            "hedges": [hedge.to_dict() for hedge in found],
+            "summary": figures.to_dict(),
+        }
+        print(json.dumps(payload))
+    else:
+        from reader.cli.render import marked_text, profile_line
+
+        console = _stdout()
+        console.print(marked_text(text, found))
+        console.rule()
+        console.print(profile_line(figures))
+    return EXIT_OK
+
+
+def _hedges_jsonl() -> int:
+    status = EXIT_OK
+    for number, line in enumerate(sys.stdin, 1):
+        if line.strip():
+            record = _hedges_record(line, number)
+            status = EXIT_PARTIAL if "error" in record else status
+            sys.stdout.write(json.dumps(record) + "\n")
+    sys.stdout.flush()
+    return status
+
+
+def _hedges_record(line: str, number: int) -> dict[str, Any]:
+    """One ``{"id", "text"}`` line -> ``{"id", "hedges"}``, or ``{"id", "error"}``."""
+    try:
+        item = json.loads(line)
+    except ValueError as failure:
+        return {"id": None, "error": f"line {number}: not JSON ({failure})"}
+    item_id = item.get("id") if isinstance(item, dict) else None
+    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
+        return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
+    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in find_hedges(item["text"])]}
+
+
+def list_documents(args: argparse.Namespace) -> int:
+    documents = _library(args).documents(sort=args.sort)
+    if args.json:
+        print(json.dumps({"documents": [_summary_dict(doc) for doc in documents]}))
+    else:
+        from reader.cli.render import documents_table
+
+        _stdout().print(documents_table(documents))
+    return EXIT_OK
+
+
+def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
+    return {
+        "path": doc.path,
+        "title": doc.title,
+        "format": doc.format,
+        "date": doc.date.isoformat(),
+        "added": doc.added.isoformat(),
+        "words": doc.words,
+        "hedges": doc.hedges,
+        "boosters": doc.boosters,
+        "hedges_per_1k": round(doc.hedges_per_1k, 2),
+        "boosters_per_1k": round(doc.boosters_per_1k, 2),
+        "hedged_share": round(doc.hedged_share, 4),
+        "by_category": doc.by_category,
+    }
+
+
+def remove(args: argparse.Namespace) -> int:
+    library = _library(args)
+    removed = library.remove(args.paths)
+    status = EXIT_OK
+    for path in args.paths:
+        target = str(Path(path).expanduser().resolve())
+        if not any(r == target or r.startswith(target.rstrip("/") + "/") for r in removed):
+            error(f"{path}: not in the library")
+            status = EXIT_PARTIAL
+    print(f"{len(removed)} removed ({len(library)} documents in {library.path})")
+    return status

@@ -1,0 +1,103 @@
+"""Argument parsing and dispatch; each subcommand lives in ``reader.cli.commands``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from reader import __version__
+from reader.library import SORTS, LibraryError, QueryError
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--library",
+        metavar="DIR",
+        type=Path,
+        default=argparse.SUPPRESS,
+        help="library folder (default: $HEDGE_READER_LIBRARY or the user data dir)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="hedge-reader",
+        description="Read science and health writing with every hedge marked.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"hedge-reader {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = sub.add_parser("add", parents=[common], help="index .txt and .md files and folders")
+    add.add_argument("paths", nargs="+", metavar="PATH")
+    add.add_argument(
+        "--max-size",
+        type=float,
+        default=50.0,
+        metavar="MB",
+        help="refuse files larger than this many megabytes (default 50)",
+    )
+
+    search = sub.add_parser("search", parents=[common], help="search the library")
+    search.add_argument("query", metavar="QUERY", help="keywords in Whoosh query syntax")
+    search.add_argument("--limit", type=_positive_int, default=10, metavar="N")
+    search.add_argument("--sort", choices=list(SORTS), default="relevance")
+    search.add_argument("--json", action="store_true", help="print results as JSON")
+
+    hedges = sub.add_parser("hedges", parents=[common], help="mark the hedges in a text")
+    hedges.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    output = hedges.add_mutually_exclusive_group()
+    output.add_argument("--json", action="store_true", help="print spans and a summary as JSON")
+    output.add_argument(
+        "--jsonl",
+        action="store_true",
+        help='read {"id", "text"} lines on stdin, write results',
+    )
+
+    listing = sub.add_parser("list", parents=[common], help="list the library's documents")
+    listing.add_argument("--sort", choices=list(SORTS), default="date")
+    listing.add_argument("--json", action="store_true", help="print the list as JSON")
+
+    remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
+    remove.add_argument("paths", nargs="+", metavar="PATH")
+    return parser
+
+
+def _positive_int(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from reader.cli import commands
+
+    handler = {
+        None: commands.run_app,
+        "add": commands.add,
+        "search": commands.search,
+        "hedges": commands.hedges,
+        "list": commands.list_documents,
+        "remove": commands.remove,
+    }[args.command]
+    try:
+        return handler(args)
+    except QueryError as error:
+        commands.error(str(error))
+        return EXIT_USAGE
+    except LibraryError as error:
+        commands.error(str(error))
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        commands.error("interrupted; the library keeps what was saved")
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()
+        return EXIT_OK
