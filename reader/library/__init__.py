@@ -11,17 +11,11 @@ from reader.library.documents import (
     SearchResults,
     Snippet,
 )
+from reader.library.errors import LibraryBusyError, LibraryError, QueryError
 from reader.library.ingest import FORMATS, IngestError
-from reader.library.library import (
-    SORTS,
-    AddProgress,
-    AddReport,
-    Library,
-    LibraryBusyError,
-    LibraryError,
-    QueryError,
-)
+from reader.library.library import AddProgress, AddReport, Library
 from reader.library.paths import LIBRARY_ENV, default_library_path
+from reader.library.search import SORTS
 
 __all__ = [
     "FORMATS",

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,3 +88,22 @@ class SearchResults:
     total: int
     hits: list[SearchHit]
     terms: tuple[str, ...] = ()
+
+
+def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
+    """Stored index fields -> the summary a list row shows."""
+    epoch = datetime(1970, 1, 1)
+    return DocumentSummary(
+        path=fields["path"],
+        title=fields.get("title") or Path(fields["path"]).name,
+        format=fields.get("format", ""),
+        date=(fields.get("date") or epoch).replace(tzinfo=timezone.utc),
+        added=(fields.get("added") or epoch).replace(tzinfo=timezone.utc),
+        words=int(fields.get("words") or 0),
+        hedges=int(fields.get("hedge_count") or 0),
+        boosters=int(fields.get("booster_count") or 0),
+        hedges_per_1k=float(fields.get("hedges") or 0.0),
+        boosters_per_1k=float(fields.get("boosters") or 0.0),
+        hedged_share=float(fields.get("hedged_share") or 0.0),
+        by_category=dict(fields.get("by_category") or {}),
+    )

@@ -15,16 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from whoosh import index as whoosh_index
-from whoosh.highlight import ContextFragmenter, Formatter, Highlighter
 from whoosh.index import LockError
-from whoosh.qparser import (
-    AndGroup,
-    FuzzyTermPlugin,
-    GtLtPlugin,
-    MultifieldParser,
-)
-from whoosh.qparser.dateparse import DateParserPlugin
-from whoosh.query import Every
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
@@ -33,10 +24,10 @@ from reader.library.documents import (
     DocumentSummary,
     Heading,
     ParsedDocument,
-    SearchHit,
     SearchResults,
-    Snippet,
+    summary_from_fields,
 )
+from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.ingest import (
     MAX_FILE_BYTES,
     IngestError,
@@ -47,30 +38,10 @@ from reader.library.ingest import (
     read_bytes,
 )
 from reader.library.schema import make_schema
+from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 
-#: Sort orders a user can pick: name -> (sort field or None for relevance, descending).
-SORTS: dict[str, tuple[str | None, bool]] = {
-    "relevance": (None, False),
-    "date": ("date", True),
-    "title": ("title_sort", False),
-    "hedges": ("hedges", True),
-}
-
 _COMMIT_EVERY = 500
-_SNIPPET_CHARS = 180
-
-
-class LibraryError(Exception):
-    """A library-level failure; ``str()`` is the one line shown to the user."""
-
-
-class LibraryBusyError(LibraryError):
-    pass
-
-
-class QueryError(LibraryError):
-    pass
 
 
 @dataclass(slots=True)
@@ -310,7 +281,7 @@ class Library:
             assert self._texts is not None
             body = self._texts.get(fields["sha256"]) or ""
         outline = tuple(Heading(*item) for item in fields.get("outline") or ())
-        return Document(summary=_summary(fields), body=body, outline=outline)
+        return Document(summary=summary_from_fields(fields), body=body, outline=outline)
 
     def documents(self, sort: str = "date") -> list[DocumentSummary]:
         """Every document, as the list shows them."""
@@ -321,93 +292,13 @@ class Library:
 
         Raises ``QueryError`` for a query that cannot be parsed or an unknown sort.
         """
-        if sort not in SORTS:
-            raise QueryError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
         with self._lock:
             searcher = self._get_searcher()
             if searcher is None:
+                check_sort(sort)
                 return SearchResults(query=query, total=0, hits=[])
-            parsed = self._parse(searcher, query)
-            sortedby, reverse = SORTS[sort]
-            if sortedby is None and not query.strip():
-                sortedby, reverse = SORTS["date"]
-            try:
-                results = searcher.search(
-                    parsed, limit=limit, sortedby=sortedby, reverse=reverse, terms=True
-                )
-            except Exception as error:  # whoosh raises bare errors for odd queries
-                raise QueryError(f"cannot run query {query!r}: {error}") from None
-            results.highlighter = Highlighter(
-                fragmenter=ContextFragmenter(maxchars=_SNIPPET_CHARS, surround=60),
-                formatter=_SnippetFormatter(),
-            )
-            hits = [self._hit(hit) for hit in results]
-            terms = tuple(sorted({_term_text(t) for _, t in results.matched_terms()}))
-            return SearchResults(query=query, total=len(results), hits=hits, terms=terms)
-
-    def _parse(self, searcher: Any, query: str) -> Any:
-        if not query.strip():
-            return Every()
-        parser = MultifieldParser(["title", "body"], searcher.schema, group=AndGroup)
-        parser.add_plugin(FuzzyTermPlugin())
-        parser.add_plugin(GtLtPlugin())
-        parser.add_plugin(DateParserPlugin(free=False))
-        try:
-            return parser.parse(query)
-        except Exception as error:
-            raise QueryError(f"cannot parse query {query!r}: {error}") from None
-
-    def _hit(self, hit: Any) -> SearchHit:
-        assert self._texts is not None
-        body = self._texts.get(hit["sha256"]) or ""
-        snippet = hit.highlights("body", text=body, top=2) if body else None
-        if not isinstance(snippet, Snippet) or not snippet.text:
-            snippet = Snippet(text=_lead(body))
-        score = float(hit.score or 0.0)
-        return SearchHit(summary=_summary(hit.fields()), score=score, snippet=snippet)
-
-
-class _SnippetFormatter(Formatter):
-    """Builds a plain-text ``Snippet`` with match offsets instead of marked-up text."""
-
-    between = " … "
-
-    def format(self, fragments: list[Any], replace: bool = False) -> Snippet:  # type: ignore[override]
-        parts: list[str] = []
-        marks: list[tuple[int, int]] = []
-        length = 0
-        for number, fragment in enumerate(fragments):
-            if number:
-                parts.append(self.between)
-                length += len(self.between)
-            text = fragment.text
-            start = fragment.startchar
-            for token in sorted(fragment.matches, key=lambda t: t.startchar):
-                if token.startchar is None or token.startchar < start:
-                    continue
-                piece = text[start : token.startchar]
-                parts.append(piece)
-                length += len(piece)
-                word = text[token.startchar : token.endchar]
-                marks.append((length, length + len(word)))
-                parts.append(word)
-                length += len(word)
-                start = token.endchar
-            tail = text[start : fragment.endchar]
-            parts.append(tail)
-            length += len(tail)
-        joined = "".join(parts)
-        cleaned = joined.replace("\n", " ")
-        return Snippet(text=cleaned, marks=tuple(marks))
-
-
-def _term_text(term: bytes | str) -> str:
-    return term.decode("utf-8", "replace") if isinstance(term, bytes) else str(term)
-
-
-def _lead(body: str) -> str:
-    lead = " ".join(body[: _SNIPPET_CHARS * 2].split())
-    return lead[:_SNIPPET_CHARS] + ("…" if len(lead) > _SNIPPET_CHARS else "")
+            assert self._texts is not None
+            return run_search(searcher, self._texts.get, query, limit=limit, sort=sort)
 
 
 def _naive_utc(moment: datetime) -> datetime:
@@ -438,21 +329,3 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "size": parsed.size,
         "mtime": parsed.mtime,
     }
-
-
-def _summary(fields: dict[str, Any]) -> DocumentSummary:
-    epoch = datetime(1970, 1, 1)
-    return DocumentSummary(
-        path=fields["path"],
-        title=fields.get("title") or Path(fields["path"]).name,
-        format=fields.get("format", ""),
-        date=(fields.get("date") or epoch).replace(tzinfo=timezone.utc),
-        added=(fields.get("added") or epoch).replace(tzinfo=timezone.utc),
-        words=int(fields.get("words") or 0),
-        hedges=int(fields.get("hedge_count") or 0),
-        boosters=int(fields.get("booster_count") or 0),
-        hedges_per_1k=float(fields.get("hedges") or 0.0),
-        boosters_per_1k=float(fields.get("boosters") or 0.0),
-        hedged_share=float(fields.get("hedged_share") or 0.0),
-        by_category=dict(fields.get("by_category") or {}),
-    )
