@@ -151,13 +151,35 @@ def decode(path: str | os.PathLike[str], data: bytes) -> str:
         raise IngestError(path, f"could not decode as {best.encoding}") from None
 
 
-_BLANK_RUN = re.compile(r"\n[ \t]*\n(?:[ \t]*\n)+")
+_BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•]|\d+[.)])\s")
+_HARD_WRAP_MAX = 100
 
 
 def normalise_plain_text(text: str) -> str:
-    """Unify line endings and squeeze runs of blank lines; offsets refer to the result."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
-    return _BLANK_RUN.sub("\n\n", text).strip("\n")
+    """Readable paragraphs separated by one blank line; offsets refer to the result.
+
+    Hard-wrapped paragraphs (short lines) are joined so they reflow to any width;
+    a text with one long line per paragraph gets a blank line between them. Lines
+    that look like list items keep their own line.
+    """
+    text = _unify_newlines(text)
+    paragraphs: list[str] = []
+    for block in _BLANK_LINES.split(text.strip("\n")):
+        lines = [line.rstrip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) > 1 and all(len(line) > _HARD_WRAP_MAX for line in lines[:-1]):
+            paragraphs.extend(lines)
+        elif len(lines) > 1 and not any(_LIST_ITEM.match(line) for line in lines):
+            paragraphs.append(" ".join(line.strip() for line in lines))
+        else:
+            paragraphs.append("\n".join(lines))
+    return "\n\n".join(paragraphs)
+
+
+def _unify_newlines(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").expandtabs(4)
 
 
 _MARKDOWN = MarkdownIt("commonmark")
@@ -165,7 +187,7 @@ _MARKDOWN = MarkdownIt("commonmark")
 
 def markdown_to_text(source: str) -> tuple[str, tuple[Heading, ...]]:
     """Markdown -> readable paragraphs without markup, plus the headings' positions."""
-    tokens = _MARKDOWN.parse(normalise_plain_text(source))
+    tokens = _MARKDOWN.parse(_unify_newlines(source))
     blocks: list[str] = []
     headings: list[tuple[int, int]] = []  # (block index, level)
     prefix: list[str] = []

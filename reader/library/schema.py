@@ -29,9 +29,13 @@ class FLOAT(NUMERIC):
         )
 
 
+def text_analyzer() -> StemmingAnalyzer:
+    """Stemmed words with no stop list: "may" and "not" are what a hedge reader looks for."""
+    return StemmingAnalyzer(stoplist=None)
+
+
 def make_schema() -> Schema:
-    # No stop list: "may", "can" and "not" are exactly what a hedge reader searches for.
-    analyzer = StemmingAnalyzer(stoplist=None)
+    analyzer = text_analyzer()
     return Schema(
         path=ID(stored=True, unique=True),
         title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),

@@ -1,0 +1,295 @@
+"""The Textual app: search bar, library list, reading pane.
+
+Slow work (opening and seeding the library, searching, reading and analysing a
+document) runs in thread workers that only post messages from ``reader.tui.messages``;
+the handlers here own the state and update the widgets.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable
+from functools import partial
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, ProgressBar
+
+from reader.hedging import find_hedges
+from reader.library import (
+    SORTS,
+    AddProgress,
+    Library,
+    LibraryError,
+    SearchResults,
+)
+from reader.library.hits import hit_spans
+from reader.resources import seeds_dir, styles_dir
+from reader.tui import messages
+from reader.tui.keys import described, key_groups
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.document_list import DocumentList, ListEntry
+from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.search_bar import SearchBar
+
+SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
+_PROGRESS_INTERVAL = 0.05
+
+
+class HedgeReaderApp(App[None]):
+    TITLE = "Hedge Reader"
+    CSS_PATH = [styles_dir() / "app.tcss"]
+
+    BINDINGS: list[BindingType] = [
+        Binding("slash", "focus_search", "Search", id="app.search"),
+        Binding("escape", "back", "Back / clear", id="app.back"),
+        Binding("right_square_bracket", "next_hedge", "Next hedge", id="app.next-hedge"),
+        Binding("left_square_bracket", "previous_hedge", "Prev hedge", id="app.previous-hedge"),
+        Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
+        Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+    ]
+
+    def __init__(self, library: Library, *, seed: bool = True) -> None:
+        super().__init__()
+        self.library = library
+        self.seed = seed
+        self.query_text = ""
+        self.sort = "relevance"
+        self.results: SearchResults | None = None
+        self._generation = 0
+        self._search_timer: Timer | None = None
+        self._started = time.perf_counter()
+        self.first_list_seconds: float | None = None
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="main"):
+            with Vertical(id="list-column"):
+                yield ProgressBar(id="progress", show_eta=False)
+                yield DocumentList(id="document-list")
+            yield ReadingPane(id="reading-pane")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one(DocumentList).empty_message = "Opening the library…"
+        self.query_one(DocumentList).focus()
+        self.load_library()
+
+    # -- workers: they only post messages --------------------------------------------------
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        try:
+            seeded = None
+            if self.seed and not self.library.exists():
+                last = 0.0
+
+                def report(step: AddProgress) -> None:
+                    nonlocal last
+                    now = time.monotonic()
+                    if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
+                        last = now
+                        self.post_message(
+                            messages.LibraryProgress(step.done, step.total, step.current)
+                        )
+
+                seeded = self.library.add([seeds_dir()], progress=report)
+            results = self.library.search("", limit=None, sort=self.sort)
+        except (LibraryError, FileNotFoundError) as error:
+            self.post_message(messages.LibraryFailed(str(error)))
+        else:
+            self.post_message(messages.LibraryReady(results, seeded))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, generation: int, query: str, sort: str) -> None:
+        try:
+            results = self.library.search(
+                query, limit=None if not query.strip() else 200, sort=sort
+            )
+        except LibraryError as error:
+            self.post_message(messages.SearchFailed(generation, str(error)))
+        else:
+            self.post_message(messages.SearchFinished(generation, results))
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def open_document(self, path: str, terms: tuple[str, ...]) -> None:
+        try:
+            document = self.library.get(path)
+        except LibraryError as error:
+            self.post_message(messages.DocumentFailed(str(error)))
+            return
+        if document is None:
+            self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
+            return
+        hedges = find_hedges(document.body)
+        hits = hit_spans(document.body, terms)
+        self.post_message(messages.DocumentLoaded(document, hedges, hits))
+
+    # -- handlers: they own the state ------------------------------------------------------
+
+    def on_library_progress(self, message: messages.LibraryProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        self.query_one(SearchBar).set_status(
+            f"Building your library from the sample documents… {message.done}/{message.total}"
+        )
+
+    def on_library_ready(self, message: messages.LibraryReady) -> None:
+        self.query_one(ProgressBar).remove_class("active")
+        self._show_results(message.results)
+        if self.first_list_seconds is None:
+            self.first_list_seconds = time.perf_counter() - self._started
+        if message.seeded is not None and message.seeded.failed:
+            self.notify(
+                f"{len(message.seeded.failed)} sample files could not be read", severity="warning"
+            )
+
+    def on_library_failed(self, message: messages.LibraryFailed) -> None:
+        self.query_one(ProgressBar).remove_class("active")
+        self.query_one(DocumentList).set_entries(
+            [], empty_message="The library could not be opened."
+        )
+        self.query_one(SearchBar).set_status(message.error, error=True)
+
+    def on_search_finished(self, message: messages.SearchFinished) -> None:
+        if message.generation == self._generation:
+            self._show_results(message.results)
+
+    def on_search_failed(self, message: messages.SearchFailed) -> None:
+        if message.generation == self._generation:
+            self.query_one(SearchBar).set_status(message.error, error=True)
+
+    def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
+        pane = self.query_one(ReadingPane)
+        pane.show(message.document, message.hedges, message.hits)
+        pane.view.focus()
+        if message.hits:
+            pane.view.jump("hits", 1)
+
+    def on_document_failed(self, message: messages.DocumentFailed) -> None:
+        self.notify(message.error, severity="error")
+
+    def _show_results(self, results: SearchResults) -> None:
+        self.results = results
+        searching = bool(results.query.strip())
+        entries = [
+            ListEntry(hit.summary, hit.snippet if searching else None) for hit in results.hits
+        ]
+        if searching:
+            status = (
+                f"{results.total} result{'s' if results.total != 1 else ''} for {results.query!r}"
+            )
+            empty = f"Nothing matches {results.query!r}."
+        else:
+            status = f"{results.total} document{'s' if results.total != 1 else ''} in the library"
+            empty = "The library is empty: add documents with  hedge-reader add PATH"
+        if self.sort != "relevance":
+            status += f" · sorted by {self.sort}"
+        self.query_one(DocumentList).set_entries(entries, empty_message=empty)
+        self.query_one(SearchBar).set_status(status)
+
+    @on(DocumentList.Opened)
+    def _open_selected(self, message: DocumentList.Opened) -> None:
+        terms = self.results.terms if self.results and self.results.query.strip() else ()
+        self.open_document(message.summary.path, terms)
+
+    @on(DocumentView.MarkFocused)
+    def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
+        noun = "hedge" if message.layer == "hedges" else "hit"
+        self.query_one(ReadingPane).set_status(f"{noun} {message.index + 1}/{message.total}")
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, message: Input.Changed) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, partial(self._start_search, message.value)
+        )
+
+    @on(Input.Submitted, "#search-input")
+    def _query_submitted(self, message: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._start_search(message.value)
+        self.query_one(DocumentList).focus()
+
+    def _start_search(self, query: str) -> None:
+        self.query_text = query
+        self._generation += 1
+        self.run_search(self._generation, query, self.sort)
+
+    # -- actions ---------------------------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        self.query_one(SearchBar).input.focus()
+
+    def action_back(self) -> None:
+        search = self.query_one(SearchBar)
+        focused = self.focused
+        if focused is search.input:
+            if search.query_text:
+                search.clear()
+                self._start_search("")
+            else:
+                self.query_one(DocumentList).focus()
+        elif isinstance(focused, DocumentView):
+            self.query_one(DocumentList).focus()
+        elif self.query_text:
+            search.clear()
+            self._start_search("")
+
+    def action_next_hedge(self) -> None:
+        self._jump("hedges", 1)
+
+    def action_previous_hedge(self) -> None:
+        self._jump("hedges", -1)
+
+    def action_next_hit(self) -> None:
+        self._jump("hits", 1)
+
+    def action_previous_hit(self) -> None:
+        self._jump("hits", -1)
+
+    def _jump(self, layer: str, step: int) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.document is None:
+            return
+        if pane.view.jump(layer, step) is None:
+            pane.set_status(
+                f"no {'hedges' if layer == 'hedges' else 'search hits'} in this document"
+            )
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._start_search(self.query_text)
+        self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
+
+    # -- command palette: every described binding, plus Textual's own commands -----------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for group in key_groups(self.BINDINGS):
+            for binding in described(group):
+                keys = ", ".join(
+                    self.get_key_display(Binding(k, "")) for k in binding.key.split(",")
+                )
+                target = None if group.target is None else self.query_one(group.target)
+                yield SystemCommand(
+                    binding.description,
+                    f"{group.title} · key: {keys}",
+                    partial(self.run_action, binding.action, target),
+                )

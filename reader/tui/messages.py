@@ -1,0 +1,70 @@
+"""What the workers tell the app. Workers only post these; the app's handlers own the state."""
+
+from __future__ import annotations
+
+from textual.message import Message
+
+from reader.hedging import Hedge
+from reader.library import AddReport, Document, SearchResults
+
+
+class LibraryProgress(Message):
+    """Indexing progress; a newer one replaces an unhandled older one in the queue."""
+
+    def __init__(self, done: int, total: int, current: str) -> None:
+        self.done = done
+        self.total = total
+        self.current = current
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, LibraryProgress)
+
+
+class LibraryReady(Message):
+    """The library is open; ``seeded`` reports the first-run indexing of the samples."""
+
+    def __init__(self, results: SearchResults, seeded: AddReport | None) -> None:
+        self.results = results
+        self.seeded = seeded
+        super().__init__()
+
+
+class LibraryFailed(Message):
+    def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()
+
+
+class SearchFinished(Message):
+    """Results for search number ``generation``; older generations are dropped."""
+
+    def __init__(self, generation: int, results: SearchResults) -> None:
+        self.generation = generation
+        self.results = results
+        super().__init__()
+
+
+class SearchFailed(Message):
+    def __init__(self, generation: int, error: str) -> None:
+        self.generation = generation
+        self.error = error
+        super().__init__()
+
+
+class DocumentLoaded(Message):
+    """A document read and analysed, ready to show."""
+
+    def __init__(
+        self, document: Document, hedges: list[Hedge], hits: list[tuple[int, int]]
+    ) -> None:
+        self.document = document
+        self.hedges = hedges
+        self.hits = hits
+        super().__init__()
+
+
+class DocumentFailed(Message):
+    def __init__(self, error: str) -> None:
+        self.error = error
+        super().__init__()

@@ -1,0 +1,81 @@
+"""The reading pane: a header with the document's figures, its text, a status line."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.widgets import Static
+
+from reader.hedging import BOOSTER, CATEGORIES, Hedge
+from reader.library import Document
+from reader.safe_text import printable
+from reader.tui.widgets.document_view import DocumentView, Mark
+
+WELCOME = (
+    "Choose a document on the left and press Enter to read it.\n\n"
+    "Hedges (may, suggest, likely, preliminary…) and boosters (breakthrough, proves…) "
+    "are marked in the text. ] and [ jump between them; / searches; ? shows every key."
+)
+
+
+class ReadingPane(Vertical):
+    """Shows one ``Document`` with its hedges and search hits marked."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.document: Document | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(WELCOME, id="reading-header")
+        yield DocumentView(id="document-view")
+        yield Static("", id="reading-status")
+
+    @property
+    def view(self) -> DocumentView:
+        return self.query_one(DocumentView)
+
+    def show(self, document: Document, hedges: list[Hedge], hits: list[tuple[int, int]]) -> None:
+        self.document = document
+        self.query_one("#reading-header", Static).update(self._header(document, hedges))
+        self.view.show(
+            document.body,
+            hedges=[Mark(h.start, h.end, h.category) for h in hedges],
+            hits=[Mark(start, end, "hit") for start, end in hits],
+            headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
+        )
+        self.set_status(self._default_status(hedges, hits))
+
+    def set_hits(self, hits: list[tuple[int, int]]) -> None:
+        self.view.set_hits([Mark(start, end, "hit") for start, end in hits])
+
+    def set_status(self, text: str) -> None:
+        self.query_one("#reading-status", Static).update(Text(text))
+
+    @staticmethod
+    def _default_status(hedges: list[Hedge], hits: list[tuple[int, int]]) -> str:
+        parts = ["] / [ next / previous hedge"] if hedges else ["no hedges in this text"]
+        if hits:
+            parts.append(f"{len(hits)} search hits: n / N")
+        return " · ".join(parts)
+
+    def _header(self, document: Document, hedges: list[Hedge]) -> Text:
+        summary = document.summary
+        header = Text(printable(summary.title), style="bold")
+        header.append("\n" + printable(summary.path), style="dim")
+        header.append(
+            f"\n{summary.words:,} words · {summary.hedges} hedges "
+            f"({summary.hedges_per_1k:.1f} per 1,000 words) · {summary.boosters} boosters · "
+            f"{summary.hedged_share:.0%} of sentences hedged\n"
+        )
+        counts: dict[str, int] = {}
+        for hedge in hedges:
+            counts[hedge.category] = counts.get(hedge.category, 0) + 1
+        view = self.view
+        for category in CATEGORIES:
+            if counts.get(category):
+                style = view.get_component_rich_style(f"document-view--{category}", partial=True)
+                label = "booster" if category == BOOSTER else category
+                header.append(label, style=style)
+                header.append(f" {counts[category]}  ")
+        return header

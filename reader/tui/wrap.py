@@ -1,0 +1,88 @@
+"""Word-wrapping that keeps offsets: visual lines as (start, end) slices of the text.
+
+The reading view renders only the lines on screen, so it needs to know where each
+visual line starts in the document, and which line holds a given character.
+Linear in the length of the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from rich.cells import cell_len
+
+_WORD = re.compile(r"\S+")
+
+
+def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
+    """Visual lines of ``text`` at ``width`` cells; each source line starts a new one.
+
+    Blank source lines become empty visual lines, so paragraphs stay apart.
+    """
+    width = max(width, 1)
+    lines: list[tuple[int, int]] = []
+    position = 0
+    for source_line in text.split("\n"):
+        end_of_line = position + len(source_line)
+        if source_line.isascii() and len(source_line) <= width:
+            lines.append((position, end_of_line))
+        else:
+            _wrap_line(source_line, position, width, lines)
+        position = end_of_line + 1
+    return lines
+
+
+def _wrap_line(line: str, offset: int, width: int, out: list[tuple[int, int]]) -> None:
+    ascii_only = line.isascii()
+    start: int | None = None  # where the current visual line starts, relative to ``line``
+    end = 0
+    used = 0
+    for match in _WORD.finditer(line):
+        word_start, word_end = match.span()
+        word_cells = (word_end - word_start) if ascii_only else cell_len(match.group())
+        if start is None:
+            start, end, used = word_start, word_start, 0
+        gap = word_start - end if used else 0
+        if used and used + gap + word_cells > width:
+            out.append((offset + start, offset + end))
+            start, used = word_start, 0
+            gap = 0
+        if word_cells > width:  # a word longer than a line: fold it
+            word_start, used = _fold(line, offset, word_start, word_end, width, used, start, out)
+            start = word_start
+            end = word_end
+            continue
+        used += gap + word_cells
+        end = word_end
+    if start is None:
+        out.append((offset, offset))  # a blank or whitespace-only line
+    else:
+        out.append((offset + start, offset + end))
+
+
+def _fold(
+    line: str,
+    offset: int,
+    word_start: int,
+    word_end: int,
+    width: int,
+    used: int,
+    start: int,
+    out: list[tuple[int, int]],
+) -> tuple[int, int]:
+    if used:
+        out.append((offset + start, offset + word_start))
+    piece_start, cells = word_start, 0
+    for index in range(word_start, word_end):
+        char_cells = cell_len(line[index])
+        if cells + char_cells > width and index > piece_start:
+            out.append((offset + piece_start, offset + index))
+            piece_start, cells = index, 0
+        cells += char_cells
+    return piece_start, cells
+
+
+def line_of(lines: list[tuple[int, int]], starts: list[int], offset: int) -> int:
+    """Index of the visual line holding character ``offset`` (``starts`` = line starts)."""
+    return max(bisect_right(starts, offset) - 1, 0) if lines else 0
