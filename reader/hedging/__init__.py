@@ -9,7 +9,7 @@ Pure Python, no Textual, no I/O. The public interface is small on purpose:
   stable: the TUI's styles and the index use them.
 """
 
-from reader.hedging.model import CATEGORIES, BOOSTER, Hedge, HedgeProfile
 from reader.hedging.detector import find_hedges, profile
+from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
 
 __all__ = ["BOOSTER", "CATEGORIES", "Hedge", "HedgeProfile", "find_hedges", "profile"]

@@ -27,25 +27,45 @@ _LEXICON: dict[str, list[str]] = {
     ],
     "modal": [r"may", r"might", r"could"],
     "epistemic": [
-        r"suggests?", r"suggested", r"suggesting", r"indicates?", r"indicating",
-        r"appears?", r"appeared", r"seems?", r"seemed",
+        r"suggests?",
+        r"suggested",
+        r"suggesting",
+        r"indicates?",
+        r"indicating",
+        r"appears?",
+        r"appeared",
+        r"seems?",
+        r"seemed",
     ],
     "probability": [
-        r"likely", r"unlikely", r"possible", r"possibly", r"potential(?:ly)?", r"perhaps",
-        r"probably", r"presumably", r"putative",
+        r"likely",
+        r"unlikely",
+        r"possible",
+        r"possibly",
+        r"potential(?:ly)?",
+        r"perhaps",
+        r"probably",
+        r"presumably",
+        r"putative",
     ],
     "approximator": [r"approximately", r"roughly", r"about", r"around", r"nearly"],
     BOOSTER: [
-        r"breakthrough", r"proves?", r"proven", r"cures?", r"definitely", r"clearly demonstrates?",
-        r"miracle", r"game[- ]changer", r"guaranteed?", r"undoubtedly",
+        r"breakthrough",
+        r"proves?",
+        r"proven",
+        r"cures?",
+        r"definitely",
+        r"clearly demonstrates?",
+        r"miracle",
+        r"game[- ]changer",
+        r"guaranteed?",
+        r"undoubtedly",
     ],
 }
 
 _GROUPS = [(f"c{i}", category) for i, category in enumerate(_LEXICON)]
 _PATTERN = re.compile(
-    "|".join(
-        rf"(?P<{name}>\b(?:{'|'.join(_LEXICON[category])})\b)" for name, category in _GROUPS
-    ),
+    "|".join(rf"(?P<{name}>\b(?:{'|'.join(_LEXICON[category])})\b)" for name, category in _GROUPS),
     re.IGNORECASE,
 )
 _CATEGORY_OF_GROUP = dict(_GROUPS)

@@ -142,13 +142,29 @@ def decode(path: str | os.PathLike[str], data: bytes) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data[:262144]).best()
-    if best is None or best.encoding is None:
+    encoding = _detect_encoding(data)
+    if encoding is None:
         raise IngestError(path, "binary file or unknown text encoding")
     try:
-        return data.decode(best.encoding)
+        return data.decode(encoding)
     except (UnicodeDecodeError, LookupError):
-        raise IngestError(path, f"could not decode as {best.encoding}") from None
+        raise IngestError(path, f"could not decode as {encoding}") from None
+
+
+#: Where several encodings read the bytes equally well, the one English text most likely used.
+_PREFERRED = "cp1252"
+
+
+def _detect_encoding(data: bytes) -> str | None:
+    matches = list(from_bytes(data[:262144]))
+    if not matches:
+        return None
+    least_chaos = min(match.chaos for match in matches)
+    for match in matches:
+        if match.chaos == least_chaos and _PREFERRED in match.could_be_from_charset:
+            return _PREFERRED
+    best = matches[0]
+    return best.encoding
 
 
 _BLANK_LINES = re.compile(r"\n[ \t]*\n\s*")

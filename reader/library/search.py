@@ -66,17 +66,17 @@ def run_search(
         fragmenter=ContextFragmenter(maxchars=_SNIPPET_CHARS, surround=60),
         formatter=_SnippetFormatter(),
     )
-    hits = [_hit(hit, texts) for hit in results]
+    hits = [_hit(hit, texts, ranked=sortedby is None) for hit in results]
     terms = tuple(sorted({_term_text(t) for _, t in results.matched_terms()}))
     return SearchResults(query=query, total=len(results), hits=hits, terms=terms)
 
 
-def _hit(hit: Any, texts: TextLookup) -> SearchHit:
+def _hit(hit: Any, texts: TextLookup, ranked: bool) -> SearchHit:
     body = texts(hit["sha256"]) or ""
     snippet = hit.highlights("body", text=body, top=2) if body else None
     if not isinstance(snippet, Snippet) or not snippet.text:
         snippet = Snippet(text=_lead(body))
-    score = float(hit.score or 0.0)
+    score = float(hit.score or 0.0) if ranked else 0.0  # sorted hits carry sort keys
     return SearchHit(summary=summary_from_fields(hit.fields()), score=score, snippet=snippet)
 
 

@@ -7,11 +7,16 @@ from pathlib import Path
 
 def run(library_path: Path) -> int:
     from reader.library import Library
+    from reader.resources import seeds_dir
     from reader.tui.app import HedgeReaderApp
 
+    try:
+        seeds: Path | None = seeds_dir()
+    except FileNotFoundError:  # a broken install still opens the user's library
+        seeds = None
     library = Library(library_path)
     try:
-        HedgeReaderApp(library).run()
+        HedgeReaderApp(library, seeds=seeds).run()
     finally:
         library.close()
     return 0

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterable
 from functools import partial
+from pathlib import Path
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -28,7 +29,7 @@ from reader.library import (
     SearchResults,
 )
 from reader.library.hits import hit_spans
-from reader.resources import seeds_dir, styles_dir
+from reader.resources import styles_dir
 from reader.tui import messages
 from reader.tui.keys import described, key_groups
 from reader.tui.screens.help import HelpScreen
@@ -57,10 +58,11 @@ class HedgeReaderApp(App[None]):
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, library: Library, *, seed: bool = True) -> None:
+    def __init__(self, library: Library, *, seeds: Path | None = None) -> None:
+        """``seeds``: a folder to build the library from when it does not exist yet."""
         super().__init__()
         self.library = library
-        self.seed = seed
+        self.seeds = seeds
         self.query_text = ""
         self.sort = "relevance"
         self.results: SearchResults | None = None
@@ -89,7 +91,7 @@ class HedgeReaderApp(App[None]):
     def load_library(self) -> None:
         try:
             seeded = None
-            if self.seed and not self.library.exists():
+            if self.seeds is not None and not self.library.exists():
                 last = 0.0
 
                 def report(step: AddProgress) -> None:
@@ -101,9 +103,9 @@ class HedgeReaderApp(App[None]):
                             messages.LibraryProgress(step.done, step.total, step.current)
                         )
 
-                seeded = self.library.add([seeds_dir()], progress=report)
+                seeded = self.library.add([self.seeds], progress=report)
             results = self.library.search("", limit=None, sort=self.sort)
-        except (LibraryError, FileNotFoundError) as error:
+        except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
         else:
             self.post_message(messages.LibraryReady(results, seeded))

@@ -121,6 +121,11 @@ class DocumentView(ScrollView, can_focus=True):
         return found.marks if found else []
 
     @property
+    def current(self) -> Mark | None:
+        """The hedge or hit the user last jumped to."""
+        return self._current
+
+    @property
     def line_count(self) -> int:
         return len(self._lines)
 

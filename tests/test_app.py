@@ -1,0 +1,201 @@
+"""The app's key flows, driven with Pilot as a keyboard user would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from reader.library import Library
+from reader.tui.app import HedgeReaderApp
+from reader.tui.screens.help import HelpScreen
+from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.reading_pane import ReadingPane
+
+SIZE = (120, 40)
+
+
+async def settle(pilot) -> None:
+    """Let timers fire and workers finish, then let the screen catch up."""
+    await pilot.pause(0.25)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def visible_text(widget) -> str:
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Path, samples):
+    library = Library(tmp_path / "fresh")
+    app = HedgeReaderApp(library, seeds=samples["hedged"].parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert len(listing.entries) == 4
+        assert "4 documents in the library" in str(app.query_one("#search-status").render())
+        assert library.exists()
+        titles = visible_text(listing)
+        assert "Vaccines may reduce relapse" in titles
+        assert "hedges/1k" in titles
+
+
+async def test_an_existing_library_is_not_reseeded(tmp_path: Path, samples, library: Library):
+    library.remove([samples["plain"]])
+    app = HedgeReaderApp(library, seeds=samples["hedged"].parent)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert len(app.query_one(DocumentList).entries) == 3
+
+
+async def test_search_open_and_walk_the_hedges(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert isinstance(app.focused, Input)
+        await pilot.press(*"relapse", "enter")
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert app.focused is listing
+        assert [e.summary.title for e in listing.entries] == ["Vaccines may reduce relapse"]
+        assert listing.entries[0].snippet is not None
+
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.query_one(ReadingPane)
+        view = app.query_one(DocumentView)
+        assert app.focused is view
+        assert pane.document is not None and pane.document.title == "Vaccines may reduce relapse"
+        header = str(app.query_one("#reading-header").render())
+        assert "hedges" in header and "per 1,000 words" in header
+        assert "relapse" in {view.text[m.start : m.end].lower() for m in view.marks("hits")}
+
+        hedges = view.marks("hedges")
+        assert len(hedges) >= 4
+        await pilot.press("right_square_bracket")
+        first = view.current
+        await pilot.press("right_square_bracket")
+        second = view.current
+        assert first in hedges and second in hedges and second.start > first.start
+        assert "hedge 2/" in str(app.query_one("#reading-status").render())
+        await pilot.press("left_square_bracket")
+        assert view.current == first
+
+
+async def test_next_hedge_scrolls_it_into_view(tmp_path: Path):
+    folder = tmp_path / "long"
+    folder.mkdir()
+    filler = "The cells were counted again and the counts were recorded. " * 60
+    (folder / "long.txt").write_text(
+        f"Long report\n\n{filler}\n\n{filler}\n\nThe result may change.\n", encoding="utf-8"
+    )
+    library = Library(tmp_path / "lib")
+    library.add([folder])
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        assert view.scroll_y == 0
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        current = view.current
+        assert current is not None and view.text[current.start : current.end] == "may"
+        assert view.scroll_y > 0
+        assert "may" in visible_text(view)
+
+
+async def test_escape_clears_the_search_and_restores_the_library(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"breakthrough")
+        await settle(pilot)  # results as you type, no Enter needed
+        listing = app.query_one(DocumentList)
+        assert len(listing.entries) == 1
+        await pilot.press("escape")
+        await settle(pilot)
+        assert app.query_one("#search-input", Input).value == ""
+        assert len(listing.entries) == 4
+        await pilot.press("escape")
+        assert app.focused is listing
+
+
+async def test_keys_move_the_cursor_and_tab_cycles_focus(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert listing.cursor == 0
+        await pilot.press("j", "j", "down")
+        assert listing.cursor == 3
+        await pilot.press("k", "up")
+        assert listing.cursor == 1
+        await pilot.press("tab")
+        assert app.focused is app.query_one(DocumentView)
+        await pilot.press("tab")
+        assert isinstance(app.focused, Input)
+
+
+async def test_mouse_click_opens_a_document(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        second = listing.entries[1].summary
+        await pilot.click(DocumentList, offset=(3, 1 + 2))  # border, then row 2's title
+        await settle(pilot)
+        assert app.query_one(ReadingPane).document.path == second.path
+
+
+async def test_help_lists_the_real_bindings_and_closes(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        keys = visible_text(app.screen.query_one("#help-keys"))
+        for description in ("Search", "Next hedge", "Prev hedge", "Open", "Quit"):
+            assert description in keys
+        await pilot.press("escape")
+        assert not isinstance(app.screen, HelpScreen)
+
+
+async def test_every_described_binding_is_in_the_command_palette(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for description in ("Search", "Next hedge", "Prev hedge", "Help", "Quit", "Open", "Sort"):
+            assert description in titles
+
+
+async def test_q_quits(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("q")
+        await pilot.pause()
+        assert not app.is_running
+
+
+async def test_document_text_cannot_restyle_or_control_the_screen(library: Library, samples):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        target = next(
+            i for i, e in enumerate(listing.entries) if e.summary.path.endswith("hostile.txt")
+        )
+        listing.cursor = target
+        await pilot.press("enter")
+        await settle(pilot)
+        shown = visible_text(app.query_one(DocumentView))
+        assert "[bold red]not markup[/bold red]" in shown
+        assert "[link=http://x]a link[/link]" in shown
+        assert "\x1b" not in shown and "\x07" not in shown
+        assert "␛[31mRED" in shown

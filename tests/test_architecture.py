@@ -1,0 +1,41 @@
+"""The layers hold: the detector and the library never pull in Textual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_detector_and_library_import_without_textual():
+    code = (
+        "import sys, reader.hedging, reader.library, reader.library.hits, reader.safe_text;"
+        "bad = sorted(m for m in sys.modules if m == 'textual' or m.startswith('textual.'));"
+        "print(','.join(bad))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == ""
+
+
+def test_cli_commands_that_do_not_open_the_app_do_not_load_textual():
+    code = (
+        "import sys, reader.cli.commands, reader.cli.render;"
+        "print(any(m.startswith('textual') for m in sys.modules))"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
+def test_import_linter_contracts_hold():
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run(
+        [str(lint), "--config", str(ROOT / "pyproject.toml")],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
