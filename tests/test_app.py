@@ -79,7 +79,9 @@ async def test_search_open_and_walk_the_hedges(library: Library):
         await pilot.press("right_square_bracket")
         second = view.current
         assert first in hedges and second in hedges and second.start > first.start
-        assert "hedge 2/" in str(app.query_one("#reading-status").render())
+        status = str(app.query_one("#reading-status").render())
+        assert f"{second.kind} 2/{len(hedges)}" in status
+        assert repr(view.text[second.start : second.end]) in status
         await pilot.press("left_square_bracket")
         assert view.current == first
 

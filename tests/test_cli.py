@@ -103,7 +103,7 @@ def test_hedges_reads_stdin_and_marks_text(tmp_path: Path):
     result = run("hedges", "-", stdin="It may work.\n")
     assert result.returncode == 0
     assert "It may work." in result.stdout
-    assert "1 hedges" in result.stdout
+    assert "1 hedge (" in result.stdout
 
 
 def test_hedges_jsonl_keeps_order_and_reports_bad_lines():

@@ -25,6 +25,10 @@ CATEGORY_STYLES: dict[str, str] = {
 HIT_STYLE = "reverse"
 
 
+def _plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 def marked_text(text: str, hedges: list[Hedge]) -> Text:
     rendered = Text(printable(text))
     for hedge in hedges:
@@ -35,8 +39,8 @@ def marked_text(text: str, hedges: list[Hedge]) -> Text:
 def profile_line(figures: HedgeProfile) -> Text:
     parts = [
         f"{figures.words:,} words",
-        f"{figures.hedges} hedges ({figures.hedges_per_1k:.1f} per 1,000 words)",
-        f"{figures.boosters} boosters ({figures.boosters_per_1k:.1f} per 1,000 words)",
+        f"{_plural(figures.hedges, 'hedge')} ({figures.hedges_per_1k:.1f} per 1,000 words)",
+        f"{_plural(figures.boosters, 'booster')} ({figures.boosters_per_1k:.1f} per 1,000 words)",
         f"{figures.hedged_share:.0%} of sentences hedged",
     ]
     line = Text(" · ".join(parts), style="bold")

@@ -206,8 +206,12 @@ class HedgeReaderApp(App[None]):
 
     @on(DocumentView.MarkFocused)
     def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
-        noun = "hedge" if message.layer == "hedges" else "hit"
-        self.query_one(ReadingPane).set_status(f"{noun} {message.index + 1}/{message.total}")
+        view = self.query_one(DocumentView)
+        current = view.current
+        label = "search hit" if message.layer == "hits" or current is None else current.kind
+        word = view.text[current.start : current.end] if current else ""
+        status = f"{label} {message.index + 1}/{message.total}: {word!r}"
+        self.query_one(ReadingPane).set_status(status)
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, message: Input.Changed) -> None:

@@ -19,6 +19,10 @@ WELCOME = (
 )
 
 
+def plural(count: int, noun: str) -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
+
 class ReadingPane(Vertical):
     """Shows one ``Document`` with its hedges and search hits marked."""
 
@@ -64,8 +68,9 @@ class ReadingPane(Vertical):
         header = Text(printable(summary.title), style="bold")
         header.append("\n" + printable(summary.path), style="dim")
         header.append(
-            f"\n{summary.words:,} words · {summary.hedges} hedges "
-            f"({summary.hedges_per_1k:.1f} per 1,000 words) · {summary.boosters} boosters · "
+            f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
+            f"({summary.hedges_per_1k:.1f} per 1,000 words) · "
+            f"{plural(summary.boosters, 'booster')} · "
             f"{summary.hedged_share:.0%} of sentences hedged\n"
         )
         counts: dict[str, int] = {}
