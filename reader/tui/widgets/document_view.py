@@ -220,5 +220,7 @@ class DocumentView(ScrollView, can_focus=True):
             marks.append(Mark(current.start, current.end, "current"))
         for mark in marks:
             line.stylize(self._style(mark.kind), max(mark.start, start) - start, mark.end - start)
-        segments = [Segment(text, style) for text, style, _ in line.render(self.app.console)]
+        segments = [
+            Segment(text, style or base) for text, style, _ in line.render(self.app.console)
+        ]
         return Strip(segments)

@@ -65,7 +65,8 @@ class ReadingPane(Vertical):
 
     def _header(self, document: Document, hedges: list[Hedge]) -> Text:
         summary = document.summary
-        header = Text(printable(summary.title), style="bold")
+        header = Text()
+        header.append(printable(summary.title), style="bold")
         header.append("\n" + printable(summary.path), style="dim")
         header.append(
             f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
