@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, ProgressBar
 
+from reader.hedging import CATEGORIES
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.help import HelpScreen
@@ -36,6 +37,9 @@ async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Pa
         assert len(listing.entries) == 4
         assert "4 documents in the library" in str(app.query_one("#search-status").render())
         assert library.exists()
+        progress = app.query_one(ProgressBar)
+        assert progress.total == 4 and progress.progress == 4  # progress was shown
+        assert not progress.has_class("active")  # and hidden once the list is filled
         titles = visible_text(listing)
         assert "Vaccines may reduce relapse" in titles
         assert "hedges/1k" in titles
@@ -201,3 +205,16 @@ async def test_document_text_cannot_restyle_or_control_the_screen(library: Libra
         assert "[link=http://x]a link[/link]" in shown
         assert "\x1b" not in shown and "\x07" not in shown
         assert "␛[31mRED" in shown
+
+
+async def test_every_mark_is_distinguishable_without_colour(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        looks = {}
+        for kind in (*CATEGORIES, "hit"):
+            style = view.get_component_rich_style(f"document-view--{kind}", partial=True)
+            looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
+            assert any(looks[kind]), f"{kind} relies on colour alone"
+        assert len(set(looks.values())) == len(looks), looks
