@@ -1,0 +1,112 @@
+"""Searching in the app: as you type, stale results dropped, hits marked and walked, sorts."""
+
+from __future__ import annotations
+
+import time
+
+from textual.widgets import Input
+
+from reader.library import Library
+from reader.tui.app import HedgeReaderApp
+from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.document_view import DocumentView
+from tests.test_app import SIZE, settle, visible_text
+
+
+def titles(app: HedgeReaderApp) -> list[str]:
+    return [entry.summary.title for entry in app.query_one(DocumentList).entries]
+
+
+async def test_results_update_as_you_type_with_a_count(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"cells")
+        await settle(pilot)
+        assert titles(app) == ["Cell counts in culture"]
+        assert "1 result for 'cells'" in str(app.query_one("#search-status").render())
+        assert isinstance(app.focused, Input)  # typing never steals focus
+
+
+async def test_a_slow_stale_search_never_overwrites_a_newer_one(library: Library, monkeypatch):
+    original = library.search
+
+    def search(query: str, *args, **kwargs):
+        if query == "breakthrough":
+            time.sleep(0.6)  # the older search finishes last
+        return original(query, *args, **kwargs)
+
+    monkeypatch.setattr(library, "search", search)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"breakthrough")
+        await pilot.pause(0.3)  # the slow search is running
+        search_input = app.query_one("#search-input", Input)
+        search_input.value = "relapse"
+        await pilot.pause(0.3)
+        await settle(pilot)
+        await pilot.pause(0.5)
+        assert titles(app) == ["Vaccines may reduce relapse"]
+
+
+async def test_selection_stays_on_the_same_document_when_results_refresh(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        listing.cursor = titles(app).index("Cell counts in culture")
+        await pilot.press("s")  # re-sort: the rows move, the selection follows
+        await settle(pilot)
+        assert listing.selected is not None
+        assert listing.selected.title == "Cell counts in culture"
+
+
+async def test_sort_key_cycles_through_the_orders(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        seen = []
+        for _ in range(4):
+            await pilot.press("s")
+            await settle(pilot)
+            seen.append(app.sort)
+        assert seen == ["date", "title", "hedges", "relevance"]
+        await pilot.press("s", "s")
+        await settle(pilot)
+        assert app.sort == "title"
+        assert titles(app) == sorted(titles(app), key=str.casefold)
+
+
+async def test_opening_a_result_shows_the_first_hit_and_n_walks_the_hits(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"counts", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        hits = view.marks("hits")
+        # stemmed, like the search: "counted" is a hit for "counts"
+        assert [view.text[m.start : m.end] for m in hits] == ["counts", "counted", "Counts"]
+        assert view.current == hits[0]
+        await pilot.press("n")
+        assert view.current == hits[1]
+        assert "search hit 2/3" in str(app.query_one("#reading-status").render())
+        await pilot.press("n", "n")
+        assert view.current == hits[0]  # wraps around
+        await pilot.press("N")
+        assert view.current == hits[2]
+        shown = visible_text(view)
+        assert "Counts rose" in shown
+
+
+async def test_a_query_with_no_results_says_so(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebrafish", "enter")
+        await settle(pilot)
+        assert titles(app) == []
+        assert "Nothing matches 'zebrafish'" in visible_text(app.query_one(DocumentList))
