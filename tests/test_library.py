@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.library import Library, QueryError
+from reader.library import Library, LibraryError, QueryError
 
 
 def test_add_indexes_documents_with_titles_and_hedge_figures(library: Library, samples):
@@ -79,7 +79,7 @@ def test_a_failure_mid_add_keeps_what_the_library_had(library: Library, tmp_path
         if step.done == 3:
             raise OSError(28, "No space left on device")
 
-    with pytest.raises(OSError):
+    with pytest.raises(LibraryError, match="No space left on device"):
         library.add([more], progress=explode)
     reopened = Library(library.path)
     assert len(reopened) == 4
@@ -132,3 +132,16 @@ def test_a_library_that_does_not_exist_is_empty_and_not_created(tmp_path: Path):
     assert lib.search("anything").total == 0
     assert lib.get("/x") is None
     assert not (tmp_path / "nowhere").exists()
+
+
+def test_a_damaged_index_is_a_clear_error_not_a_traceback(tmp_path: Path):
+    lib = Library(tmp_path / "lib")
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text("It may rain.\n", encoding="utf-8")
+    lib.add([folder])
+    lib.close()
+    for toc in (tmp_path / "lib" / "index").glob("*.toc"):
+        toc.write_bytes(b"garbage")
+    with pytest.raises(LibraryError, match="cannot open the library"):
+        len(Library(tmp_path / "lib"))

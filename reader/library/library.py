@@ -7,6 +7,7 @@ mid-write leaves the last committed library readable.
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -99,8 +100,8 @@ class Library:
             else:
                 return None
             self._texts = TextStore(self.path / "texts.sqlite")
-        except (OSError, whoosh_index.IndexError) as error:
-            raise LibraryError(f"{self.path}: cannot open library ({error})") from None
+        except Exception as error:  # whoosh raises many kinds on a damaged index
+            raise LibraryError(f"{self.path}: cannot open the library ({_reason(error)})") from None
         return self._index
 
     def _get_searcher(self) -> Any:
@@ -184,6 +185,12 @@ class Library:
             except KeyboardInterrupt:
                 self._commit(writer)
                 raise
+            except (OSError, sqlite3.Error) as error:
+                writer.cancel()
+                raise LibraryError(
+                    f"{self.path}: could not write the library ({_reason(error)}); "
+                    "it keeps its last saved state"
+                ) from None
             except BaseException:
                 writer.cancel()
                 raise
@@ -201,10 +208,10 @@ class Library:
     def _commit(self, writer: IndexWriter) -> None:
         try:
             writer.commit()
-        except OSError as error:
+        except (OSError, sqlite3.Error) as error:
             writer.cancel()
             raise LibraryError(
-                f"{self.path}: could not save the index ({error.strerror or error}); "
+                f"{self.path}: could not save the index ({_reason(error)}); "
                 "the library keeps its last saved state"
             ) from None
         if self._searcher is not None and self._index is not None:
@@ -299,6 +306,10 @@ class Library:
                 return SearchResults(query=query, total=0, hits=[])
             assert self._texts is not None
             return run_search(searcher, self._texts.get, query, limit=limit, sort=sort)
+
+
+def _reason(error: BaseException) -> str:
+    return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
 
 def _naive_utc(moment: datetime) -> datetime:
