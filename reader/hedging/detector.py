@@ -1,106 +1,119 @@
-"""A first word-list detector: one compiled regex over a small lexicon.
+"""The hedge detector: lexicon candidates, context rules, and a small learned model.
 
-Deliberately simple; it fixes the interface the rest of the app relies on.
+1. One compiled, prefix-factored regex (``reader.hedging.lexicon``) finds every candidate cue,
+   multiword phrases included, in the lowercased text.
+2. Context rules (``reader.hedging.rules``) settle the known traps ("May 2021", "membrane
+   potential", "the suggested dose", "not a cure", ...).
+3. Otherwise an averaged perceptron trained on BioScope abstracts
+   (``scripts/train_hedges.py``; weights in ``data/weights.json``, loaded on first use) decides
+   for the cue words it has seen; the rest of the lexicon is marked as found.
+
+Only candidates are ever looked at closely, through a window of a few dozen characters, so the
+cost is one regex scan plus a constant per candidate.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
+from pathlib import Path
 
+from reader.hedging.features import context, features
+from reader.hedging.lexicon import BIOSCOPE, READER, SCHEMES, Entry, compile_scheme
 from reader.hedging.model import BOOSTER, Hedge, HedgeProfile
+from reader.hedging.rules import judge
+from reader.hedging.sentences import sentence_spans
 
-_LEXICON: dict[str, list[str]] = {
-    "tentative": [
-        r"further (?:studies|research|work|trials) (?:is|are) (?:needed|required|warranted)",
-        r"remains? (?:unclear|unknown|to be (?:determined|established|seen))",
-        r"not (?:yet )?fully understood",
-        r"it is (?:not|un)known whether",
-        r"preliminary",
-        r"initial findings",
-        r"early results",
-    ],
-    "attribution": [
-        r"some (?:experts|researchers|scientists) (?:say|believe|think)",
-        r"it is (?:believed|thought|assumed|suggested)",
-        r"researchers (?:believe|think|speculate)",
-    ],
-    "modal": [r"may", r"might", r"could"],
-    "epistemic": [
-        r"suggests?",
-        r"suggested",
-        r"suggesting",
-        r"indicates?",
-        r"indicating",
-        r"appears?",
-        r"appeared",
-        r"seems?",
-        r"seemed",
-    ],
-    "probability": [
-        r"likely",
-        r"unlikely",
-        r"possible",
-        r"possibly",
-        r"potential(?:ly)?",
-        r"perhaps",
-        r"probably",
-        r"presumably",
-        r"putative",
-    ],
-    "approximator": [r"approximately", r"roughly", r"about", r"around", r"nearly"],
-    BOOSTER: [
-        r"breakthrough",
-        r"proves?",
-        r"proven",
-        r"cures?",
-        r"definitely",
-        r"clearly demonstrates?",
-        r"miracle",
-        r"game[- ]changer",
-        r"guaranteed?",
-        r"undoubtedly",
-    ],
-}
+__all__ = ["BIOSCOPE", "READER", "SCHEMES", "find_hedges", "profile", "sentence_spans"]
 
-_GROUPS = [(f"c{i}", category) for i, category in enumerate(_LEXICON)]
-_PATTERN = re.compile(
-    "|".join(rf"(?P<{name}>\b(?:{'|'.join(_LEXICON[category])})\b)" for name, category in _GROUPS),
-    re.IGNORECASE,
-)
-_CATEGORY_OF_GROUP = dict(_GROUPS)
+WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[\"'“(\[]?[A-Z0-9])|\n\s*\n")
+
+_compiled: dict[tuple[str, bool], tuple[re.Pattern[str], dict[str, Entry]]] = {}
 
 
-def find_hedges(text: str) -> list[Hedge]:
-    """Every hedge and booster in ``text``, sorted by start, never overlapping."""
-    hedges: list[Hedge] = []
-    for match in _PATTERN.finditer(text):
-        category = _CATEGORY_OF_GROUP[match.lastgroup or ""]
-        hedges.append(
-            Hedge(
-                start=match.start(),
-                end=match.end(),
-                text=match.group(),
-                category=category,
-                kind="booster" if category == BOOSTER else "hedge",
+class _Model:
+    __slots__ = ("lemmas", "threshold", "weights")
+
+    def __init__(self, weights: dict[str, float], lemmas: frozenset[str], threshold: float):
+        self.weights = weights
+        self.lemmas = lemmas
+        self.threshold = threshold
+
+    def score(self, feats: list[str]) -> float:
+        get = self.weights.get
+        return sum(get(f, 0.0) for f in feats)
+
+
+_loaded: _Model | None = None
+
+
+def _load_model() -> _Model:
+    global _loaded
+    if _loaded is None:
+        try:
+            data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
+            _loaded = _Model(
+                {k: float(v) for k, v in data["weights"].items()},
+                frozenset(data["lemmas"]),
+                float(data.get("threshold", 0.0)),
             )
-        )
-    return hedges
+        except (OSError, ValueError, KeyError):
+            _loaded = _Model({}, frozenset(), 0.0)  # no weights: the lexicon and rules alone
+    return _loaded
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Sentence boundaries as (start, end) offsets, in one linear pass."""
-    spans: list[tuple[int, int]] = []
-    start = 0
-    for match in _SENTENCE_END.finditer(text):
-        if text[start : match.start()].strip():
-            spans.append((start, match.start()))
-        start = match.end()
-    if text[start:].strip():
-        spans.append((start, len(text)))
-    return spans
+def _pattern(scheme: str, ignore_case: bool) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    key = (scheme, ignore_case)
+    found = _compiled.get(key)
+    if found is None:
+        if scheme not in SCHEMES:
+            raise ValueError(f"unknown scheme {scheme!r}; expected one of {SCHEMES}")
+        found = compile_scheme(scheme, re.IGNORECASE if ignore_case else 0)
+        _compiled[key] = found
+    return found
+
+
+def find_hedges(text: str, scheme: str = READER) -> list[Hedge]:
+    """Every hedge and booster in ``text``, sorted by start, never overlapping.
+
+    ``scheme="reader"`` (default) marks what a reader of science news wants; ``"bioscope"``
+    follows the BioScope annotation convention (alternatives, conditions, "can"/"would"/
+    "should" count; approximators, tentative phrases and boosters do not) for evaluation.
+    """
+    if not text:
+        return []
+    lowered = text.lower()
+    # str.lower() never shortens a character, so equal lengths mean offsets line up 1:1.
+    same = len(lowered) == len(text)
+    pattern, table = _pattern(scheme, ignore_case=not same)
+    haystack = lowered if same else text
+    model = _load_model()
+    lemmas, threshold, score = model.lemmas, model.threshold, model.score
+    found: list[Hedge] = []
+    append = found.append
+    for match in pattern.finditer(haystack):
+        key = match.group()
+        entry = table.get(key)
+        if entry is None:
+            key = " ".join(key.lower().split())
+            entry = table.get(key)
+            if entry is None:
+                continue
+        start, end = match.span()
+        lemma = entry.lemma
+        ctx = context(text, start, end)
+        keep = judge(lemma, key, ctx, scheme)
+        if keep is None:
+            keep = lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+        if keep:
+            category = entry.category
+            append(
+                Hedge(start, end, text[start:end], category,
+                      "booster" if category == BOOSTER else "hedge")
+            )
+    return found
 
 
 def profile(text: str, hedges: list[Hedge] | None = None) -> HedgeProfile:

@@ -1,0 +1,58 @@
+"""Sentence-level and cue-overlap precision / recall / F1 of the hedge detector on gold data.
+
+    PYTHONPATH=. python benchmarks/eval_hedges.py GOLD.jsonl [--scheme reader|bioscope]
+        [--split train|dev|all] [--errors N]
+
+GOLD.jsonl: one JSON object a line with "text", "uncertain" (bool or null) and "cues"
+([{"start", "end", "text"}] or null), as in ../shared/data/hedge/. ``--split dev`` keeps the
+documents reader.hedging.training.split_of puts in dev (the BioScope dev split: tune nothing on
+it). A sentence counts as uncertain iff the detector marks at least one hedge in it (boosters
+never count). Cue overlap: a marked cue is right if it overlaps a gold cue piece; a gold piece
+is found if some marked cue overlaps it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reader.hedging.lexicon import SCHEMES
+from reader.hedging.training import evaluate, read_jsonl, select
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("gold", type=Path)
+    parser.add_argument("--scheme", choices=SCHEMES, default="reader")
+    parser.add_argument("--split", choices=("all", "train", "dev"), default="all")
+    parser.add_argument("--errors", type=int, default=0, help="show the N commonest misses/FPs")
+    args = parser.parse_args(argv)
+
+    records = select(read_jsonl(args.gold), args.split)
+    started = time.perf_counter()
+    result = evaluate(records, args.scheme)
+    elapsed = time.perf_counter() - started
+    print(f"{args.gold.name} split={args.split} scheme={args.scheme}: "
+          f"{result['sentences']} sentences, {result['gold_uncertain']} uncertain, "
+          f"{result['gold_cues']} gold cue pieces, {result['predicted_cues']} marked "
+          f"({elapsed:.2f}s)")
+    p, r, f = result["sentence"]
+    print(f"  sentence  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    if result["cue"] is not None:
+        p, r, f = result["cue"]
+        print(f"  cue       P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
+    print("  by category (marked / overlapping a gold cue):")
+    for category, (n, ok) in sorted(result["by_category"].items(), key=lambda kv: -kv[1][0]):
+        print(f"    {category:<13} {n:>6} {ok:>6}")
+    if args.errors:
+        print("  commonest missed gold cues:", result["missed"][: args.errors])
+        print("  commonest wrong marks:", result["wrong"][: args.errors])
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,101 @@
+"""The small window of context a candidate is judged by, and the learned model's features.
+
+Everything here looks at a few dozen characters either side of a candidate, never at the
+whole text, so the cost per candidate is constant.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
+_WINDOW = 48
+_WIDE = 120
+_SENTENCE_PUNCT = frozenset(".!?:;")
+# Words in a wider left window that change how alternatives and conditions read.
+_TRIGGERS = ("either", "whether", "may", "might", "could", "possibly", "if", "unknown")
+
+
+class Context(NamedTuple):
+    """Lowercased tokens around a candidate ("" where there is none) plus a few flags."""
+
+    p3: str
+    p2: str
+    p1: str
+    n1: str
+    n2: str
+    n3: str
+    cap: bool  # candidate starts with a capital letter
+    initial: bool  # candidate starts a sentence (or the text)
+    p1_cap: bool  # the previous word starts with a capital
+    n1_cap: bool  # the next word starts with a capital
+
+
+def context(text: str, start: int, end: int) -> Context:
+    left = _TOKEN.findall(text, max(0, start - _WINDOW), start)
+    right = _TOKEN.findall(text, end, end + _WINDOW)
+    cut = start - _WINDOW
+    if cut > 0 and left and text[cut - 1].isalnum() and text[cut].isalnum():
+        left = left[1:]  # the first token is a cut-off word
+    if len(left) < 3:
+        left = ["", "", ""][len(left) :] + left
+    if len(right) < 3:
+        right = right + ["", "", ""][len(right) :]
+    p3, p2, p1 = left[-3:]
+    n1, n2, n3 = right[:3]
+    initial = p1 == "" or p1 in _SENTENCE_PUNCT or (p1 in "\"'“‘(" and p2 in ("", ".", "!", "?"))
+    if not initial and "\n\n" in text[max(0, start - 4) : start]:
+        initial = True
+    return Context(
+        p3.lower(),
+        p2.lower(),
+        p1.lower(),
+        n1.lower(),
+        n2.lower(),
+        n3.lower(),
+        text[start].isupper(),
+        initial,
+        p1[:1].isupper(),
+        n1[:1].isupper(),
+    )
+
+
+def shape(word: str) -> str:
+    """Numbers collapse to one symbol so "40%" and "3.5 mg" look alike."""
+    if word[:1].isdigit():
+        return "<num>"
+    return word
+
+
+def features(lemma: str, surface: str, ctx: Context, text: str, start: int) -> list[str]:
+    """String features for the averaged perceptron (see reader.hedging.training)."""
+    p2, p1, n1, n2 = shape(ctx.p2), shape(ctx.p1), shape(ctx.n1), shape(ctx.n2)
+    surface = " ".join(surface.lower().split())
+    feats = [
+        "b",
+        "l=" + lemma,
+        "w=" + surface,
+        "p1=" + p1,
+        "p2=" + p2,
+        "n1=" + n1,
+        "n2=" + n2,
+        "lp1=" + lemma + "|" + p1,
+        "ln1=" + lemma + "|" + n1,
+        "ln12=" + lemma + "|" + n1 + "|" + n2,
+        "lp21=" + lemma + "|" + p2 + "|" + p1,
+        "wn1=" + surface + "|" + n1,
+        "wp1=" + surface + "|" + p1,
+        "ln1s=" + lemma + "|" + n1[-2:],
+        "lp1n1=" + lemma + "|" + p1 + "|" + n1,
+    ]
+    if ctx.cap and not ctx.initial:
+        feats.append("capmid=" + lemma)
+    if ctx.initial:
+        feats.append("init=" + lemma)
+    if lemma in ("or", "if", "whether"):
+        wide = text[max(0, start - _WIDE) : start].lower()
+        for trigger in _TRIGGERS:
+            if trigger in wide:
+                feats.append("win=" + lemma + "|" + trigger)
+    return feats

@@ -1,0 +1,287 @@
+"""The cue lexicon and the one compiled regex that finds every candidate.
+
+Each entry is a lowercase phrase template, the *lemma* that groups its forms (the learned
+model and the context rules key on it), a category id, and the schemes it belongs to:
+
+* ``reader`` (the default): what a reader of science and health news wants marked. No
+  bare "or", "either", "if", "whether", "can", "would", "should": they are BioScope cues but
+  mark half of every news sentence. Adds approximators, tentative and limiting phrases,
+  attribution shields and boosters.
+* ``bioscope``: the BioScope / CoNLL-2010 convention for speculation cues, used to measure the
+  detector against BioScope-style gold data. Alternatives ("or", "either", "whether",
+  "and/or") are mapped to ``probability``; conditions ("if", "unless") to ``tentative``;
+  "can", "would", "should" to ``modal``.
+
+Templates expand ``(a|b|)`` groups (an empty branch makes the group optional); a space in a
+phrase matches any run of whitespace. Candidates are matched on the lowercased text with a
+prefix-factored (trie) regex, so the scan costs about as much as one bare word-list regex.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+READER = "reader"
+BIOSCOPE = "bioscope"
+SCHEMES = (READER, BIOSCOPE)
+
+R = frozenset({READER})
+B = frozenset({BIOSCOPE})
+RB = frozenset({READER, BIOSCOPE})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    phrase: str
+    lemma: str
+    category: str
+    schemes: frozenset[str]
+
+    @property
+    def kind(self) -> str:
+        return "booster" if self.category == "booster" else "hedge"
+
+
+# (templates, lemma, category, schemes). Lemmas group forms that behave alike.
+_SPEC: list[tuple[str, str, str, frozenset[str]]] = [
+    # --- modal -------------------------------------------------------------------------
+    ("may", "may", "modal", RB),
+    ("might", "might", "modal", RB),
+    ("could", "could", "modal", RB),
+    ("may or may not|might or might not|may well|might well", "may-or", "modal", R),
+    ("may or may not|might or might not", "may-or", "modal", B),
+    ("can|cannot|can't", "can", "modal", B),
+    ("would", "would", "modal", B),
+    ("should", "should", "modal", B),
+    # --- epistemic verbs and nouns -------------------------------------------------------
+    ("suggest|suggests", "suggest", "epistemic", RB),
+    ("suggested", "suggested", "epistemic", RB),
+    ("suggesting", "suggesting", "epistemic", RB),
+    ("suggestive|suggestion|suggestions", "suggestive", "epistemic", RB),
+    ("indicate|indicates", "indicate", "epistemic", RB),
+    ("indicated", "indicated", "epistemic", RB),
+    ("indicating", "indicating", "epistemic", RB),
+    ("indication|indicative", "indication", "epistemic", RB),
+    ("appear|appears", "appear", "epistemic", RB),
+    ("appeared|appearing", "appeared", "epistemic", RB),
+    ("apparent|apparently", "apparent", "epistemic", RB),
+    ("seem|seems|seemed|seeming|seemingly", "seem", "epistemic", RB),
+    ("imply|implies|implied|implying|implicate|implicating", "imply", "epistemic", RB),
+    ("propose|proposes|proposed|proposal", "propose", "epistemic", RB),
+    (
+        "hypothesis|hypotheses|hypothesize|hypothesized|hypothesizes|hypothesise|hypothesised"
+        "|hypothetical|hypothetically",
+        "hypothesis",
+        "epistemic",
+        RB,
+    ),
+    ("speculate|speculated|speculates|speculation|speculative|speculatively", "speculate",
+     "epistemic", RB),
+    ("postulate|postulated|postulates", "postulate", "epistemic", RB),
+    ("infer|inferred|infers", "infer", "epistemic", RB),
+    ("suspect|suspected|suspects", "suspect", "epistemic", RB),
+    ("notion|idea", "notion", "epistemic", RB),
+    ("predict|predicted|predicts", "predict", "epistemic", RB),
+    ("expect|expected|expects", "expect", "epistemic", RB),
+    ("assume|assumed|assumes|assumption|assuming", "assume", "epistemic", RB),
+    ("support|supports|supported", "support", "epistemic", B),
+    (
+        "(raise|raises|raised|raising) (the|an|a) (intriguing |interesting |)(possibility"
+        "|hypothesis|question|questions)",
+        "raise-possibility",
+        "epistemic",
+        RB,
+    ),
+    ("(cannot|can not|could not) be (excluded|ruled out)", "cannot-exclude", "epistemic", RB),
+    ("can be deduced|can be inferred", "deduce", "epistemic", B),
+    # --- probability -----------------------------------------------------------------------
+    ("likely|unlikely", "likely", "probability", RB),
+    ("possible|impossible", "possible", "probability", RB),
+    ("possibly", "possibly", "probability", RB),
+    ("possibility|possibilities", "possibility", "probability", RB),
+    ("potential", "potential", "probability", RB),
+    ("potentially", "potentially", "probability", RB),
+    ("perhaps|maybe", "perhaps", "probability", RB),
+    ("probably|probable|probability", "probably", "probability", RB),
+    ("presumably|presumed|presume|presumes|presumptive", "presumably", "probability", RB),
+    ("putative|putatively", "putative", "probability", RB),
+    ("plausible|plausibly|conceivable|conceivably", "plausible", "probability", RB),
+    ("almost certainly|most likely|more likely|less likely", "most-likely", "probability", R),
+    ("whether|whether or not", "whether", "probability", B),
+    ("or|and/or|either", "or", "probability", B),
+    # --- tentative / limiting ------------------------------------------------------------
+    ("unclear|not clear|uncertain|uncertainty|unknown|not known|elusive", "unclear",
+     "tentative", RB),
+    ("if|if not|unless", "if", "tentative", B),
+    ("remains to be (elucidated|determined|established|seen|clarified|investigated|explored"
+     "|confirmed|proven|shown)|remain to be (elucidated|determined|established|seen|clarified"
+     "|investigated|explored|confirmed|proven|shown)", "remains-to-be", "tentative", RB),
+    ("(remain|remains|remained) (largely |)(unclear|unknown|uncertain|elusive|controversial"
+     "|unexplained|unresolved|poorly understood|obscure|speculative)",
+     "remains-unclear", "tentative", R),
+    ("(is|are|was|were) (still |)(not |)(yet |)(fully|well|completely|entirely|clearly) understood"
+     "|poorly understood|not (yet |)(fully|well|completely) understood",
+     "not-understood", "tentative", R),
+    ("it is (not |un)known (whether|if)|it is (not clear|unclear|uncertain) (whether|if)"
+     "|it (remains|is still) (unclear|unknown|uncertain) (whether|if)",
+     "not-known-whether", "tentative", R),
+    ("little is known|much remains unknown|much is unknown", "little-known", "tentative", R),
+    ("(further|more|additional|larger|future) (studies|study|research|work|trials|trial"
+     "|investigation|investigations|experiments|data|evidence|analysis|analyses) "
+     "(is|are|will be|would be|may be|) (needed|required|warranted|necessary)"
+     "|needs to be (confirmed|replicated|validated)|need to be (confirmed|replicated|validated)",
+     "further-needed", "tentative", R),
+    ("preliminary|tentative|tentatively", "preliminary", "tentative", R),
+    ("(initial|early|preliminary|first|early-stage) (findings|results|data|evidence|signs"
+     "|indications|analysis|analyses|report|reports)",
+     "initial-findings", "tentative", R),
+    ("unproven|not (yet |)(proven|proved|confirmed|established)|unconfirmed|inconclusive"
+     "|limited evidence|no evidence|insufficient evidence|mixed evidence|not conclusive",
+     "unproven", "tentative", R),
+    ("no evidence|not evident|not possible to ascertain", "no-evidence", "tentative", B),
+    ("(only |)(just |)beginning to understand|only starting to understand", "beginning-to",
+     "tentative", R),
+    ("in theory|theoretically", "in-theory", "tentative", R),
+    # --- attribution shields -------------------------------------------------------------
+    ("thought|believed|believe|believes|considered|regarded", "believed", "attribution", RB),
+    (
+        "it is (believed|thought|assumed|suggested|claimed|speculated|hypothesized|proposed"
+        "|presumed|argued|considered|estimated|expected|rumored|rumoured|said)"
+        "|it has been (suggested|proposed|hypothesized|argued|claimed|speculated)",
+        "it-is-believed",
+        "attribution",
+        R,
+    ),
+    (
+        "(some|many|several|other) (experts|researchers|scientists|doctors|physicians|critics"
+        "|observers|analysts|studies|people|authors|commentators) (say|said|believe|believed"
+        "|think|thought|argue|argued|suggest|suggested|claim|claimed|speculate|speculated"
+        "|worry|fear|contend|suspect|warn)",
+        "some-experts",
+        "attribution",
+        R,
+    ),
+    (
+        "(researchers|scientists|experts|doctors|investigators|authors) (believe|think|speculate"
+        "|suspect|hypothesize|hypothesise|theorize|theorise|suggest|argue|say it is possible)",
+        "researchers-believe",
+        "attribution",
+        R,
+    ),
+    ("according to some|some say|some believe|some argue|critics say|it is said|is said to",
+     "some-say", "attribution", R),
+    ("alleged|allegedly|reportedly|supposedly|purportedly|reputedly|rumored|rumoured"
+     "|ostensibly|claimed", "allegedly", "attribution", R),
+    # --- approximators (reader only; context decides "about", "around", "some") -----------
+    ("approximately|roughly|an estimated|circa|approx.|more or less", "approximately",
+     "approximator", R),
+    ("about|around|some|nearly|almost|close to|up to|or so|estimated", "about",
+     "approximator", R),
+    # --- boosters ---------------------------------------------------------------------------
+    ("breakthrough|breakthroughs", "breakthrough", "booster", R),
+    ("prove|proves|proved|proven", "prove", "booster", R),
+    ("cure|cures|cured", "cure", "booster", R),
+    ("definitely|definitive|definitively|conclusively|conclusive", "definitely", "booster", R),
+    ("certainly|undoubtedly|undeniably|unquestionably|indisputably|without a doubt|no doubt"
+     "|beyond doubt", "undoubtedly", "booster", R),
+    ("clearly (demonstrate|demonstrates|demonstrated|show|shows|showed|shown|prove|proves"
+     "|proved|establish|establishes|established)", "clearly-demonstrates", "booster", R),
+    ("miracle|miracles|miraculous", "miracle", "booster", R),
+    ("game-changer|game changer|game-changing|game changing|revolutionary|revolutionize"
+     "|revolutionise|revolutionizes", "game-changer", "booster", R),
+    ("guarantee|guarantees|guaranteed|foolproof|100% effective|completely safe|totally safe",
+     "guaranteed", "booster", R),
+]
+
+
+def expand(template: str) -> list[str]:
+    """Every phrase a template denotes: ``(a|b|)`` groups multiply out; top-level ``|`` splits."""
+    out: list[str] = []
+    for part in _split_top(template):
+        out.extend(_expand_one(part))
+    return sorted({" ".join(p.split()) for p in out if p.strip()})
+
+
+def _split_top(template: str) -> list[str]:
+    parts, depth, current = [], 0, []
+    for ch in template:
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            parts.append("".join(current))
+            current = []
+        else:
+            current.append(ch)
+    parts.append("".join(current))
+    return parts
+
+
+def _expand_one(template: str) -> list[str]:
+    start = template.find("(")
+    if start < 0:
+        return [template]
+    depth = 0
+    for i in range(start, len(template)):
+        if template[i] == "(":
+            depth += 1
+        elif template[i] == ")":
+            depth -= 1
+            if depth == 0:
+                end = i
+                break
+    else:  # unbalanced: treat literally
+        return [template]
+    head, body, tail = template[:start], template[start + 1 : end], template[end + 1 :]
+    results = []
+    for choice in _split_top(body):
+        for rest in _expand_one(tail):
+            for inner in _expand_one(choice):
+                results.append(head + inner + rest)
+    return results
+
+
+def entries(scheme: str) -> dict[str, Entry]:
+    """Normalised phrase -> entry for one scheme (later specs never override earlier ones)."""
+    table: dict[str, Entry] = {}
+    for template, lemma, category, schemes in _SPEC:
+        if scheme not in schemes:
+            continue
+        for phrase in expand(template):
+            table.setdefault(phrase, Entry(phrase, lemma, category, schemes))
+    return table
+
+
+def trie_pattern(phrases: list[str]) -> str:
+    """A prefix-factored alternation; greedy optional tails make the longest phrase win."""
+    root: dict[str, dict] = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def build(node: dict[str, dict]) -> str:
+        alts: list[str] = []
+        optional = False
+        for ch in sorted(node):
+            if ch == "":
+                optional = True
+                continue
+            atom = r"\s+" if ch == " " else re.escape(ch)
+            alts.append(atom + build(node[ch]))
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+        if optional:
+            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
+        return body
+
+    return r"\b" + build(root) + r"(?!\w)"
+
+
+def compile_scheme(scheme: str, flags: int = 0) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    table = entries(scheme)
+    return re.compile(trie_pattern(sorted(table)), flags), table

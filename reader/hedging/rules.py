@@ -1,0 +1,290 @@
+"""Context rules: the traps a reader must never see marked, and the uses that always hedge.
+
+``judge(lemma, surface, ctx, scheme)`` returns True (mark it), False (never mark it) or None
+(no rule applies: the learned model, or the lexicon default, decides). Each rule reads only the
+candidate's small context window (see ``reader.hedging.features.Context``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from reader.hedging.features import Context
+
+
+def _words(spaced: str) -> frozenset[str]:
+    return frozenset(spaced.split())
+
+
+BE = _words(
+    "is are was were be been being am 's remains remain widely generally commonly long once "
+    "previously originally also now traditionally often still largely usually frequently"
+)
+DETERMINERS = _words(
+    "the a an its their our his her your my this these those that any each every no some "
+    "recommended daily maximum manufacturer's"
+)
+NEGATORS = _words("not no never n't nor neither without cannot hardly yet none nothing")
+MODALS = _words("may might could would can should will must")
+NUMBER_WORDS = _words(
+    """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+    sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety
+    hundred hundreds thousand thousands million millions billion billions trillion half
+    a-third a-quarter third quarter dozen dozens twice double triple percent"""
+)
+CURRENCY = _words("$ £ € ¥ ~ ±")
+MONTH_PREV = _words(
+    "in on since until till by during from of early late mid last next this through before "
+    "after between to each every"
+)
+_NOT_AFTER_MODAL = _words(
+    ", . ; : ) ' ’ and or of the a an in to day days issue month is was has had said says "
+    "told who whose"
+)
+# Ability and perception verbs: "patients could walk", "we could detect no binding".
+ABILITY = _words(
+    """walk walked see hear read speak talk stand run swim climb move eat drink breathe sleep sit
+    write drive return leave go recall remember recognize recognise detect distinguish perform
+    complete resume tolerate afford reach attend dress feed lift grasp swallow identify observe
+    find isolate measure obtain demonstrate show confirm reproduce visualize visualise
+    discern"""
+)
+_PAST_INABILITY = _words("not n't never hardly barely no only")
+# "the arrow indicates", "asterisks indicate": figure markers, not evidence.
+MARKERS = _words(
+    """arrow arrows arrowhead arrowheads asterisk asterisks bar bars line lines box boxes star
+    stars symbol symbols dashed dotted numbers letters colors colours shading circles circle
+    triangles triangle lanes lane brackets bracket labels label values value column columns
+    row rows dots dot color colour error shaded"""
+)
+_APPEAR_LITERAL = _words(
+    """in on at after before during within when as from between among with inside around only
+    first again early late suddenly later then , . ; ) and or once"""
+)
+# "membrane potential", "action potential": physics and physiology, not possibility.
+PHYSICAL = _words(
+    """membrane action resting redox electrical electric evoked field zeta chemical water
+    postsynaptic presynaptic synaptic osmotic oxidation reduction electrode threshold
+    transmembrane mitochondrial surface electrochemical standard receptor end-plate endplate
+    generator spike cortical motor auditory visual somatosensory brainstem excitatory
+    inhibitory local equilibrium reversal nernst junction diffusion dipole graded plateau
+    half-wave transepithelial full untapped true late-onset"""
+)
+_PHYSICAL_AFTER = _words("difference differences energy gradient gradients well wells")
+SUPERLATIVE = _words(
+    """best worst lowest highest smallest largest greatest earliest latest least most all every
+    maximum minimum shortest longest fastest widest"""
+)
+_DOSE = _words(
+    """dose doses dosage dosages retail price prices reading readings use amount amounts serving
+    servings intake daily regimen schedule"""
+)
+_NEAR_ALL = _words("all every half twice double always everyone none never entirely")
+_TIME_UNITS = _words("second seconds minute minutes hour hours day days week weeks month months "
+                        "year years decade decades")
+_BOOST_NOT = {
+    "breakthrough": _words(
+        "infection infections case cases bleeding pain seizure seizures symptoms varicella"
+    ),
+    "cure": _words("meat meats ham bacon pork salmon fish sausage resin rate rates"),
+    "prove": _words(
+        """to difficult useful challenging fatal costly elusive helpful hard impossible
+        problematic valuable beneficial successful popular"""
+    ),
+    "game-changer": _words("war wars guard army period"),
+}
+
+
+def _numeric(word: str) -> bool:
+    return word[:1].isdigit() or word in NUMBER_WORDS
+
+
+def _may(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if not ctx.cap:
+        return True
+    # Capital "May": a month ("in May 2021"), a name ("May Smith", "Theresa May said") or the modal.
+    if _numeric(ctx.n1) or ctx.p1 in MONTH_PREV or ctx.n1 in _NOT_AFTER_MODAL:
+        return False
+    if ctx.n1.endswith("ed") or ctx.n1.endswith("'s"):
+        return False
+    if ctx.n1_cap and not ctx.p1_cap:
+        return False  # a name: "May Smith", "patient May Jones" ("Vaccines May Help" stays)
+    if ctx.initial:
+        return True
+    return None if ctx.p1_cap else False
+
+
+def _might(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "with all his might", "military might": the noun.
+    return ctx.p1 not in ("his", "her", "their", "its", "all", "military", "full", "with")
+
+
+def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1 in ABILITY or ctx.n1 in _PAST_INABILITY:
+        return False
+    if ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY:
+        return False
+    if ctx.n1 == "be" and ctx.n2 in ("detected", "observed", "found", "seen", "identified",
+                                     "demonstrated", "isolated", "measured", "obtained"):
+        return False  # "no binding could be detected": what the experiment managed
+    return None
+
+
+def _suggested(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1 in _DOSE or ctx.p1 in DETERMINERS:
+        return False  # "the suggested dose"
+    return None
+
+
+def _suggest(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing"):
+        return False  # advice: "doctors suggest taking it with food"
+    return None
+
+
+def _indicate(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in MARKERS or ctx.p2 in MARKERS:
+        return False  # "the arrow indicates", "dashed lines indicate"
+    if surface == "indicated":
+        if ctx.p1 in ("as", "the", "at", "where", "when", "otherwise") and ctx.n1 != "that":
+            return False  # "as indicated", "at the indicated times"
+        if ctx.n1 in ("for", "in", "concentrations", "times", "doses", "amounts", "time"):
+            return False  # "indicated for adults", "indicated in Fig. 2"
+    if ctx.n1 == "that":
+        return True
+    return None
+
+
+def _indication(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1 == "for" or ctx.p1 in ("approved", "new", "clinical", "primary", "main", "other"):
+        return False  # medical indications
+    return None
+
+
+def _appear(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1 in ("to", "that"):
+        return True
+    if ctx.n1 in _APPEAR_LITERAL or ctx.n1 == "" or ctx.p1 == "first":
+        return False  # "symptoms appear after", "appeared in Nature"
+    return None
+
+
+def _potential(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in PHYSICAL or ctx.n1 in _PHYSICAL_AFTER or ctx.p1.endswith("-evoked"):
+        return False  # "membrane potential", "action potential", "potential difference"
+    if ctx.n1 == "to" and ctx.p1 in ("the", "a"):
+        return True  # "has the potential to"
+    return None
+
+
+def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if surface == "possible":
+        if ctx.p1 == "as" or ctx.p1 in SUPERLATIVE:
+            return False  # "as soon as possible", "the best possible care"
+        if ctx.p1 in ("whenever", "wherever", "where", "if", "when") and ctx.n1 in ("", ",", ".",
+                                                                                ")", ";"):
+            return False  # "if possible", "where possible"
+        if ctx.p1 == "made" or ctx.p2 in ("make", "makes", "made", "making"):
+            return False  # "made possible", "makes it possible"
+        if scheme == "reader" and ctx.n1 == "to" and ctx.p2 == "it":
+            return False  # "it is possible to measure": ability
+        if ctx.n1 == "that":
+            return True
+    return None
+
+
+def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
+    n1, n2 = ctx.n1, ctx.n2
+    numeric = _numeric(n1) or (n1 in CURRENCY and _numeric(n2)) or (
+        n1 in ("a", "an", "one") and n2 in ("third", "quarter", "half", "fifth", "dozen", "tenth")
+    )
+    if surface == "or so":
+        return _numeric(ctx.p1) or ctx.p1 in _TIME_UNITS
+    if surface in ("nearly", "almost"):
+        return numeric or n1 in _NEAR_ALL
+    if surface == "estimated":
+        return numeric or n1 in ("to", "that")
+    if surface == "some" and n1 in ("of",):
+        return False
+    return numeric
+
+
+def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if surface == "thought":
+        if ctx.p1 in DETERMINERS or ctx.p1 in ("for", "of") or ctx.n1 in (
+            "experiment", "experiments", "of", "process", "processes", "leader", "leaders",
+            "about", "through", "out",
+        ):
+            return False  # "food for thought", "a thought experiment", "thought about it"
+        if ctx.p1 in BE or ctx.n1 in ("to", "that"):
+            return True
+        return None
+    if surface in ("considered", "regarded"):
+        if ctx.n1 in ("significant", "statistically", "positive", "negative", "abnormal",
+                      "eligible", "elevated", "present", "whether", "how", "the", "all", "for"):
+            return False  # "p < 0.05 was considered significant", "we considered whether"
+        return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
+    # "hard to believe", "reason to believe" read as emphasis
+    return not (surface == "believe" and ctx.p1 in ("to", "reason", "cannot", "can't"))
+
+
+def _allegedly(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if surface == "claimed":
+        return ctx.n1 in ("to", "that") and ctx.p1 not in ("he", "she", "they", "it", "who")
+    return True
+
+
+def _unclear(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return None
+
+
+def _no_evidence(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if surface == "no evidence":
+        return ctx.n1 in ("that", "to", "yet")
+    return True
+
+
+def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None:
+    if ctx.p1 in NEGATORS or ctx.p2 in NEGATORS or ctx.p3 in NEGATORS:
+        return False  # "not a cure", "does not prove", "has not been proven", "no cure"
+    if ctx.p2 == "far" and ctx.p1 == "from":
+        return False  # "far from a cure"
+    if ctx.p1 in MODALS and lemma == "prove":
+        return False  # "may prove useful": already hedged
+    blocked = _BOOST_NOT.get(lemma)
+    return not (blocked and ctx.n1 in blocked)
+
+
+_RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
+    "may": _may,
+    "might": _might,
+    "could": _could,
+    "suggested": _suggested,
+    "suggest": _suggest,
+    "indicate": _indicate,
+    "indicated": _indicate,
+    "indicating": _indicate,
+    "indication": _indication,
+    "appear": _appear,
+    "appeared": _appear,
+    "potential": _potential,
+    "possible": _possible,
+    "about": _approx,
+    "believed": _believed,
+    "allegedly": _allegedly,
+    "unclear": _unclear,
+    "unproven": _no_evidence,
+}
+BOOSTER_LEMMAS = _words(
+    "breakthrough prove cure definitely undoubtedly clearly-demonstrates miracle game-changer "
+    "guaranteed"
+)
+
+
+def judge(lemma: str, surface: str, ctx: Context, scheme: str) -> bool | None:
+    if lemma in BOOSTER_LEMMAS:
+        return _booster(surface, ctx, scheme, lemma)
+    rule = _RULES.get(lemma)
+    if rule is None:
+        return None
+    return rule(surface, ctx, scheme)

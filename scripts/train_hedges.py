@@ -1,0 +1,76 @@
+"""Rebuild reader/hedging/data/weights.json from the BioScope abstracts (train split only).
+
+    PYTHONPATH=. python scripts/train_hedges.py [--data ../shared/data/hedge] [--all]
+
+Deterministic: the train/dev split is a hash of each PMID (reader.hedging.training.split_of),
+the perceptron shuffles with a fixed seed, and the JSON is written with sorted keys. Only
+BioScope (CC BY 2.0) goes into the weights. ``--all`` trains on train + dev (not the default:
+the shipped weights are the ones the dev figures describe).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from reader.hedging.training import (  # noqa: E402
+    candidate_examples,
+    read_jsonl,
+    select,
+    train_perceptron,
+)
+
+DATA = ROOT.parent / "shared" / "data" / "hedge"
+OUT = ROOT / "reader" / "hedging" / "data" / "weights.json"
+MIN_EXAMPLES = 3
+EPOCHS = 12
+SEED = 13
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DATA)
+    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--all", action="store_true", help="train on train + dev")
+    args = parser.parse_args(argv)
+
+    records = read_jsonl(args.data / "bioscope_abstracts_train.jsonl")
+    split = "all" if args.all else "train"
+    train = select(records, split)
+    examples = list(candidate_examples(train))
+    counts = Counter(lemma for lemma, _, _ in examples)
+    lemmas = sorted(lemma for lemma, n in counts.items() if n >= MIN_EXAMPLES)
+    examples = [e for e in examples if e[0] in set(lemmas)]
+    weights = train_perceptron(examples, epochs=EPOCHS, seed=SEED)
+    positives = sum(1 for e in examples if e[2])
+    payload = {
+        "about": "Averaged perceptron over hedge-cue candidates; built by scripts/train_hedges.py "
+        "from BioScope abstracts (Vincze et al. 2008, CC BY 2.0), train split by PMID hash.",
+        "split": split,
+        "sentences": len(train),
+        "examples": len(examples),
+        "positives": positives,
+        "epochs": EPOCHS,
+        "seed": SEED,
+        "threshold": 0.0,
+        "lemmas": lemmas,
+        "weights": dict(sorted(weights.items())),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(payload, indent=0, sort_keys=False) + "\n", encoding="utf-8")
+    print(
+        f"{len(train)} sentences, {len(examples)} candidates ({positives} cues), "
+        f"{len(lemmas)} lemmas, {len(weights)} weights -> {args.out} "
+        f"({args.out.stat().st_size / 1024:.0f} KiB)"
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
