@@ -28,8 +28,8 @@ from reader.hedging.training import (  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "hedge"
 OUT = ROOT / "reader" / "hedging" / "data" / "weights.json"
-MIN_EXAMPLES = 3
-EPOCHS = 12
+MIN_EXAMPLES = 5
+EPOCHS = 6
 SEED = 13
 
 

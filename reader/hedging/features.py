@@ -11,10 +11,17 @@ from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _WINDOW = 48
-_WIDE = 120
+_WIDE = 150
 _SENTENCE_PUNCT = frozenset(".!?:;")
-# Words in a wider left window that change how alternatives and conditions read.
-_TRIGGERS = ("either", "whether", "may", "might", "could", "possibly", "if", "unknown")
+# Words in a wider window that change how ambiguous cues (alternatives, conditions, "can",
+# "could", "potential") read: another hedge nearby makes a speculative reading likelier.
+_TRIGGER = re.compile(
+    r"\b(either|whether|may|might|could|possibl[ey]|if|unknown|unclear|suggest\w*|likely|"
+    r"propos\w*|hypothes\w*|determine|investigate\w*|examine\w*|test\w*|we|our|these|"
+    r"results|data|findings|therefore|thus)\b"
+)
+WIDE_LEMMAS = frozenset(("or", "if", "whether", "can", "could", "potential", "unclear", "putative",
+                         "would", "should", "apparent", "possibility", "hypothesis", "notion"))
 
 
 class Context(NamedTuple):
@@ -82,20 +89,22 @@ def features(lemma: str, surface: str, ctx: Context, text: str, start: int) -> l
         "n2=" + n2,
         "lp1=" + lemma + "|" + p1,
         "ln1=" + lemma + "|" + n1,
-        "ln12=" + lemma + "|" + n1 + "|" + n2,
-        "lp21=" + lemma + "|" + p2 + "|" + p1,
         "wn1=" + surface + "|" + n1,
         "wp1=" + surface + "|" + p1,
         "ln1s=" + lemma + "|" + n1[-2:],
-        "lp1n1=" + lemma + "|" + p1 + "|" + n1,
     ]
     if ctx.cap and not ctx.initial:
         feats.append("capmid=" + lemma)
     if ctx.initial:
         feats.append("init=" + lemma)
-    if lemma in ("or", "if", "whether"):
-        wide = text[max(0, start - _WIDE) : start].lower()
-        for trigger in _TRIGGERS:
-            if trigger in wide:
-                feats.append("win=" + lemma + "|" + trigger)
+    if lemma in WIDE_LEMMAS:
+        stop = min(len(text), start + _WIDE)
+        cut = text.rfind(". ", max(0, start - _WIDE), start)
+        left = text[max(0, start - _WIDE) if cut < 0 else cut + 2 : start].lower()
+        end = text.find(". ", start, stop)
+        right = text[start : stop if end < 0 else end].lower()
+        for trigger in set(_TRIGGER.findall(left)):
+            feats.append("wl=" + lemma + "|" + trigger)
+        for trigger in set(_TRIGGER.findall(right)):
+            feats.append("wr=" + lemma + "|" + trigger)
     return feats

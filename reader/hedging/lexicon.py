@@ -65,7 +65,9 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("indication|indicative", "indication", "epistemic", RB),
     ("appear|appears", "appear", "epistemic", RB),
     ("appeared|appearing", "appeared", "epistemic", RB),
-    ("apparent|apparently", "apparent", "epistemic", RB),
+    ("apparent", "apparent", "epistemic", RB),
+    ("apparently", "apparently", "epistemic", RB),
+    ("think|thinks|guess|suppose|supposes", "think", "epistemic", RB),
     ("seem|seems|seemed|seeming|seemingly", "seem", "epistemic", RB),
     ("imply|implies|implied|implying|implicate|implicating", "imply", "epistemic", RB),
     ("propose|proposes|proposed|proposal", "propose", "epistemic", RB),
@@ -103,7 +105,8 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("potential", "potential", "probability", RB),
     ("potentially", "potentially", "probability", RB),
     ("perhaps|maybe", "perhaps", "probability", RB),
-    ("probably|probable|probability", "probably", "probability", RB),
+    ("probably|probable", "probably", "probability", RB),
+    ("probability", "probability", "probability", B),
     ("presumably|presumed|presume|presumes|presumptive", "presumably", "probability", RB),
     ("putative|putatively", "putative", "probability", RB),
     ("plausible|plausibly|conceivable|conceivably", "plausible", "probability", RB),
@@ -113,10 +116,13 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     # --- tentative / limiting ------------------------------------------------------------
     ("unclear|not clear|uncertain|uncertainty|unknown|not known|elusive", "unclear",
      "tentative", RB),
+    ("not (yet |)(clear|clearly (understood|defined|delineated|established|known))"
+     "|not (yet |)(fully |)(known|established|determined|elucidated)", "not-clear", "tentative",
+     RB),
     ("if|if not|unless", "if", "tentative", B),
     ("remains to be (elucidated|determined|established|seen|clarified|investigated|explored"
      "|confirmed|proven|shown)|remain to be (elucidated|determined|established|seen|clarified"
-     "|investigated|explored|confirmed|proven|shown)", "remains-to-be", "tentative", RB),
+     "|investigated|explored|confirmed|proven|shown)", "remains-to-be", "tentative", R),
     ("(remain|remains|remained) (largely |)(unclear|unknown|uncertain|elusive|controversial"
      "|unexplained|unresolved|poorly understood|obscure|speculative)",
      "remains-unclear", "tentative", R),

@@ -206,7 +206,28 @@ def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
         return numeric or n1 in ("to", "that")
     if surface == "some" and n1 in ("of",):
         return False
+    if surface == "about" and ctx.p1 in _ABOUT_TOPIC:
+        return False  # "what is special about 10", "a story about 40 patients"
     return numeric
+
+
+SUBJECTS = _words(
+    "i we you they he she people experts researchers scientists doctors some many most others "
+    "authors investigators n't not also still really honestly personally"
+)
+_THINK_NOT = _words("about of through back twice ahead outside tank big positive again up over")
+
+
+def _think(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "I think", "researchers think", "we suppose": opinion. "think about", "to think": not.
+    return ctx.p1 in SUBJECTS and ctx.n1 not in _THINK_NOT
+
+
+_ABOUT_TOPIC = _words(
+    "special talk talked talking think thought thinking know knew worry worried care cares "
+    "something anything nothing everything what how story stories question questions concerns "
+    "information article book learn learned read wrote write said say"
+)
 
 
 def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -270,6 +291,7 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "potential": _potential,
     "possible": _possible,
     "about": _approx,
+    "think": _think,
     "believed": _believed,
     "allegedly": _allegedly,
     "unclear": _unclear,
