@@ -25,15 +25,19 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.corpus import sentences  # noqa: E402
-from reader.hedging import find_hedges, profile  # noqa: E402
-from reader.hedging.detector import sentence_spans  # noqa: E402
+from benchmarks.corpus import sentences
+from reader.hedging import find_hedges, profile
+from reader.hedging.detector import sentence_spans
 
-BASELINE_WORDS = """may might could can would should suggest suggests suggested indicate indicates
-indicated appear appears appeared seem seems seemed likely unlikely possible possibly potential
-potentially perhaps probably presumably putative approximately roughly about around nearly
-estimated unclear unknown whether if or either believe believed thought considered preliminary
-apparently hypothesis propose proposed maybe""".split()
+BASELINE_WORDS = [
+    "may", "might", "could", "can", "would", "should", "suggest", "suggests", "suggested",
+    "indicate", "indicates", "indicated", "appear", "appears", "appeared", "seem", "seems",
+    "seemed", "likely", "unlikely", "possible", "possibly", "potential", "potentially",
+    "perhaps", "probably", "presumably", "putative", "approximately", "roughly", "about",
+    "around", "nearly", "estimated", "unclear", "unknown", "whether", "if", "or", "either",
+    "believe", "believed", "thought", "considered", "preliminary", "apparently", "hypothesis",
+    "propose", "proposed", "maybe",
+]
 assert len(BASELINE_WORDS) == 50
 
 
@@ -68,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
 
     text = build_text(args.mb)
     megabytes = len(text.encode("utf-8")) / 1_000_000
-    baseline = re.compile(r"\b(?:%s)\b" % "|".join(BASELINE_WORDS), re.IGNORECASE)
+    baseline = re.compile(r"\b(?:" + "|".join(BASELINE_WORDS) + r")\b", re.IGNORECASE)
     find_hedges("warm up: may suggest", scheme="bioscope")
     find_hedges("warm up: may suggest")
 

@@ -110,8 +110,13 @@ def find_hedges(text: str, scheme: str = READER) -> list[Hedge]:
         if keep:
             category = entry.category
             append(
-                Hedge(start, end, text[start:end], category,
-                      "booster" if category == BOOSTER else "hedge")
+                Hedge(
+                    start,
+                    end,
+                    text[start:end],
+                    category,
+                    "booster" if category == BOOSTER else "hedge",
+                )
             )
     return found
 

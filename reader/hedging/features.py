@@ -20,8 +20,24 @@ _TRIGGER = re.compile(
     r"propos\w*|hypothes\w*|determine|investigate\w*|examine\w*|test\w*|we|our|these|"
     r"results|data|findings|therefore|thus)\b"
 )
-WIDE_LEMMAS = frozenset(("or", "if", "whether", "can", "could", "potential", "unclear", "putative",
-                         "would", "should", "apparent", "possibility", "hypothesis", "notion"))
+WIDE_LEMMAS = frozenset(
+    (
+        "or",
+        "if",
+        "whether",
+        "can",
+        "could",
+        "potential",
+        "unclear",
+        "putative",
+        "would",
+        "should",
+        "apparent",
+        "possibility",
+        "hypothesis",
+        "notion",
+    )
+)
 
 
 class Context(NamedTuple):

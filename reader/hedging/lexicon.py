@@ -78,8 +78,12 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "epistemic",
         RB,
     ),
-    ("speculate|speculated|speculates|speculation|speculative|speculatively", "speculate",
-     "epistemic", RB),
+    (
+        "speculate|speculated|speculates|speculation|speculative|speculatively",
+        "speculate",
+        "epistemic",
+        RB,
+    ),
     ("postulate|postulated|postulates", "postulate", "epistemic", RB),
     ("infer|inferred|infers", "infer", "epistemic", RB),
     ("suspect|suspected|suspects", "suspect", "epistemic", RB),
@@ -114,40 +118,81 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("whether|whether or not", "whether", "probability", B),
     ("or|and/or|either", "or", "probability", B),
     # --- tentative / limiting ------------------------------------------------------------
-    ("unclear|not clear|uncertain|uncertainty|unknown|not known|elusive", "unclear",
-     "tentative", RB),
-    ("not (yet |)(clear|clearly (understood|defined|delineated|established|known))"
-     "|not (yet |)(fully |)(known|established|determined|elucidated)", "not-clear", "tentative",
-     RB),
+    (
+        "unclear|not clear|uncertain|uncertainty|unknown|not known|elusive",
+        "unclear",
+        "tentative",
+        RB,
+    ),
+    (
+        "not (yet |)(clear|clearly (understood|defined|delineated|established|known))"
+        "|not (yet |)(fully |)(known|established|determined|elucidated)",
+        "not-clear",
+        "tentative",
+        RB,
+    ),
     ("if|if not|unless", "if", "tentative", B),
-    ("remains to be (elucidated|determined|established|seen|clarified|investigated|explored"
-     "|confirmed|proven|shown)|remain to be (elucidated|determined|established|seen|clarified"
-     "|investigated|explored|confirmed|proven|shown)", "remains-to-be", "tentative", R),
-    ("(remain|remains|remained) (largely |)(unclear|unknown|uncertain|elusive|controversial"
-     "|unexplained|unresolved|poorly understood|obscure|speculative)",
-     "remains-unclear", "tentative", R),
-    ("(is|are|was|were) (still |)(not |)(yet |)(fully|well|completely|entirely|clearly) understood"
-     "|poorly understood|not (yet |)(fully|well|completely) understood",
-     "not-understood", "tentative", R),
-    ("it is (not |un)known (whether|if)|it is (not clear|unclear|uncertain) (whether|if)"
-     "|it (remains|is still) (unclear|unknown|uncertain) (whether|if)",
-     "not-known-whether", "tentative", R),
+    (
+        "remains to be (elucidated|determined|established|seen|clarified|investigated|explored"
+        "|confirmed|proven|shown)|remain to be (elucidated|determined|established|seen|clarified"
+        "|investigated|explored|confirmed|proven|shown)",
+        "remains-to-be",
+        "tentative",
+        R,
+    ),
+    (
+        "(remain|remains|remained) (largely |)(unclear|unknown|uncertain|elusive|controversial"
+        "|unexplained|unresolved|poorly understood|obscure|speculative)",
+        "remains-unclear",
+        "tentative",
+        R,
+    ),
+    (
+        "(is|are|was|were) (still |)(not |)(yet |)(fully|well|completely|entirely|clearly)"
+        " understood|poorly understood|not (yet |)(fully|well|completely) understood",
+        "not-understood",
+        "tentative",
+        R,
+    ),
+    (
+        "it is (not |un)known (whether|if)|it is (not clear|unclear|uncertain) (whether|if)"
+        "|it (remains|is still) (unclear|unknown|uncertain) (whether|if)",
+        "not-known-whether",
+        "tentative",
+        R,
+    ),
     ("little is known|much remains unknown|much is unknown", "little-known", "tentative", R),
-    ("(further|more|additional|larger|future) (studies|study|research|work|trials|trial"
-     "|investigation|investigations|experiments|data|evidence|analysis|analyses) "
-     "(is|are|will be|would be|may be|) (needed|required|warranted|necessary)"
-     "|needs to be (confirmed|replicated|validated)|need to be (confirmed|replicated|validated)",
-     "further-needed", "tentative", R),
+    (
+        "(further|more|additional|larger|future) (studies|study|research|work|trials|trial"
+        "|investigation|investigations|experiments|data|evidence|analysis|analyses) "
+        "(is|are|will be|would be|may be|) (needed|required|warranted|necessary)"
+        "|needs to be (confirmed|replicated|validated)|need to be (confirmed|replicated|validated)",
+        "further-needed",
+        "tentative",
+        R,
+    ),
     ("preliminary|tentative|tentatively", "preliminary", "tentative", R),
-    ("(initial|early|preliminary|first|early-stage) (findings|results|data|evidence|signs"
-     "|indications|analysis|analyses|report|reports)",
-     "initial-findings", "tentative", R),
-    ("unproven|not (yet |)(proven|proved|confirmed|established)|unconfirmed|inconclusive"
-     "|limited evidence|no evidence|insufficient evidence|mixed evidence|not conclusive",
-     "unproven", "tentative", R),
+    (
+        "(initial|early|preliminary|first|early-stage) (findings|results|data|evidence|signs"
+        "|indications|analysis|analyses|report|reports)",
+        "initial-findings",
+        "tentative",
+        R,
+    ),
+    (
+        "unproven|not (yet |)(proven|proved|confirmed|established)|unconfirmed|inconclusive"
+        "|limited evidence|no evidence|insufficient evidence|mixed evidence|not conclusive",
+        "unproven",
+        "tentative",
+        R,
+    ),
     ("no evidence|not evident|not possible to ascertain", "no-evidence", "tentative", B),
-    ("(only |)(just |)beginning to understand|only starting to understand", "beginning-to",
-     "tentative", R),
+    (
+        "(only |)(just |)beginning to understand|only starting to understand",
+        "beginning-to",
+        "tentative",
+        R,
+    ),
     ("in theory|theoretically", "in-theory", "tentative", R),
     # --- attribution shields -------------------------------------------------------------
     ("thought|believed|believe|believes|considered|regarded", "believed", "attribution", RB),
@@ -175,29 +220,60 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "attribution",
         R,
     ),
-    ("according to some|some say|some believe|some argue|critics say|it is said|is said to",
-     "some-say", "attribution", R),
-    ("alleged|allegedly|reportedly|supposedly|purportedly|reputedly|rumored|rumoured"
-     "|ostensibly|claimed", "allegedly", "attribution", R),
+    (
+        "according to some|some say|some believe|some argue|critics say|it is said|is said to",
+        "some-say",
+        "attribution",
+        R,
+    ),
+    (
+        "alleged|allegedly|reportedly|supposedly|purportedly|reputedly|rumored|rumoured"
+        "|ostensibly|claimed",
+        "allegedly",
+        "attribution",
+        R,
+    ),
     # --- approximators (reader only; context decides "about", "around", "some") -----------
-    ("approximately|roughly|an estimated|circa|approx.|more or less", "approximately",
-     "approximator", R),
-    ("about|around|some|nearly|almost|close to|up to|or so|estimated", "about",
-     "approximator", R),
+    (
+        "approximately|roughly|an estimated|circa|approx.|more or less",
+        "approximately",
+        "approximator",
+        R,
+    ),
+    ("about|around|some|nearly|almost|close to|up to|or so|estimated", "about", "approximator", R),
     # --- boosters ---------------------------------------------------------------------------
     ("breakthrough|breakthroughs", "breakthrough", "booster", R),
     ("prove|proves|proved|proven", "prove", "booster", R),
     ("cure|cures|cured", "cure", "booster", R),
     ("definitely|definitive|definitively|conclusively|conclusive", "definitely", "booster", R),
-    ("certainly|undoubtedly|undeniably|unquestionably|indisputably|without a doubt|no doubt"
-     "|beyond doubt", "undoubtedly", "booster", R),
-    ("clearly (demonstrate|demonstrates|demonstrated|show|shows|showed|shown|prove|proves"
-     "|proved|establish|establishes|established)", "clearly-demonstrates", "booster", R),
+    (
+        "certainly|undoubtedly|undeniably|unquestionably|indisputably|without a doubt|no doubt"
+        "|beyond doubt",
+        "undoubtedly",
+        "booster",
+        R,
+    ),
+    (
+        "clearly (demonstrate|demonstrates|demonstrated|show|shows|showed|shown|prove|proves"
+        "|proved|establish|establishes|established)",
+        "clearly-demonstrates",
+        "booster",
+        R,
+    ),
     ("miracle|miracles|miraculous", "miracle", "booster", R),
-    ("game-changer|game changer|game-changing|game changing|revolutionary|revolutionize"
-     "|revolutionise|revolutionizes", "game-changer", "booster", R),
-    ("guarantee|guarantees|guaranteed|foolproof|100% effective|completely safe|totally safe",
-     "guaranteed", "booster", R),
+    (
+        "game-changer|game changer|game-changing|game changing|revolutionary|revolutionize"
+        "|revolutionise|revolutionizes",
+        "game-changer",
+        "booster",
+        R,
+    ),
+    (
+        "guarantee|guarantees|guaranteed|foolproof|100% effective|completely safe|totally safe",
+        "guaranteed",
+        "booster",
+        R,
+    ),
 ]
 
 

@@ -80,8 +80,10 @@ _DOSE = _words(
     servings intake daily regimen schedule"""
 )
 _NEAR_ALL = _words("all every half twice double always everyone none never entirely")
-_TIME_UNITS = _words("second seconds minute minutes hour hours day days week weeks month months "
-                        "year years decade decades")
+_TIME_UNITS = _words(
+    "second seconds minute minutes hour hours day days week weeks month months "
+    "year years decade decades"
+)
 _BOOST_NOT = {
     "breakthrough": _words(
         "infection infections case cases bleeding pain seizure seizures symptoms varicella"
@@ -124,8 +126,17 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
         return False
     if ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY:
         return False
-    if ctx.n1 == "be" and ctx.n2 in ("detected", "observed", "found", "seen", "identified",
-                                     "demonstrated", "isolated", "measured", "obtained"):
+    if ctx.n1 == "be" and ctx.n2 in (
+        "detected",
+        "observed",
+        "found",
+        "seen",
+        "identified",
+        "demonstrated",
+        "isolated",
+        "measured",
+        "obtained",
+    ):
         return False  # "no binding could be detected": what the experiment managed
     return None
 
@@ -174,15 +185,30 @@ def _potential(surface: str, ctx: Context, scheme: str) -> bool | None:
         return False  # "membrane potential", "action potential", "potential difference"
     if ctx.n1 == "to" and ctx.p1 in ("the", "a"):
         return True  # "has the potential to"
-    return None
+    # BioScope often leaves "potential binding sites" unmarked; a news reader wants every
+    # "potential benefit" marked, so outside the traps the reader scheme always marks it.
+    return True if scheme == "reader" else None
+
+
+def _always(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return True
+
+
+def _putative(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return True if scheme == "reader" else None
 
 
 def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
     if surface == "possible":
         if ctx.p1 == "as" or ctx.p1 in SUPERLATIVE:
             return False  # "as soon as possible", "the best possible care"
-        if ctx.p1 in ("whenever", "wherever", "where", "if", "when") and ctx.n1 in ("", ",", ".",
-                                                                                ")", ";"):
+        if ctx.p1 in ("whenever", "wherever", "where", "if", "when") and ctx.n1 in (
+            "",
+            ",",
+            ".",
+            ")",
+            ";",
+        ):
             return False  # "if possible", "where possible"
         if ctx.p1 == "made" or ctx.p2 in ("make", "makes", "made", "making"):
             return False  # "made possible", "makes it possible"
@@ -195,8 +221,13 @@ def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
     n1, n2 = ctx.n1, ctx.n2
-    numeric = _numeric(n1) or (n1 in CURRENCY and _numeric(n2)) or (
-        n1 in ("a", "an", "one") and n2 in ("third", "quarter", "half", "fifth", "dozen", "tenth")
+    numeric = (
+        _numeric(n1)
+        or (n1 in CURRENCY and _numeric(n2))
+        or (
+            n1 in ("a", "an", "one")
+            and n2 in ("third", "quarter", "half", "fifth", "dozen", "tenth")
+        )
     )
     if surface == "or so":
         return _numeric(ctx.p1) or ctx.p1 in _TIME_UNITS
@@ -232,17 +263,43 @@ _ABOUT_TOPIC = _words(
 
 def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
     if surface == "thought":
-        if ctx.p1 in DETERMINERS or ctx.p1 in ("for", "of") or ctx.n1 in (
-            "experiment", "experiments", "of", "process", "processes", "leader", "leaders",
-            "about", "through", "out",
+        if (
+            ctx.p1 in DETERMINERS
+            or ctx.p1 in ("for", "of")
+            or ctx.n1
+            in (
+                "experiment",
+                "experiments",
+                "of",
+                "process",
+                "processes",
+                "leader",
+                "leaders",
+                "about",
+                "through",
+                "out",
+            )
         ):
             return False  # "food for thought", "a thought experiment", "thought about it"
         if ctx.p1 in BE or ctx.n1 in ("to", "that"):
             return True
         return None
     if surface in ("considered", "regarded"):
-        if ctx.n1 in ("significant", "statistically", "positive", "negative", "abnormal",
-                      "eligible", "elevated", "present", "whether", "how", "the", "all", "for"):
+        if ctx.n1 in (
+            "significant",
+            "statistically",
+            "positive",
+            "negative",
+            "abnormal",
+            "eligible",
+            "elevated",
+            "present",
+            "whether",
+            "how",
+            "the",
+            "all",
+            "for",
+        ):
             return False  # "p < 0.05 was considered significant", "we considered whether"
         return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
     # "hard to believe", "reason to believe" read as emphasis
@@ -268,7 +325,7 @@ def _no_evidence(surface: str, ctx: Context, scheme: str) -> bool | None:
 def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None:
     if ctx.p1 in NEGATORS or ctx.p2 in NEGATORS or ctx.p3 in NEGATORS:
         return False  # "not a cure", "does not prove", "has not been proven", "no cure"
-    if ctx.p2 == "far" and ctx.p1 == "from":
+    if "far" in (ctx.p3, ctx.p2) and "from" in (ctx.p2, ctx.p1):
         return False  # "far from a cure"
     if ctx.p1 in MODALS and lemma == "prove":
         return False  # "may prove useful": already hedged
@@ -290,6 +347,12 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "appeared": _appear,
     "potential": _potential,
     "possible": _possible,
+    "putative": _putative,
+    "probably": _always,
+    "possibly": _always,
+    "perhaps": _always,
+    "apparently": _always,
+    "seem": _always,
     "about": _approx,
     "think": _think,
     "believed": _believed,

@@ -35,7 +35,7 @@ def document_of(record_id: str) -> str:
 
 
 def split_of(record_id: str) -> str:
-    """"train" or "dev", by a hash of the document id (all sentences of a PMID stay together)."""
+    """ "train" or "dev", by a hash of the document id (all sentences of a PMID stay together)."""
     digest = hashlib.sha1(document_of(record_id).encode("utf-8")).hexdigest()
     return "dev" if int(digest[:8], 16) % DEV_SHARE == 0 else "train"
 
