@@ -292,12 +292,19 @@ class Library:
 
     def documents(self, sort: str = "date") -> list[DocumentSummary]:
         """Every document, as the list shows them."""
-        return [hit.summary for hit in self.search("", limit=None, sort=sort).hits]
+        return [hit.summary for hit in self.search("", limit=None, sort=sort, snippets=0).hits]
 
-    def search(self, query: str, limit: int | None = 10, sort: str = "relevance") -> SearchResults:
+    def search(
+        self,
+        query: str,
+        limit: int | None = 10,
+        sort: str = "relevance",
+        snippets: int | None = None,
+    ) -> SearchResults:
         """Ranked results with snippets; an empty query lists the whole library.
 
-        Raises ``QueryError`` for a query that cannot be parsed or an unknown sort.
+        ``snippets`` caps how many top hits get one (None: all). Raises ``QueryError``
+        for a query that cannot be parsed or an unknown sort.
         """
         with self._lock:
             searcher = self._get_searcher()
@@ -305,7 +312,9 @@ class Library:
                 check_sort(sort)
                 return SearchResults(query=query, total=0, hits=[])
             assert self._texts is not None
-            return run_search(searcher, self._texts.get, query, limit=limit, sort=sort)
+            return run_search(
+                searcher, self._texts.get, query, limit=limit, sort=sort, snippets=snippets
+            )
 
 
 def _reason(error: BaseException) -> str:

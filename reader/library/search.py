@@ -49,8 +49,14 @@ def parse_query(schema: Any, query: str) -> Any:
 
 
 def run_search(
-    searcher: Any, texts: TextLookup, query: str, limit: int | None = 10, sort: str = "relevance"
+    searcher: Any,
+    texts: TextLookup,
+    query: str,
+    limit: int | None = 10,
+    sort: str = "relevance",
+    snippets: int | None = None,
 ) -> SearchResults:
+    """``snippets``: how many of the top hits get a snippet (None: all); each costs a text read."""
     check_sort(sort)
     parsed = parse_query(searcher.schema, query)
     sortedby, reverse = SORTS[sort]
@@ -66,18 +72,25 @@ def run_search(
         fragmenter=ContextFragmenter(maxchars=_SNIPPET_CHARS, surround=60),
         formatter=_SnippetFormatter(),
     )
-    hits = [_hit(hit, texts, ranked=sortedby is None) for hit in results]
+    wanted = len(results) if snippets is None else snippets
+    hits = [
+        _hit(hit, texts, ranked=sortedby is None, snippet=rank < wanted)
+        for rank, hit in enumerate(results)
+    ]
     terms = tuple(sorted({_term_text(t) for _, t in results.matched_terms()}))
     return SearchResults(query=query, total=len(results), hits=hits, terms=terms)
 
 
-def _hit(hit: Any, texts: TextLookup, ranked: bool) -> SearchHit:
-    body = texts(hit["sha256"]) or ""
-    snippet = hit.highlights("body", text=body, top=2) if body else None
-    if not isinstance(snippet, Snippet) or not snippet.text:
-        snippet = Snippet(text=_lead(body))
+def _hit(hit: Any, texts: TextLookup, ranked: bool, snippet: bool) -> SearchHit:
+    found: Any = None
+    if snippet:
+        body = texts(hit["sha256"]) or ""
+        found = hit.highlights("body", text=body, top=2) if body else None
+        if not isinstance(found, Snippet) or not found.text:
+            found = Snippet(text=_lead(body))
     score = float(hit.score or 0.0) if ranked else 0.0  # sorted hits carry sort keys
-    return SearchHit(summary=summary_from_fields(hit.fields()), score=score, snippet=snippet)
+    summary = summary_from_fields(hit.fields())
+    return SearchHit(summary=summary, score=score, snippet=found or Snippet(text=""))
 
 
 class _SnippetFormatter(Formatter):

@@ -39,6 +39,8 @@ from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.search_bar import SearchBar
 
 SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
+MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
+SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
 
 
@@ -104,7 +106,7 @@ class HedgeReaderApp(App[None]):
                         )
 
                 seeded = self.library.add([self.seeds], progress=report)
-            results = self.library.search("", limit=None, sort=self.sort)
+            results = self.library.search("", limit=None, sort=self.sort, snippets=0)
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
         else:
