@@ -29,15 +29,13 @@ from benchmarks.corpus import sentences
 from reader.hedging import find_hedges, profile
 from reader.hedging.detector import sentence_spans
 
-BASELINE_WORDS = [
-    "may", "might", "could", "can", "would", "should", "suggest", "suggests", "suggested",
-    "indicate", "indicates", "indicated", "appear", "appears", "appeared", "seem", "seems",
-    "seemed", "likely", "unlikely", "possible", "possibly", "potential", "potentially",
-    "perhaps", "probably", "presumably", "putative", "approximately", "roughly", "about",
-    "around", "nearly", "estimated", "unclear", "unknown", "whether", "if", "or", "either",
-    "believe", "believed", "thought", "considered", "preliminary", "apparently", "hypothesis",
-    "propose", "proposed", "maybe",
-]
+BASELINE_WORDS = str.split(
+    """may might could can would should suggest suggests suggested indicate indicates indicated
+    appear appears appeared seem seems seemed likely unlikely possible possibly potential
+    potentially perhaps probably presumably putative approximately roughly about around nearly
+    estimated unclear unknown whether if or either believe believed thought considered
+    preliminary apparently hypothesis propose proposed maybe"""
+)
 assert len(BASELINE_WORDS) == 50
 
 
@@ -92,8 +90,10 @@ def main(argv: list[str] | None = None) -> int:
     for name, seconds, count in rows:
         print(f"  {name:<26} {seconds:7.3f} s {megabytes / seconds:8.2f} MB/s  {count:>9,} found")
     ratio = t_base / t_det
-    print(f"detector / baseline speed ratio: {ratio:.2f} (target >= 0.33); "
-          f"detector {megabytes / t_det:.2f} MB/s (target >= 5)")
+    print(
+        f"detector / baseline speed ratio: {ratio:.2f} (target >= 0.33); "
+        f"detector {megabytes / t_det:.2f} MB/s (target >= 5)"
+    )
     return 0
 
 

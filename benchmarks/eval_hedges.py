@@ -36,10 +36,12 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     result = evaluate(records, args.scheme)
     elapsed = time.perf_counter() - started
-    print(f"{args.gold.name} split={args.split} scheme={args.scheme}: "
-          f"{result['sentences']} sentences, {result['gold_uncertain']} uncertain, "
-          f"{result['gold_cues']} gold cue pieces, {result['predicted_cues']} marked "
-          f"({elapsed:.2f}s)")
+    print(
+        f"{args.gold.name} split={args.split} scheme={args.scheme}: "
+        f"{result['sentences']} sentences, {result['gold_uncertain']} uncertain, "
+        f"{result['gold_cues']} gold cue pieces, {result['predicted_cues']} marked "
+        f"({elapsed:.2f}s)"
+    )
     p, r, f = result["sentence"]
     print(f"  sentence  P {p:.3f}  R {r:.3f}  F1 {f:.3f}")
     if result["cue"] is not None:

@@ -37,7 +37,13 @@ def assert_valid(text: str, hedges: list[Hedge]) -> None:
 
 def test_category_ids_and_order_are_the_contract():
     assert list(CATEGORIES) == [
-        "modal", "epistemic", "probability", "approximator", "tentative", "attribution", "booster",
+        "modal",
+        "epistemic",
+        "probability",
+        "approximator",
+        "tentative",
+        "attribution",
+        "booster",
     ]
     assert BOOSTER == "booster"
 
@@ -45,7 +51,11 @@ def test_category_ids_and_order_are_the_contract():
 def test_hedge_to_dict_carries_kind():
     (hedge,) = find_hedges("It may rain.")
     assert hedge.to_dict() == {
-        "start": 3, "end": 6, "text": "may", "category": "modal", "kind": "hedge",
+        "start": 3,
+        "end": 6,
+        "text": "may",
+        "category": "modal",
+        "kind": "hedge",
     }
 
 
@@ -250,8 +260,15 @@ def test_seed_article_profile():
     assert figures.by_category == {"modal": 4, "epistemic": 2, "probability": 2, "tentative": 2}
     as_dict = figures.to_dict()
     assert set(as_dict) >= {
-        "words", "sentences", "hedges", "boosters", "hedged_sentences", "hedges_per_1k",
-        "boosters_per_1k", "hedged_share", "by_category",
+        "words",
+        "sentences",
+        "hedges",
+        "boosters",
+        "hedged_sentences",
+        "hedges_per_1k",
+        "boosters_per_1k",
+        "hedged_share",
+        "by_category",
     }
 
 
@@ -263,7 +280,10 @@ def test_profile_accepts_precomputed_hedges():
 def test_profile_of_text_without_hedges():
     figures = profile("The sky is blue. Water is wet.")
     assert (figures.words, figures.sentences, figures.hedges, figures.hedged_sentences) == (
-        7, 2, 0, 0,
+        7,
+        2,
+        0,
+        0,
     )
     assert figures.hedges_per_1k == 0.0
     assert figures.hedged_share == 0.0
