@@ -138,7 +138,8 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
         "obtained",
     ):
         return False  # "no binding could be detected": what the experiment managed
-    return None
+    # Past ability is ruled out above; in science news the rest of "could" speculates.
+    return True if scheme == "reader" else None
 
 
 def _suggested(surface: str, ctx: Context, scheme: str) -> bool | None:
