@@ -43,6 +43,10 @@ async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Pa
         titles = visible_text(listing)
         assert "Vaccines may reduce relapse" in titles
         assert "hedges/1k" in titles
+        # the first sample by file name opens by itself, so a new user sees marks at once
+        first = sorted(samples.values())[0]
+        assert app.query_one(ReadingPane).document.path == str(first.resolve())
+        assert listing.selected.path == str(first.resolve())
 
 
 async def test_an_existing_library_is_not_reseeded(tmp_path: Path, samples, library: Library):

@@ -150,12 +150,22 @@ class HedgeReaderApp(App[None]):
     def on_library_ready(self, message: messages.LibraryReady) -> None:
         self.query_one(ProgressBar).remove_class("active")
         self._show_results(message.results)
+        if message.seeded is not None and message.seeded.added:
+            self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
         if message.seeded is not None and message.seeded.failed:
             self.notify(
                 f"{len(message.seeded.failed)} sample files could not be read", severity="warning"
             )
+
+    def _welcome(self, path: str) -> None:
+        """On the first run, open the first sample (by file name) so hedges show at once."""
+        listing = self.query_one(DocumentList)
+        paths = [entry.summary.path for entry in listing.entries]
+        if path in paths:
+            listing.cursor = paths.index(path)
+            self.open_document(path, ())
 
     def on_library_failed(self, message: messages.LibraryFailed) -> None:
         self.query_one(ProgressBar).remove_class("active")
