@@ -27,17 +27,28 @@ from reader.hedging.training import evaluate, read_jsonl, select
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("gold", type=Path)
-    parser.add_argument("--scheme", choices=SCHEMES, default="reader")
+    parser.add_argument(
+        "--scheme",
+        choices=(*SCHEMES, "both"),
+        default="both",
+        help="reader: what the app marks; bioscope: BioScope-convention cues; both (default)",
+    )
     parser.add_argument("--split", choices=("all", "train", "dev"), default="all")
     parser.add_argument("--errors", type=int, default=0, help="show the N commonest misses/FPs")
     args = parser.parse_args(argv)
 
     records = select(read_jsonl(args.gold), args.split)
+    for scheme in SCHEMES if args.scheme == "both" else (args.scheme,):
+        report(args, records, scheme)
+    return 0
+
+
+def report(args: argparse.Namespace, records: list[dict], scheme: str) -> None:
     started = time.perf_counter()
-    result = evaluate(records, args.scheme)
+    result = evaluate(records, scheme)
     elapsed = time.perf_counter() - started
     print(
-        f"{args.gold.name} split={args.split} scheme={args.scheme}: "
+        f"{args.gold.name} split={args.split} scheme={scheme}: "
         f"{result['sentences']} sentences, {result['gold_uncertain']} uncertain, "
         f"{result['gold_cues']} gold cue pieces, {result['predicted_cues']} marked "
         f"({elapsed:.2f}s)"
@@ -53,7 +64,6 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors:
         print("  commonest missed gold cues:", result["missed"][: args.errors])
         print("  commonest wrong marks:", result["wrong"][: args.errors])
-    return 0
 
 
 if __name__ == "__main__":

@@ -114,6 +114,8 @@ TRAPS = [
     ("Vaccinated people can still get breakthrough infections.", "breakthrough"),
     ("He pushed with all his might.", "might"),
     ("We need to think about the costs.", "think"),
+    ("Smokers were 15% more likely to develop the disease.", "likely"),
+    ("The effect is described in part 2 of the report.", "in part"),
     ("The recommendation is that you stay home.", "some"),
 ]
 
@@ -149,6 +151,8 @@ CATEGORY_CASES = [
     ("The trial enrolled around 1,200 adults.", "around", "approximator"),
     ("Nearly all participants finished.", "Nearly", "approximator"),
     ("The study followed some 800 families.", "some", "approximator"),
+    ("The effect was somewhat smaller.", "somewhat", "approximator"),
+    ("The decline is explained in part by diet.", "in part", "approximator"),
     ("These results are preliminary.", "preliminary", "tentative"),
     ("These are preliminary data.", "preliminary data", "tentative"),
     ("The initial findings are promising.", "initial findings", "tentative"),

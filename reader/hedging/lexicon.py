@@ -114,7 +114,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("presumably|presumed|presume|presumes|presumptive", "presumably", "probability", RB),
     ("putative|putatively", "putative", "probability", RB),
     ("plausible|plausibly|conceivable|conceivably", "plausible", "probability", RB),
-    ("almost certainly|most likely|more likely|less likely", "most-likely", "probability", R),
+    ("almost certainly|most likely", "most-likely", "probability", R),
     ("whether|whether or not", "whether", "probability", B),
     ("or|and/or|either", "or", "probability", B),
     # --- tentative / limiting ------------------------------------------------------------
@@ -241,6 +241,13 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         R,
     ),
     ("about|around|some|nearly|almost|close to|up to|or so|estimated", "about", "approximator", R),
+    (
+        "somewhat|to some extent|to some degree|to a certain extent|to a certain degree|partly"
+        "|in part",
+        "somewhat",
+        "approximator",
+        R,
+    ),
     # --- boosters ---------------------------------------------------------------------------
     ("breakthrough|breakthroughs", "breakthrough", "booster", R),
     ("prove|proves|proved|proven", "prove", "booster", R),

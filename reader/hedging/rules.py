@@ -191,6 +191,18 @@ def _potential(surface: str, ctx: Context, scheme: str) -> bool | None:
     return True if scheme == "reader" else None
 
 
+_COMPARATIVE = _words("more less times twice as equally")
+
+
+def _likely(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "women were 15% more likely to": a measured risk, not a hedge
+    return not (scheme == "reader" and ctx.p1 in _COMPARATIVE and ctx.n1 == "to")
+
+
+def _somewhat(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return not (surface == "in part" and (_numeric(ctx.n1) or ctx.n1 in ("of", "i", "ii", "iii")))
+
+
 def _always(surface: str, ctx: Context, scheme: str) -> bool | None:
     return True
 
@@ -348,6 +360,8 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "appeared": _appear,
     "potential": _potential,
     "possible": _possible,
+    "likely": _likely,
+    "somewhat": _somewhat,
     "putative": _putative,
     "probably": _always,
     "possibly": _always,
