@@ -68,7 +68,9 @@ PHYSICAL = _words(
     transmembrane mitochondrial surface electrochemical standard receptor end-plate endplate
     generator spike cortical motor auditory visual somatosensory brainstem excitatory
     inhibitory local equilibrium reversal nernst junction diffusion dipole graded plateau
-    half-wave transepithelial full untapped true late-onset"""
+    half-wave transepithelial full untapped true late-onset proliferative high-proliferative
+    replicative metastatic malignant oncogenic differentiation developmental growth earning
+    earnings"""
 )
 _PHYSICAL_AFTER = _words("difference differences energy gradient gradients well wells")
 SUPERLATIVE = _words(
@@ -203,6 +205,16 @@ def _somewhat(surface: str, ctx: Context, scheme: str) -> bool | None:
     return not (surface == "in part" and (_numeric(ctx.n1) or ctx.n1 in ("of", "i", "ii", "iii")))
 
 
+def _suspect(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if scheme == "reader" and surface == "suspected" and ctx.p1 in ("with", "of", "for", "or"):
+        return False  # "patients with suspected appendicitis": a working diagnosis
+    return None
+
+
+def _apparently(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return ctx.n1 not in ("healthy", "normal")  # "apparently healthy volunteers": a clinical term
+
+
 def _always(surface: str, ctx: Context, scheme: str) -> bool | None:
     return True
 
@@ -294,6 +306,8 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             )
         ):
             return False  # "food for thought", "a thought experiment", "thought about it"
+        if "than" in (ctx.p1, ctx.p2):
+            return False  # "more common than previously thought": a comparison, not a shield
         if ctx.p1 in BE or ctx.n1 in ("to", "that"):
             return True
         return None
@@ -314,6 +328,8 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             "for",
         ):
             return False  # "p < 0.05 was considered significant", "we considered whether"
+        if ctx.p1 == "be" and ctx.p2 in MODALS:
+            return False  # "should be considered": advice, not attribution
         return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
     # "hard to believe", "reason to believe" read as emphasis
     return not (surface == "believe" and ctx.p1 in ("to", "reason", "cannot", "can't"))
@@ -361,12 +377,13 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "potential": _potential,
     "possible": _possible,
     "likely": _likely,
+    "suspect": _suspect,
     "somewhat": _somewhat,
     "putative": _putative,
     "probably": _always,
     "possibly": _always,
     "perhaps": _always,
-    "apparently": _always,
+    "apparently": _apparently,
     "seem": _always,
     "about": _approx,
     "think": _think,
