@@ -106,6 +106,7 @@ TRAPS = [
     ("There is still no cure for Alzheimer's disease.", "cure"),
     ("This study does not prove that coffee prevents cancer.", "prove"),
     ("The benefit has not been proven in trials.", "proven"),
+    ("There is no proof that it works.", "proof"),
     ("The treatment is far from a cure.", "cure"),
     ("She wrote a story about vaccines.", "about"),
     ("What is special about 10 is an accident of history.", "about"),
@@ -158,6 +159,10 @@ CATEGORY_CASES = [
     ("The study followed some 800 families.", "some", "approximator"),
     ("The effect was somewhat smaller.", "somewhat", "approximator"),
     ("The decline is explained in part by diet.", "in part", "approximator"),
+    ("If confirmed, the result would matter.", "If confirmed", "tentative"),
+    ("It is too early to say whether it works.", "too early to say", "tentative"),
+    ("The idea needs more research.", "needs more research", "tentative"),
+    ("This was a small study of 40 adults.", "small study", "tentative"),
     ("These results are preliminary.", "preliminary", "tentative"),
     ("These are preliminary data.", "preliminary data", "tentative"),
     ("The initial findings are promising.", "initial findings", "tentative"),
@@ -208,6 +213,9 @@ BOOSTERS = [
     ("Experts call it a game changer.", "game changer"),
     ("The results are undoubtedly important.", "undoubtedly"),
     ("A revolutionary approach to diabetes.", "revolutionary"),
+    ("Is turmeric a wonder drug?", "wonder drug"),
+    ("Here is proof that it works.", "proof that"),
+    ("Some call it a magic bullet.", "magic bullet"),
 ]
 
 

@@ -194,6 +194,15 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         R,
     ),
     ("in theory|theoretically", "in-theory", "tentative", R),
+    (
+        "if (confirmed|replicated|validated|proven|borne out)|(too early|too soon) to (say|tell"
+        "|know|draw conclusions)|(needs|need) (more|further) (research|study|studies|work"
+        "|investigation|testing)|anecdotal (evidence|reports|accounts)|anecdotally"
+        "|(small|pilot|limited) (study|trial|sample|sample size)|pilot studies|small studies",
+        "if-confirmed",
+        "tentative",
+        R,
+    ),
     # --- attribution shields -------------------------------------------------------------
     ("thought|believed|believe|believes|considered|regarded", "believed", "attribution", RB),
     (
@@ -268,6 +277,14 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         R,
     ),
     ("miracle|miracles|miraculous", "miracle", "booster", R),
+    (
+        "wonder drug|magic bullet|silver bullet|holy grail|superfood|superfoods|groundbreaking"
+        "|ground-breaking|irrefutable|indisputable|incontrovertible|conclusive proof"
+        "|definitive proof|proof that",
+        "wonder-drug",
+        "booster",
+        R,
+    ),
     (
         "game-changer|game changer|game-changing|game changing|revolutionary|revolutionize"
         "|revolutionise|revolutionizes",

@@ -394,7 +394,7 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
 }
 BOOSTER_LEMMAS = _words(
     "breakthrough prove cure definitely undoubtedly clearly-demonstrates miracle game-changer "
-    "guaranteed"
+    "guaranteed wonder-drug"
 )
 
 
