@@ -187,7 +187,7 @@ class DocumentList(ScrollView, can_focus=True):
         else:
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
-                f"{summary.hedges_per_1k:5.1f} hedges/1k · {summary.date:%Y-%m-%d}"
+                f"{summary.hedges_per_1k:.1f} hedges/1k · {summary.date:%Y-%m-%d}"
                 f" · {summary.words:,} words",
                 style=style,
             )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.containers import Vertical
@@ -29,6 +31,7 @@ class ReadingPane(Vertical):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.document: Document | None = None
+        self._hedges: list[Hedge] = []
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, id="reading-header")
@@ -41,6 +44,7 @@ class ReadingPane(Vertical):
 
     def show(self, document: Document, hedges: list[Hedge], hits: list[tuple[int, int]]) -> None:
         self.document = document
+        self._hedges = hedges
         self.query_one("#reading-header", Static).update(self._header(document, hedges))
         self.view.show(
             document.body,
@@ -63,16 +67,25 @@ class ReadingPane(Vertical):
             parts.append(f"{len(hits)} search hits: n / N")
         return " · ".join(parts)
 
+    def on_resize(self) -> None:
+        if self.document is not None:
+            header = self.query_one("#reading-header", Static)
+            header.update(self._header(self.document, self._hedges))
+
     def _header(self, document: Document, hedges: list[Hedge]) -> Text:
+        """One line each: title, source, figures, and a legend with counts per category."""
         summary = document.summary
-        header = Text()
+        width = max(self.size.width - 2, 20)
+        header = Text(no_wrap=True, overflow="ellipsis")
         header.append(printable(summary.title), style="bold")
-        header.append("\n" + printable(summary.path), style="dim")
+        header.append("\n" + _left_truncate(printable(_home_relative(summary.path)), width))
+        header.stylize("dim", len(summary.title) + 1)
         header.append(
-            f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
-            f"({summary.hedges_per_1k:.1f} per 1,000 words) · "
-            f"{plural(summary.boosters, 'booster')} · "
-            f"{summary.hedged_share:.0%} of sentences hedged\n"
+            f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
+            f"{summary.hedges_per_1k:.1f} per 1,000 words"
+            f"\n{summary.hedged_share:.0%} of sentences hedged · "
+            f"{plural(summary.boosters, 'booster')}, "
+            f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
         )
         counts: dict[str, int] = {}
         for hedge in hedges:
@@ -85,3 +98,13 @@ class ReadingPane(Vertical):
                 header.append(label, style=style)
                 header.append(f" {counts[category]}  ")
         return header
+
+
+def _home_relative(path: str) -> str:
+    home = str(Path.home())
+    return "~" + path[len(home) :] if path.startswith(home + "/") else path
+
+
+def _left_truncate(text: str, width: int) -> str:
+    """Keep the end of a long path: the file name matters more than the folders."""
+    return text if len(text) <= width else "…" + text[-(width - 1) :]

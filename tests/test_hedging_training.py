@@ -1,0 +1,77 @@
+"""The training and evaluation helpers behind scripts/train_hedges.py and eval_hedges.py."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from reader.hedging.training import (
+    candidate_examples,
+    document_of,
+    evaluate,
+    read_jsonl,
+    select,
+    split_of,
+    train_bagged,
+    train_perceptron,
+)
+
+
+def test_document_of_strips_the_sentence_index():
+    assert document_of("bio-abs-91079577-12") == "bio-abs-91079577"
+    assert document_of("szeged-wiki-Tim Witherspoon_2358-3") == "szeged-wiki-Tim Witherspoon_2358"
+    assert document_of("pei2021-17") == "pei2021"
+    assert document_of("plain") == "plain"
+
+
+def test_split_keeps_documents_together_and_is_stable():
+    ids = [f"bio-abs-{pmid}-{k}" for pmid in range(1000, 1400) for k in range(3)]
+    splits = {}
+    for record_id in ids:
+        splits.setdefault(document_of(record_id), set()).add(split_of(record_id))
+    assert all(len(found) == 1 for found in splits.values())
+    dev = sum(1 for found in splits.values() if found == {"dev"})
+    assert 40 <= dev <= 120  # about one document in five
+    assert split_of("bio-abs-1000-0") == split_of("bio-abs-1000-7")
+
+
+GOLD = [
+    {
+        "id": "t-1-0",
+        "text": "These data suggest that X may bind Y.",
+        "uncertain": True,
+        "cues": [{"start": 11, "end": 18, "text": "suggest"}, {"start": 26, "end": 29}],
+    },
+    {"id": "t-1-1", "text": "X binds Y in May 2021.", "uncertain": False, "cues": []},
+    {"id": "t-2-0", "text": "It is unclear.", "uncertain": True, "cues": []},
+    {"id": "t-3-0", "text": "No annotation here.", "uncertain": None, "cues": None},
+]
+
+
+def test_evaluate_counts_sentences_and_cue_overlap():
+    result = evaluate(GOLD, "bioscope")
+    assert result["sentences"] == 3
+    assert result["sentence"] == pytest.approx((1.0, 1.0, 1.0))
+    # "unclear" is marked but the third sentence lists no cue piece: one wrong mark.
+    p, r, f = result["cue"]
+    assert (p, r) == pytest.approx((2 / 3, 1.0))
+    assert result["wrong"] == [("unclear", 1)]
+
+
+def test_read_and_select(tmp_path):
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in GOLD) + "\n\n", encoding="utf-8")
+    records = read_jsonl(path)
+    assert len(records) == 4
+    assert len(select(records, "all")) == 4
+    assert len(select(records, "train")) + len(select(records, "dev")) == 4
+
+
+def test_candidates_and_training_are_deterministic():
+    examples = list(candidate_examples(GOLD * 3))
+    assert examples and all(isinstance(feats, list) for _, feats, _ in examples)
+    assert train_perceptron(examples, epochs=3, seed=1) == train_perceptron(
+        examples, epochs=3, seed=1
+    )
+    assert train_bagged(examples, seeds=2, epochs=2) == train_bagged(examples, seeds=2, epochs=2)
