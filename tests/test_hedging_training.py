@@ -55,7 +55,7 @@ def test_evaluate_counts_sentences_and_cue_overlap():
     assert result["sentence"] == pytest.approx((1.0, 1.0, 1.0))
     # "unclear" is marked but the third sentence lists no cue piece: one wrong mark.
     p, r, f = result["cue"]
-    assert (p, r) == pytest.approx((2 / 3, 1.0))
+    assert (p, r, f) == pytest.approx((2 / 3, 1.0, 0.8))
     assert result["wrong"] == [("unclear", 1)]
 
 

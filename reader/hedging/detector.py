@@ -137,7 +137,7 @@ def profile(text: str, hedges: list[Hedge] | None = None) -> HedgeProfile:
     by_category = Counter(h.category for h in hedges)
     boosters = by_category.get(BOOSTER, 0)
     return HedgeProfile(
-        words=sum(1 for _ in _WORD.finditer(text)),
+        words=len(_WORD.findall(text)),
         sentences=len(sentences),
         hedges=len(hedges) - boosters,
         boosters=boosters,
