@@ -169,8 +169,9 @@ async def test_help_lists_the_real_bindings_and_closes(library: Library):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = visible_text(app.screen.query_one("#help-keys"))
-        for description in ("Search", "Next hedge", "Prev hedge", "Open", "Quit"):
+        for description in ("Search", "Next hedge", "Prev hedge", "Open", "Quit", "Next pane"):
             assert description in keys
+        assert "Search now, then go to the results" in keys
         await pilot.press("escape")
         assert not isinstance(app.screen, HelpScreen)
 

@@ -56,6 +56,8 @@ class HedgeReaderApp(App[None]):
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]

@@ -14,6 +14,7 @@ from textual.dom import DOMNode
 
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.search_bar import SearchInput
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,6 +27,7 @@ class KeyGroup:
 def key_groups(app_bindings: list[BindingType]) -> list[KeyGroup]:
     return [
         KeyGroup("Anywhere", app_bindings, None),
+        KeyGroup("Search bar", SearchInput.BINDINGS, SearchInput),
         KeyGroup("Library list", DocumentList.BINDINGS, DocumentList),
         KeyGroup("Reading pane", DocumentView.BINDINGS, DocumentView),
     ]

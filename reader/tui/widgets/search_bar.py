@@ -4,17 +4,26 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
 from reader.safe_text import printable
 
 
+class SearchInput(Input):
+    """The query field; Enter runs the search at once (the app then moves to the results)."""
+
+    BINDINGS = [
+        Binding("enter", "submit", "Search now, then go to the results", id="search.submit"),
+    ]
+
+
 class SearchBar(Vertical):
     """An ``Input`` for queries plus a status line (counts, errors, suggestions)."""
 
     def compose(self) -> ComposeResult:
-        yield Input(
+        yield SearchInput(
             placeholder='Search: words, "a phrase", title:vaccine, immuno*, hedges:>20  (press /)',
             id="search-input",
         )
