@@ -120,6 +120,12 @@ TRAPS = [
     ("Resistance might be less rare than previously thought.", "thought"),
     ("A second factor should be considered.", "considered"),
     ("Children with suspected appendicitis were scanned.", "suspected"),
+    ("Police said the suspect was arrested on Monday.", "suspect"),
+    ("Readers sent suggestions for the next issue.", "suggestions"),
+    ("Washing your hands is a good idea.", "idea"),
+    ("The proposed law would ban the additive.", "proposed"),
+    ("Sales were better than expected.", "expected"),
+    ("As expected, the placebo did nothing.", "expected"),
     ("Smokers were 15% more likely to develop the disease.", "likely"),
     ("The effect is described in part 2 of the report.", "in part"),
     ("The recommendation is that you stay home.", "some"),
@@ -178,6 +184,10 @@ CATEGORY_CASES = [
     ("The compound is thought to block the receptor.", "thought", "attribution"),
     ("The drug is widely considered safe.", "considered", "attribution"),
     ("The firm allegedly hid the data.", "allegedly", "attribution"),
+    ("We suspect that the virus spread in schools.", "suspect", "epistemic"),
+    ("Doctors suspect that the virus spread.", "Doctors suspect", "attribution"),
+    ("The idea that sugar causes hyperactivity persists.", "idea", "epistemic"),
+    ("Cases are expected to rise this winter.", "expected", "epistemic"),
 ]
 
 

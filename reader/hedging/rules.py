@@ -206,8 +206,33 @@ def _somewhat(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _suspect(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if scheme == "reader" and surface == "suspected" and ctx.p1 in ("with", "of", "for", "or"):
-        return False  # "patients with suspected appendicitis": a working diagnosis
+    if scheme != "reader":
+        return None
+    if surface == "suspected":
+        # "patients with suspected appendicitis": a working diagnosis
+        return None if ctx.p1 not in ("with", "of", "for", "or") else False
+    # "we suspect that" hedges; "the suspect was arrested" is a person.
+    return ctx.p1 in SUBJECTS or ctx.n1 == "that"
+
+
+def _reader_only_before_that(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """ "the idea that", "the suggestion that" hedge; "a good idea", "send suggestions" do not."""
+    if scheme != "reader":
+        return None
+    return ctx.n1 in ("that", "of") if surface != "suggestive" else None
+
+
+def _propose(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if scheme == "reader" and surface == "proposed" and ctx.p1 in DETERMINERS:
+        return False  # "the proposed law", "a proposed merger"
+    return None
+
+
+def _expect(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in ("than", "as", "unexpected") or ctx.p2 == "than":
+        return False  # "better than expected", "as expected"
+    if scheme == "reader" and surface in ("expected", "predicted") and ctx.p1 in BE:
+        return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
     return None
 
 
@@ -378,6 +403,11 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "possible": _possible,
     "likely": _likely,
     "suspect": _suspect,
+    "notion": _reader_only_before_that,
+    "suggestive": _reader_only_before_that,
+    "propose": _propose,
+    "expect": _expect,
+    "predict": _expect,
     "somewhat": _somewhat,
     "putative": _putative,
     "probably": _always,
