@@ -126,8 +126,13 @@ TRAPS = [
     ("The proposed law would ban the additive.", "proposed"),
     ("Sales were better than expected.", "expected"),
     ("As expected, the placebo did nothing.", "expected"),
+    ("NAC caused an expected increase in glutathione.", "expected"),
+    ("When a therapy proves effective, doctors adopt it.", "proves"),
+    ("The drug proved safe in all 300 patients.", "proved"),
+    ("The team set out to prove the theory.", "prove"),
     ("Smokers were 15% more likely to develop the disease.", "likely"),
     ("The effect is described in part 2 of the report.", "in part"),
+    ("The trial was partly funded by a growers' association.", "partly"),
     ("The recommendation is that you stay home.", "some"),
 ]
 
@@ -165,6 +170,7 @@ CATEGORY_CASES = [
     ("The study followed some 800 families.", "some", "approximator"),
     ("The effect was somewhat smaller.", "somewhat", "approximator"),
     ("The decline is explained in part by diet.", "in part", "approximator"),
+    ("The gap is partly because of smoking.", "partly", "approximator"),
     ("If confirmed, the result would matter.", "If confirmed", "tentative"),
     ("It is too early to say whether it works.", "too early to say", "tentative"),
     ("The idea needs more research.", "needs more research", "tentative"),

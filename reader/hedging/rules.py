@@ -86,6 +86,7 @@ _TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months "
     "year years decade decades"
 )
+_CONDITIONAL = _words("when if unless whether until once")
 _BOOST_NOT = {
     "breakthrough": _words(
         "infection infections case cases bleeding pain seizure seizures symptoms varicella"
@@ -93,7 +94,9 @@ _BOOST_NOT = {
     "cure": _words("meat meats ham bacon pork salmon fish sausage resin rate rates"),
     "prove": _words(
         """to difficult useful challenging fatal costly elusive helpful hard impossible
-        problematic valuable beneficial successful popular"""
+        problematic valuable beneficial successful popular effective ineffective safe unsafe
+        superior inferior true false wrong right correct necessary sufficient insufficient
+        crucial essential critical worthwhile invaluable lethal deadly toxic resistant"""
     ),
     "game-changer": _words("war wars guard army period"),
 }
@@ -201,8 +204,30 @@ def _likely(surface: str, ctx: Context, scheme: str) -> bool | None:
     return not (scheme == "reader" and ctx.p1 in _COMPARATIVE and ctx.n1 == "to")
 
 
+_PART_AFTER = _words(
+    "because due explains explain explained responsible attributable reflects reflect reflected "
+    "owing accounts account accounted from to through via"
+)
+_PART_BEFORE = _words(
+    "explained explains explain due least driven caused mediated regulated accounted "
+    "attributable responsible reflects reflected"
+)
+
+
 def _somewhat(surface: str, ctx: Context, scheme: str) -> bool | None:
-    return not (surface == "in part" and (_numeric(ctx.n1) or ctx.n1 in ("of", "i", "ii", "iii")))
+    if surface in ("in part", "partly"):
+        # "partly because", "explained in part by": a limited claim. "partly funded by",
+        # "in part 2": plain facts.
+        return (
+            ctx.n1 in _PART_AFTER
+            or ctx.p1 in _PART_BEFORE
+            or (
+                ctx.n1 == "by"
+                and ctx.p1.endswith("ed")
+                and ctx.p1 not in ("funded", "paid", "owned")
+            )
+        )
+    return True
 
 
 def _suspect(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -229,8 +254,8 @@ def _propose(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _expect(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.p1 in ("than", "as", "unexpected") or ctx.p2 == "than":
-        return False  # "better than expected", "as expected"
+    if ctx.p1 in ("than", "as", "unexpected") or ctx.p2 == "than" or ctx.p1 in DETERMINERS:
+        return False  # "better than expected", "as expected", "an expected increase"
     if scheme == "reader" and surface in ("expected", "predicted") and ctx.p1 in BE:
         return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
     return None
@@ -262,7 +287,7 @@ def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "if possible", "where possible"
         if ctx.p1 == "made" or ctx.p2 in ("make", "makes", "made", "making"):
             return False  # "made possible", "makes it possible"
-        if scheme == "reader" and ctx.n1 == "to" and ctx.p2 == "it":
+        if scheme == "reader" and ctx.n1 == "to" and "it" in (ctx.p2, ctx.p3):
             return False  # "it is possible to measure": ability
         if ctx.n1 == "that":
             return True
@@ -381,8 +406,10 @@ def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None
         return False  # "not a cure", "does not prove", "has not been proven", "no cure"
     if "far" in (ctx.p3, ctx.p2) and "from" in (ctx.p2, ctx.p1):
         return False  # "far from a cure"
-    if ctx.p1 in MODALS and lemma == "prove":
-        return False  # "may prove useful": already hedged
+    if lemma == "prove" and (ctx.p1 in MODALS or ctx.p1 in _CONDITIONAL):
+        return False  # "may prove useful": already hedged; "when a therapy proves effective"
+    if lemma == "prove" and ctx.p1 == "to":
+        return False  # "set out to prove": an aim, not a claim
     blocked = _BOOST_NOT.get(lemma)
     return not (blocked and ctx.n1 in blocked)
 
