@@ -55,7 +55,7 @@ MARKERS = _words(
     """arrow arrows arrowhead arrowheads asterisk asterisks bar bars line lines box boxes star
     stars symbol symbols dashed dotted numbers letters colors colours shading circles circle
     triangles triangle lanes lane brackets bracket labels label values value column columns
-    row rows dots dot color colour error shaded"""
+    row rows dots dot color colour error shaded dagger daggers icon icons"""
 )
 _APPEAR_LITERAL = _words(
     """in on at after before during within when as from between among with inside around only
@@ -187,6 +187,8 @@ def _appear(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _potential(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.n1 in ("of", "(", "=") and _numeric(ctx.n2):
+        return False  # "a potential of 1.2 V": a quantity
     if ctx.p1 in PHYSICAL or ctx.n1 in _PHYSICAL_AFTER or ctx.p1.endswith("-evoked"):
         return False  # "membrane potential", "action potential", "potential difference"
     if ctx.n1 == "to" and ctx.p1 in ("the", "a"):
@@ -244,7 +246,7 @@ def _reader_only_before_that(surface: str, ctx: Context, scheme: str) -> bool | 
     """ "the idea that", "the suggestion that" hedge; "a good idea", "send suggestions" do not."""
     if scheme != "reader":
         return None
-    return ctx.n1 in ("that", "of") if surface != "suggestive" else None
+    return ctx.n1 == "that" if surface != "suggestive" else None
 
 
 def _propose(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -380,6 +382,8 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "p < 0.05 was considered significant", "we considered whether"
         if ctx.p1 == "be" and ctx.p2 in MODALS:
             return False  # "should be considered": advice, not attribution
+        if ctx.p1 in ("highly", "well", "favourably", "favorably", "poorly", "carefully"):
+            return False  # "highly regarded": praise; "carefully considered": deliberation
         return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
     # "hard to believe", "reason to believe" read as emphasis
     return not (surface == "believe" and ctx.p1 in ("to", "reason", "cannot", "can't"))
