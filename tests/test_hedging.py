@@ -85,6 +85,8 @@ TRAPS = [
     ("May Smith, a nurse in the trial, described the side effects.", "May"),
     ("The report was written by patient May Jones.", "May"),
     ("Theresa May said the policy would change.", "May"),
+    ("Guitarist Brian May plays tonight.", "May"),
+    ("It was Theresa May's last speech.", "May"),
     ("Patients could walk after two weeks of therapy.", "could"),
     ("By day three most patients could eat normally again.", "could"),
     ("No binding could be detected in the extracts.", "could"),
@@ -151,6 +153,8 @@ def test_trap_is_not_marked(text: str, word: str):
 
 CATEGORY_CASES = [
     ("Coffee may lower the risk.", "may", "modal"),
+    ("Vaccines May Boost Cancer Immunotherapy", "May", "modal"),
+    ("May this be the start of something?", "May", "modal"),
     ("The drug might help some patients.", "might", "modal"),
     ("The vaccine could reduce relapse rates.", "could", "modal"),
     ("The policy may or may not work.", "may or may not", "modal"),

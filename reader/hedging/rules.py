@@ -112,8 +112,10 @@ def _may(surface: str, ctx: Context, scheme: str) -> bool | None:
     # Capital "May": a month ("in May 2021"), a name ("May Smith", "Theresa May said") or the modal.
     if _numeric(ctx.n1) or ctx.p1 in MONTH_PREV or ctx.n1 in _NOT_AFTER_MODAL:
         return False
-    if ctx.n1.endswith("ed") or ctx.n1.endswith("'s"):
-        return False
+    if ctx.n1.endswith(("ed", "'s", "’s")):
+        return False  # "May resigned", "May's government": a modal takes the bare verb
+    if ctx.n1.endswith("s") and not ctx.n1.endswith(("ss", "us", "is")):
+        return False  # "Brian May plays": a verb in -s after a name
     if ctx.n1_cap and not ctx.p1_cap:
         return False  # a name: "May Smith", "patient May Jones" ("Vaccines May Help" stays)
     if ctx.initial:
