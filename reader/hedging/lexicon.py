@@ -198,7 +198,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "if (confirmed|replicated|validated|proven|borne out)|(too early|too soon) to (say|tell"
         "|know|draw conclusions)|(needs|need) (more|further) (research|study|studies|work"
         "|investigation|testing)|anecdotal (evidence|reports|accounts)|anecdotally"
-        "|(small|pilot|limited) (study|trial|sample|sample size)|pilot studies|small studies",
+        "|(small|pilot|limited) (study|trial|sample size)|pilot studies|small studies",
         "if-confirmed",
         "tentative",
         R,

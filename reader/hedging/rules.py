@@ -95,6 +95,8 @@ _BOOST_NOT = {
     "prove": _words(
         """to difficult useful challenging fatal costly elusive helpful hard impossible
         problematic valuable beneficial successful popular effective ineffective safe unsafe
+        a an more less too very so quite highly extremely particularly especially remarkably
+        surprisingly much far even equally rather
         superior inferior true false wrong right correct necessary sufficient insufficient
         crucial essential critical worthwhile invaluable lethal deadly toxic resistant"""
     ),
@@ -340,6 +342,12 @@ _ABOUT_TOPIC = _words(
 )
 
 
+_DELIBERATION = _words(
+    "from in for when during with under at on separately together individually jointly first "
+    "carefully"
+)
+
+
 def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
     if surface == "thought":
         if (
@@ -384,6 +392,8 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "p < 0.05 was considered significant", "we considered whether"
         if ctx.p1 == "be" and ctx.p2 in MODALS:
             return False  # "should be considered": advice, not attribution
+        if ctx.n1 in _DELIBERATION:
+            return False  # "were considered from a new angle", "considered in the analysis"
         if ctx.p1 in ("highly", "well", "favourably", "favorably", "poorly", "carefully"):
             return False  # "highly regarded": praise; "carefully considered": deliberation
         return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
