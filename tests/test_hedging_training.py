@@ -75,3 +75,15 @@ def test_candidates_and_training_are_deterministic():
         examples, epochs=3, seed=1
     )
     assert train_bagged(examples, seeds=2, epochs=2) == train_bagged(examples, seeds=2, epochs=2)
+
+
+def test_eval_script_prints_both_schemes(tmp_path, capsys):
+    from benchmarks import eval_hedges
+
+    path = tmp_path / "gold.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in GOLD) + "\n", encoding="utf-8")
+    assert eval_hedges.main([str(path), "--errors", "3"]) == 0
+    out = capsys.readouterr().out
+    assert "scheme=reader" in out and "scheme=bioscope" in out
+    assert "sentence  P 1.000  R 1.000  F1 1.000" in out
+    assert "cue       P 0.667  R 1.000  F1 0.800" in out
