@@ -109,6 +109,7 @@ TRAPS = [
     ("This study does not prove that coffee prevents cancer.", "prove"),
     ("The benefit has not been proven in trials.", "proven"),
     ("There is no proof that it works.", "proof"),
+    ("The benefit is yet to be proven.", "proven"),
     ("The treatment is far from a cure.", "cure"),
     ("She wrote a story about vaccines.", "about"),
     ("What is special about 10 is an accident of history.", "about"),
@@ -243,6 +244,9 @@ BOOSTERS = [
     ("Is turmeric a wonder drug?", "wonder drug"),
     ("Here is proof that it works.", "proof that"),
     ("Some call it a magic bullet.", "magic bullet"),
+    ("It is nothing short of a miracle.", "miracle"),
+    ("It is not only a breakthrough but a bargain.", "breakthrough"),
+    ("Yet another breakthrough was announced.", "breakthrough"),
 ]
 
 

@@ -24,7 +24,7 @@ DETERMINERS = _words(
     "the a an its their our his her your my this these those that any each every no some "
     "recommended daily maximum manufacturer's"
 )
-NEGATORS = _words("not no never n't nor neither without cannot hardly yet none nothing")
+NEGATORS = _words("not no never n't nor neither without cannot hardly none nothing")
 MODALS = _words("may might could would can should will must")
 NUMBER_WORDS = _words(
     """one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
@@ -407,18 +407,26 @@ def _allegedly(surface: str, ctx: Context, scheme: str) -> bool | None:
     return True
 
 
-def _unclear(surface: str, ctx: Context, scheme: str) -> bool | None:
-    return None
-
-
 def _no_evidence(surface: str, ctx: Context, scheme: str) -> bool | None:
     if surface == "no evidence":
         return ctx.n1 in ("that", "to", "yet")
     return True
 
 
+def _negated(ctx: Context) -> bool:
+    """A negation among the three words before: "not a cure", "has not been proven"."""
+    before = (ctx.p3, ctx.p2, ctx.p1)
+    for i, word in enumerate(before):
+        if word in NEGATORS:
+            after = before[i + 1 :]
+            # "not only a breakthrough", "nothing short of a miracle" affirm.
+            return not (after[:1] == ("only",) or after[:1] == ("short",))
+    # "yet to be proven", "has yet to prove": not yet true.
+    return "yet" in before and "to" in before[before.index("yet") :]
+
+
 def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None:
-    if ctx.p1 in NEGATORS or ctx.p2 in NEGATORS or ctx.p3 in NEGATORS:
+    if _negated(ctx):
         return False  # "not a cure", "does not prove", "has not been proven", "no cure"
     if "far" in (ctx.p3, ctx.p2) and "from" in (ctx.p2, ctx.p1):
         return False  # "far from a cure"
@@ -462,7 +470,6 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "think": _think,
     "believed": _believed,
     "allegedly": _allegedly,
-    "unclear": _unclear,
     "unproven": _no_evidence,
 }
 BOOSTER_LEMMAS = _words(
