@@ -19,8 +19,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from reader.hedging import detector  # noqa: E402
 from reader.hedging.training import (  # noqa: E402
     candidate_examples,
+    evaluate,
     read_jsonl,
     select,
     train_bagged,
@@ -38,6 +40,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data", type=Path, default=DATA)
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--all", action="store_true", help="train on train + dev")
+    parser.add_argument("--quiet", action="store_true", help="skip the dev figures")
     args = parser.parse_args(argv)
 
     records = read_jsonl(args.data / "bioscope_abstracts_train.jsonl")
@@ -70,6 +73,16 @@ def main(argv: list[str] | None = None) -> int:
         f"{len(lemmas)} lemmas, {len(weights)} weights -> {args.out} "
         f"({args.out.stat().st_size / 1024:.0f} KiB)"
     )
+    if not args.quiet and not args.all and args.out == OUT:
+        detector._loaded = None  # pick up the weights just written
+        dev = select(records, "dev")
+        for scheme in ("bioscope", "reader"):
+            result = evaluate(dev, scheme)
+            (sp, sr, sf), (cp, cr, cf) = result["sentence"], result["cue"]
+            print(
+                f"dev ({len(dev)} sentences), {scheme:>8}: sentence P {sp:.3f} R {sr:.3f} "
+                f"F1 {sf:.3f} | cue P {cp:.3f} R {cr:.3f} F1 {cf:.3f}"
+            )
     return 0
 
 
