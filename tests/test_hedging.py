@@ -143,6 +143,7 @@ TRAPS = [
     ("Smokers were 15% more likely to develop the disease.", "likely"),
     ("The effect is described in part 2 of the report.", "in part"),
     ("The trial was partly funded by a growers' association.", "partly"),
+    ("At least for now, nothing changes.", "At least"),
     ("The recommendation is that you stay home.", "some"),
 ]
 
@@ -181,6 +182,7 @@ CATEGORY_CASES = [
     ("Nearly all participants finished.", "Nearly", "approximator"),
     ("The study followed some 800 families.", "some", "approximator"),
     ("The effect was somewhat smaller.", "somewhat", "approximator"),
+    ("The recession caused at least 10,000 extra deaths.", "at least", "approximator"),
     ("The decline is explained in part by diet.", "in part", "approximator"),
     ("The gap is partly because of smoking.", "partly", "approximator"),
     ("If confirmed, the result would matter.", "If confirmed", "tentative"),

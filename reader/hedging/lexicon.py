@@ -249,7 +249,12 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "approximator",
         R,
     ),
-    ("about|around|some|nearly|almost|close to|up to|or so|estimated", "about", "approximator", R),
+    (
+        "about|around|some|nearly|almost|close to|up to|or so|estimated|at least",
+        "about",
+        "approximator",
+        R,
+    ),
     (
         "somewhat|to some extent|to some degree|to a certain extent|to a certain degree|partly"
         "|in part",
