@@ -115,6 +115,9 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("putative|putatively", "putative", "probability", RB),
     ("plausible|plausibly|conceivable|conceivably", "plausible", "probability", RB),
     ("almost certainly|most likely", "most-likely", "probability", R),
+    ("arguably", "arguably", "probability", R),
+    ("tend to|tends to|tended to|tending to", "tend-to", "epistemic", R),
+    ("doubtful|debatable|questionable|open to question", "doubtful", "tentative", R),
     ("whether|whether or not", "whether", "probability", B),
     ("or|and/or|either", "or", "probability", B),
     # --- tentative / limiting ------------------------------------------------------------
