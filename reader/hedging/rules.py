@@ -87,6 +87,11 @@ _TIME_UNITS = _words(
     "year years decade decades"
 )
 _CONDITIONAL = _words("when if unless whether until once")
+_CURE_HOPE = _words("potential possible promising future eventual hoped-for elusive")
+_CURE_QUEST = _words(
+    "for toward towards to seek seeking search searching find finding develop developing "
+    "hope hoping quest race"
+)
 _BOOST_NOT = {
     "breakthrough": _words(
         "infection infections case cases bleeding pain seizure seizures symptoms varicella"
@@ -434,6 +439,8 @@ def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None
         return False  # "may prove useful": already hedged; "when a therapy proves effective"
     if lemma == "prove" and ctx.p1 == "to":
         return False  # "set out to prove": an aim, not a claim
+    if lemma == "cure" and (ctx.p1 in _CURE_HOPE or ctx.p2 in _CURE_QUEST or ctx.p1 in _CURE_QUEST):
+        return False  # "the search for a cure", "a potential cure", "closer to a cure": a goal
     blocked = _BOOST_NOT.get(lemma)
     return not (blocked and ctx.n1 in blocked)
 
