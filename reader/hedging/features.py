@@ -119,8 +119,8 @@ def features(lemma: str, surface: str, ctx: Context, text: str, start: int) -> l
         left = text[max(0, start - _WIDE) if cut < 0 else cut + 2 : start].lower()
         end = text.find(". ", start, stop)
         right = text[start : stop if end < 0 else end].lower()
-        for trigger in set(_TRIGGER.findall(left)):
+        for trigger in sorted(set(_TRIGGER.findall(left))):
             feats.append("wl=" + lemma + "|" + trigger)
-        for trigger in set(_TRIGGER.findall(right)):
+        for trigger in sorted(set(_TRIGGER.findall(right))):
             feats.append("wr=" + lemma + "|" + trigger)
     return feats
