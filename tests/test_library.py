@@ -145,3 +145,21 @@ def test_a_damaged_index_is_a_clear_error_not_a_traceback(tmp_path: Path):
         toc.write_bytes(b"garbage")
     with pytest.raises(LibraryError, match="cannot open the library"):
         len(Library(tmp_path / "lib"))
+
+
+def test_a_library_made_before_a_new_field_keeps_working(tmp_path):
+    """An index from an older release (no ``author`` field) opens, searches and takes new files."""
+    from whoosh import index as whoosh_index
+
+    from reader.library.schema import make_schema
+
+    old_schema = make_schema()
+    old_schema.remove("author")
+    (tmp_path / "lib" / "index").mkdir(parents=True)
+    whoosh_index.create_in(str(tmp_path / "lib" / "index"), old_schema)
+    source = tmp_path / "note.txt"
+    source.write_text("The treatment may help some patients.\n", encoding="utf-8")
+    library = Library(tmp_path / "lib")
+    report = library.add([source])
+    assert report.added == [str(source.resolve())]
+    assert [hit.summary.title for hit in library.search("treatment").hits] == ["note"]

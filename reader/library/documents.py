@@ -30,6 +30,7 @@ class ParsedDocument:
     size: int
     mtime: float
     outline: tuple[Heading, ...] = ()
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +49,7 @@ class DocumentSummary:
     boosters_per_1k: float
     hedged_share: float
     by_category: dict[str, int] = field(default_factory=dict)
+    author: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,4 +108,5 @@ def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
         boosters_per_1k=float(fields.get("boosters") or 0.0),
         hedged_share=float(fields.get("hedged_share") or 0.0),
         by_category=dict(fields.get("by_category") or {}),
+        author=fields.get("author") or "",
     )

@@ -93,7 +93,7 @@ class Library:
             return self._index
         try:
             if self.exists():
-                self._index = whoosh_index.open_dir(str(self._index_dir))
+                self._index = _with_current_fields(whoosh_index.open_dir(str(self._index_dir)))
             elif create:
                 self._index_dir.mkdir(parents=True, exist_ok=True)
                 self._index = whoosh_index.create_in(str(self._index_dir), make_schema())
@@ -317,6 +317,22 @@ class Library:
             )
 
 
+def _with_current_fields(index: whoosh_index.Index) -> whoosh_index.Index:
+    """Add fields a newer release introduced, so a library made by an older one keeps working.
+
+    Documents indexed before simply have no value there until they are re-indexed.
+    """
+    current = make_schema()
+    missing = [name for name in current.names() if name not in index.schema]
+    if missing:
+        writer = index.writer(timeout=5.0)
+        for name in missing:
+            writer.add_field(name, current[name])
+        writer.commit()
+        index = index.refresh()
+    return index
+
+
 def _reason(error: BaseException) -> str:
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
@@ -332,6 +348,7 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "path": parsed.path,
         "title": parsed.title,
         "body": parsed.body,
+        "author": parsed.author,
         "format": parsed.format,
         "date": _naive_utc(parsed.date),
         "added": _naive_utc(datetime.now(timezone.utc)),

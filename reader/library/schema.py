@@ -10,7 +10,7 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class FLOAT(NUMERIC):
@@ -40,6 +40,7 @@ def make_schema() -> Schema:
         path=ID(stored=True, unique=True),
         title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
         body=TEXT(analyzer=analyzer),
+        author=TEXT(stored=True, analyzer=analyzer),
         format=ID(stored=True),
         date=DATETIME(stored=True, sortable=True),
         added=DATETIME(stored=True, sortable=True),
