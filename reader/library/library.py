@@ -20,6 +20,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
+from reader.library.codec import GroupingPool, LeanCodec
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -29,16 +30,14 @@ from reader.library.documents import (
     summary_from_fields,
 )
 from reader.library.errors import LibraryBusyError, LibraryError
+from reader.library.indexing import Prepared, jobs_for, prepared
 from reader.library.ingest import (
     MAX_FILE_BYTES,
     IngestError,
     SourceFile,
-    content_hash,
     iter_sources,
-    parse_document,
-    read_bytes,
 )
-from reader.library.schema import make_schema
+from reader.library.schema import BodyText, make_schema
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 
@@ -69,6 +68,24 @@ class AddReport:
 
 
 ProgressCallback = Callable[[AddProgress], None]
+
+
+class _Batch:
+    """Documents given to the writer since the last commit, and their texts to store first."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, str]] = []
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, writer: IndexWriter, item: Prepared) -> None:
+        assert item.fields is not None
+        self.texts.append((item.sha256, item.body))
+        if item.outcome == "added":
+            writer.add_document(**item.fields)
+        else:
+            writer.update_document(**item.fields)
 
 
 class Library:
@@ -163,27 +180,28 @@ class Library:
         with self._lock:
             index = self._open(create=True)
             assert index is not None and self._texts is not None
-            known = self._known_sources()
+            jobs = jobs_for(sources, self._known_sources())
+            pre_analyse = isinstance(index.schema["body"], BodyText)
             writer = self._writer(index)
-            pending = 0
+            batch = _Batch()
             try:
-                for done, source in enumerate(sources, 1):
+                results = prepared(jobs, _index_fields, max_bytes, pre_analyse)
+                for done, outcome in enumerate(results, 1):
                     if progress is not None:
-                        progress(AddProgress(done - 1, len(sources), str(source.path)))
-                    outcome = self._add_one(writer, source, known.get(str(source.path)), max_bytes)
+                        progress(AddProgress(done - 1, len(jobs), str(jobs[done - 1][0].path)))
                     if isinstance(outcome, IngestError):
                         report.failed.append(outcome)
                         continue
-                    getattr(report, outcome).append(str(source.path))
-                    if outcome != "unchanged":
-                        pending += 1
-                    if pending >= _COMMIT_EVERY:
-                        self._commit(writer)
-                        writer, pending = self._writer(index), 0
+                    getattr(report, outcome.outcome).append(str(outcome.source.path))
+                    if outcome.fields is not None:
+                        batch.add(writer, outcome)
+                    if len(batch) >= _COMMIT_EVERY:
+                        self._commit(writer, batch)
+                        writer, batch = self._writer(index), _Batch()
                 if progress is not None:
-                    progress(AddProgress(len(sources), len(sources), ""))
+                    progress(AddProgress(len(jobs), len(jobs), ""))
             except KeyboardInterrupt:
-                self._commit(writer)
+                self._commit(writer, batch)
                 raise
             except (OSError, sqlite3.Error) as error:
                 writer.cancel()
@@ -194,19 +212,25 @@ class Library:
             except BaseException:
                 writer.cancel()
                 raise
-            self._commit(writer)
+            self._commit(writer, batch)
         return report
 
     def _writer(self, index: whoosh_index.Index) -> IndexWriter:
         try:
-            return index.writer(timeout=5.0, limitmb=128)
+            writer = index.writer(timeout=5.0, limitmb=128, codec=LeanCodec())
         except LockError:
             raise LibraryBusyError(
                 f"{self.path}: library is busy (another hedge-reader is adding documents)"
             ) from None
+        writer.pool = GroupingPool()
+        return writer
 
-    def _commit(self, writer: IndexWriter) -> None:
+    def _commit(self, writer: IndexWriter, batch: _Batch | None = None) -> None:
+        """Texts first, then the index commit that refers to them."""
         try:
+            if batch is not None and batch.texts:
+                assert self._texts is not None
+                self._texts.put_many(batch.texts)
             writer.commit()
         except (OSError, sqlite3.Error) as error:
             writer.cancel()
@@ -225,27 +249,6 @@ class Library:
             fields["path"]: (fields["sha256"], fields["size"], fields["mtime"])
             for fields in searcher.all_stored_fields()
         }
-
-    def _add_one(
-        self,
-        writer: IndexWriter,
-        source: SourceFile,
-        known: tuple[str, int, float] | None,
-        max_bytes: int,
-    ) -> str | IngestError:
-        if known is not None and known[1] == source.size and known[2] == source.mtime:
-            return "unchanged"
-        try:
-            data = read_bytes(source, max_bytes)
-            if known is not None and known[0] == content_hash(data):
-                return "unchanged"
-            parsed = parse_document(source, data)
-        except IngestError as error:
-            return error
-        assert self._texts is not None
-        self._texts.put_many([(parsed.sha256, parsed.body)])
-        writer.update_document(**_index_fields(parsed))
-        return "added" if known is None else "updated"
 
     def remove(self, paths: Iterable[str | Path]) -> list[str]:
         """Drop documents whose source path is, or lies under, one of ``paths``."""

@@ -1,0 +1,40 @@
+"""The fast body analysis gives exactly Whoosh's postings, so queries match what was indexed."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from whoosh.fields import TEXT
+
+from reader.library.indexing import body_postings
+from reader.library.schema import text_analyzer
+
+FIELD = TEXT(analyzer=text_analyzer())
+
+
+def whoosh_postings(text: str) -> list[tuple[bytes, int, float, bytes]]:
+    return sorted(FIELD.index(text))
+
+
+def test_a_sentence_gets_stemmed_terms_with_their_positions():
+    text = "Vaccines may help; the vaccine suggests that 3.5 mg* of e.g. drug may work."
+    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+    terms = {term for term, *_ in body_postings(text).postings}
+    assert {b"vaccin", b"suggest", b"3.5", b"mg*", b"e.g"} <= terms
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
+def test_any_text_gets_the_same_postings_as_whoosh(text: str):
+    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["may", "Mays", "İstanbul", "ß", "x.y", "a*b", "..", "ǅ"]), max_size=40
+    )
+)
+def test_tricky_words_get_the_same_postings_as_whoosh(words: list[str]):
+    text = " ".join(words)
+    assert sorted(body_postings(text).postings) == whoosh_postings(text)
