@@ -35,7 +35,7 @@ from reader.library.ingest import (
 )
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
-_WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
+WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
 _STEMS: dict[str, str] = {}
 _STEM_CACHE_LIMIT = 200_000
 
@@ -58,11 +58,21 @@ class PreAnalyzed:
         self.postings = state
 
 
+def stem_word(lowered: str) -> str:
+    """The index form of one lower-cased word, cached."""
+    stemmed = _STEMS.get(lowered)
+    if stemmed is None:
+        if len(_STEMS) > _STEM_CACHE_LIMIT:
+            _STEMS.clear()
+        stemmed = _STEMS[lowered] = stem(lowered)
+    return stemmed
+
+
 def body_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
     """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``."""
     stems = _STEMS
     positions: dict[str, list[int]] = {}
-    for pos, word in enumerate(_WORD.findall(text)):
+    for pos, word in enumerate(WORD.findall(text)):
         lowered = word.lower()
         stemmed = stems.get(lowered)
         if stemmed is None:
