@@ -189,7 +189,8 @@ class HedgeReaderApp(App[None]):
         pane.show(message.document, message.hedges, message.hits)
         pane.view.focus()
         if message.hits:
-            pane.view.jump("hits", 1)
+            # after layout: the pane may only now get its size, and scrolling needs it
+            self.call_after_refresh(pane.view.jump, "hits", 1)
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
         self.notify(message.error, severity="error")
@@ -205,6 +206,9 @@ class HedgeReaderApp(App[None]):
                 f"{results.total} result{'s' if results.total != 1 else ''} for {results.query!r}"
             )
             empty = f"Nothing matches {results.query!r}."
+            if results.suggestions:
+                status += f" · did you mean: {results.suggestions[0]}?"
+                empty += f" Did you mean: {results.suggestions[0]}?"
         else:
             status = f"{results.total} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"
