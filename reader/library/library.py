@@ -20,7 +20,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
-from reader.library.codec import GroupingPool, LeanCodec
+from reader.library.codec import GroupingPool, LeanCodec, merge_tiers
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -231,7 +231,7 @@ class Library:
             if batch is not None and batch.texts:
                 assert self._texts is not None
                 self._texts.put_many(batch.texts)
-            writer.commit()
+            writer.commit(mergetype=merge_tiers)
         except (OSError, sqlite3.Error) as error:
             writer.cancel()
             raise LibraryError(

@@ -85,6 +85,26 @@ def parse(schema: Any, query: str) -> Any:
     return _first_letter_fuzzy(parsed)
 
 
+def expand(parsed: Any, reader: Any) -> Any:
+    """Prefix, wildcard and fuzzy words -> the index words they match, found once.
+
+    Whoosh would otherwise expand them once to search and again to mark the hits.
+    """
+    if isinstance(parsed, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
+        terms = [wq.Term(field, text, boost=parsed.boost) for field, text in _words(parsed, reader)]
+        return wq.Or(terms) if terms else wq.NullQuery
+    if parsed.is_leaf():
+        return parsed
+    return parsed.apply(lambda child: expand(child, reader))
+
+
+def _words(node: Any, reader: Any) -> list[tuple[str, str]]:
+    return [
+        (field, text.decode("utf-8") if isinstance(text, bytes) else text)
+        for field, text in node.expanded_terms(reader)
+    ]
+
+
 def positive_terms(parsed: Any, reader: Any, fieldname: str) -> set[str]:
     """Index terms in ``fieldname`` a hit may contain: prefixes and fuzzy words expanded,
     words under NOT left out."""

@@ -13,7 +13,7 @@ from typing import Any
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
 from reader.library.errors import QueryError
 from reader.library.hits import snippet as make_snippet
-from reader.library.query import parse, positive_terms
+from reader.library.query import expand, parse, positive_terms
 from reader.library.suggest import TextLookup, suggest
 
 #: Sort orders a user can pick: name -> (sort field or None for relevance, descending).
@@ -49,7 +49,11 @@ def run_search(
     if sortedby is None and not query.strip():
         sortedby, reverse = SORTS["date"]
     try:
-        results = searcher.search(parsed, limit=limit, sortedby=sortedby, reverse=reverse)
+        parsed = expand(parsed, searcher.reader())
+        # optimize=False: block skipping would make len() run the query a second time
+        results = searcher.search(
+            parsed, limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
+        )
         terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
     except QueryError:
         raise
