@@ -59,7 +59,7 @@ QUERIES: dict[str, list[str]] = {
         '"may be"',
     ],
     "prefix": ["immuno*", "vacc*", "neuro*", "prot*", "carcin*", "hypert*"],
-    "fuzzy": ["protien~", "vacine~", "patinets~", "cancr~", "expresion~", "antibodys~"],
+    "fuzzy": ["proteen~", "vacine~", "patiens~", "cancr~", "expresion~", "antibodys~"],
 }
 
 

@@ -23,6 +23,7 @@ from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
 from whoosh.util.times import adatetime, timespan
 
 from reader.library.errors import QueryError
+from reader.library.phrase import FastPhrase
 
 #: One text for the help screen and the README's "Searching" section.
 QUERY_HELP = """\
@@ -90,6 +91,8 @@ def expand(parsed: Any, reader: Any) -> Any:
 
     Whoosh would otherwise expand them once to search and again to mark the hits.
     """
+    if type(parsed) is wq.Phrase and parsed.slop == 1:
+        return FastPhrase(parsed.fieldname, parsed.words, boost=parsed.boost)
     if isinstance(parsed, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
         terms = [wq.Term(field, text, boost=parsed.boost) for field, text in _words(parsed, reader)]
         return wq.Or(terms) if terms else wq.NullQuery

@@ -50,10 +50,14 @@ def run_search(
         sortedby, reverse = SORTS["date"]
     try:
         parsed = expand(parsed, searcher.reader())
-        # optimize=False: block skipping would make len() run the query a second time
-        results = searcher.search(
-            parsed, limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
+        # Every match is scored and counted in one pass: Whoosh's block skipping would make
+        # the count run the query again, and its matcher "replacement" miscounts unions.
+        collector = searcher.collector(
+            limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
         )
+        collector.replace = 0
+        searcher.search_with_collector(parsed, collector)
+        results = collector.results()
         terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
     except QueryError:
         raise
