@@ -38,3 +38,15 @@ def test_any_text_gets_the_same_postings_as_whoosh(text: str):
 def test_tricky_words_get_the_same_postings_as_whoosh(words: list[str]):
     text = " ".join(words)
     assert sorted(body_postings(text).postings) == whoosh_postings(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+def test_hits_are_the_words_the_analyzer_indexes_under_a_searched_term(text: str):
+    from reader.library.hits import hit_spans
+
+    # the analyzer reuses one token object: copy what it says as it goes
+    tokens = [(t.text, t.startchar, t.endchar) for t in text_analyzer()(text, chars=True)]
+    for term in {word for word, _, _ in tokens}:
+        expected = [(start, end) for word, start, end in tokens if word == term]
+        assert hit_spans(text, [term]) == expected

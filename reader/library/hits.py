@@ -6,7 +6,7 @@ Both tokenise and stem the way the index does (``reader.library.indexing``), so
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from reader.library.documents import Snippet
 from reader.library.indexing import WORD, stem_word
@@ -23,11 +23,8 @@ def hit_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
     wanted = set(terms)
     if not wanted or not text:
         return []
-    return [
-        (match.start(), match.end())
-        for match in WORD.finditer(text)
-        if stem_word(match.group().lower()) in wanted
-    ]
+    matches = _matcher(wanted)
+    return [(m.start(), m.end()) for m in WORD.finditer(text) if matches(m.group())]
 
 
 def snippet(body: str, terms: Iterable[str] | set[str], width: int = SNIPPET_CHARS) -> Snippet:
@@ -37,9 +34,10 @@ def snippet(body: str, terms: Iterable[str] | set[str], width: int = SNIPPET_CHA
     """
     wanted = terms if isinstance(terms, set) else set(terms)
     first = None
+    matches = _matcher(wanted)
     if wanted:
         for match in WORD.finditer(body):
-            if stem_word(match.group().lower()) in wanted:
+            if matches(match.group()):
                 first = match
                 break
     if first is None:
@@ -57,10 +55,22 @@ def snippet(body: str, terms: Iterable[str] | set[str], width: int = SNIPPET_CHA
     marks = tuple(
         (match.start() + len(prefix), match.end() + len(prefix))
         for match in WORD.finditer(window)
-        if stem_word(match.group().lower()) in wanted
+        if matches(match.group())
     )
     suffix = " …" if end < len(body) else ""
     return Snippet(text=prefix + window + suffix, marks=marks)
+
+
+def _matcher(wanted: set[str]) -> Callable[[str], bool]:
+    """A test for "this word stems to one of ``wanted``". Most words are ruled out by their
+    first letter, which the stemmer never changes, before paying for the stemmer."""
+    starts = {term[:1] for term in wanted}
+
+    def matches(word: str) -> bool:
+        lowered = word.lower()
+        return lowered[:1] in starts and stem_word(lowered) in wanted
+
+    return matches
 
 
 def lead(body: str, width: int = SNIPPET_CHARS) -> str:

@@ -217,7 +217,9 @@ class Library:
 
     def _writer(self, index: whoosh_index.Index) -> IndexWriter:
         try:
-            writer = index.writer(timeout=5.0, limitmb=128, codec=LeanCodec())
+            # compound=False: Whoosh reads a compound segment by copying it all into memory,
+            # which made opening a large library slow
+            writer = index.writer(timeout=5.0, limitmb=128, codec=LeanCodec(), compound=False)
         except LockError:
             raise LibraryBusyError(
                 f"{self.path}: library is busy (another hedge-reader is adding documents)"

@@ -73,17 +73,33 @@ def parse(schema: Any, query: str) -> Any:
     if not query.strip():
         return wq.Every()
     _check_shape(query)
-    parser = MultifieldParser(["title", "body"], schema, group=AndGroup)
-    parser.add_plugin(FuzzyTermPlugin())
-    parser.add_plugin(GtLtPlugin())
-    parser.add_plugin(_DatePlugin(free=False))
-    parser.add_plugin(FieldAliasPlugin(ALIASES))
+    parser = _parser(schema)
     try:
         parsed = parser.parse(query)
     except Exception as error:  # whoosh raises assorted errors for odd input
         raise QueryError(f"cannot read the query {query!r}: {_reason(error)}") from None
     _check_tree(parsed, query)
     return _first_letter_fuzzy(parsed)
+
+
+_PARSERS: dict[int, tuple[Any, Any]] = {}
+
+
+def _parser(schema: Any) -> Any:
+    """One parser per schema: building one compiles dozens of date patterns."""
+    found = _PARSERS.get(id(schema))
+    if found is None or found[0] is not schema:
+        parser = MultifieldParser(["title", "body"], schema, group=AndGroup)
+        parser.add_plugin(FuzzyTermPlugin())
+        parser.add_plugin(GtLtPlugin())
+        parser.add_plugin(_DatePlugin(free=False))
+        parser.add_plugin(FieldAliasPlugin(ALIASES))
+        found = _PARSERS[id(schema)] = (schema, parser)
+    parser = found[1]
+    for plugin in parser.plugins:
+        if isinstance(plugin, _DatePlugin):
+            plugin.basedate = datetime.utcnow()  # "yesterday" is relative to now
+    return parser
 
 
 def expand(parsed: Any, reader: Any) -> Any:
