@@ -285,6 +285,13 @@ class Library:
             for fields in searcher.all_stored_fields()
         }
 
+    def _origins(self) -> dict[str, str]:
+        """Document path -> the source it came from (itself, or its feed)."""
+        searcher = self._get_searcher()
+        if searcher is None:
+            return {}
+        return {f["path"]: f.get("source") or f["path"] for f in searcher.all_stored_fields()}
+
     def _add_source(
         self,
         writer: IndexWriter,
@@ -309,17 +316,19 @@ class Library:
         return len(loaded.documents)
 
     def remove(self, paths: Iterable[str | Path]) -> list[str]:
-        """Drop documents whose source path is, or lies under, one of ``paths``."""
-        wanted = [str(Path(p).expanduser().resolve()) for p in paths]
+        """Drop documents whose path or source (file, URL, feed) is, or lies under, one of
+        ``paths``."""
+        wanted = [str(p) if is_url(str(p)) else str(Path(p).expanduser().resolve()) for p in paths]
         with self._lock:
             index = self._open(create=False)
             if index is None:
                 return []
             known = self._known_sources()
+            origins = self._origins()
             doomed = [
                 path
                 for path in known
-                if any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
+                if any(_within(path, w) or _within(origins.get(path, path), w) for w in wanted)
             ]
             if not doomed:
                 return []
@@ -392,6 +401,10 @@ def _with_current_fields(index: whoosh_index.Index) -> whoosh_index.Index:
         writer.commit()
         index = index.refresh()
     return index
+
+
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
 
 
 def _reason(error: BaseException) -> str:

@@ -23,13 +23,8 @@ class BadFeed(ValueError):
 
 def parse(raw: Raw) -> list[ParsedDocument]:
     feed = feedparser.parse(raw.data, sanitize_html=False, resolve_relative_uris=False)
-    if not feed.entries:
-        if feed.bozo:
-            reason = " ".join(str(feed.get("bozo_exception", "")).split())[:120]
-            raise BadFeed(f"not a readable feed ({reason or 'malformed XML'})")
-        if not feed.get("version"):
-            raise BadFeed("not an RSS or Atom feed")
-        return []
+    if not feed.entries and not feed.bozo and not feed.get("version"):
+        raise BadFeed("not an RSS or Atom feed")
     feed_author = _author(feed.feed)
     documents: list[ParsedDocument] = []
     seen: set[str] = set()
@@ -57,6 +52,10 @@ def parse(raw: Raw) -> list[ParsedDocument]:
                 source=raw.source,
             )
         )
+    if not documents and feed.bozo:
+        # A damaged feed that still yields entries is read; one that yields none is not.
+        reason = " ".join(str(feed.get("bozo_exception", "")).split())[:120]
+        raise BadFeed(f"not a readable feed ({reason or 'malformed XML'})")
     return documents
 
 

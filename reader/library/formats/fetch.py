@@ -48,8 +48,9 @@ class Fetched:
     format_hint: str
 
 
-def fetch(url: str, max_bytes: int, *, timeout: httpx.Timeout = TIMEOUT) -> Fetched:
+def fetch(url: str, max_bytes: int, *, timeout: httpx.Timeout | None = None) -> Fetched:
     """GET ``url`` following redirects; raise ``FetchError`` with a one-line reason."""
+    timeout = timeout or TIMEOUT
     try:
         with (
             httpx.Client(
@@ -83,7 +84,7 @@ def fetch(url: str, max_bytes: int, *, timeout: httpx.Timeout = TIMEOUT) -> Fetc
                 format_hint=ACCEPTED.get(content_type, ""),
             )
     except httpx.TimeoutException:
-        raise FetchError(f"timed out (no answer within {timeout.read:.0f} s)") from None
+        raise FetchError(f"timed out (no answer within {timeout.read:g} s)") from None
     except httpx.TooManyRedirects:
         raise FetchError(f"too many redirects (more than {MAX_REDIRECTS})") from None
     except httpx.InvalidURL as error:
