@@ -84,9 +84,7 @@ def test_dead_urls_and_bad_answers_are_one_line_each(httpserver, lib: Library):
     httpserver.expect_request("/loop").respond_with_data(
         "", status=302, headers={"Location": "/loop"}
     )
-    httpserver.expect_request("/huge").respond_with_data(
-        "x" * 5000, content_type="text/plain"
-    )
+    httpserver.expect_request("/huge").respond_with_data("x" * 5000, content_type="text/plain")
     with socket.socket() as probe:  # a port nothing listens on
         probe.bind(("127.0.0.1", 0))
         closed = f"http://127.0.0.1:{probe.getsockname()[1]}/article"
