@@ -75,3 +75,14 @@ def test_piped_progress_is_plain_lines_with_counts_and_rate(tmp_path: Path):
     assert lines[0].startswith("indexing 4/5 sources (") and "/s): last.txt" in lines[0]
     assert "\x1b" not in err  # no escape codes when piped
     assert "5 added, 0 updated, 0 unchanged, 0 failed" in out
+
+
+def test_removing_a_feed_file_drops_its_entries(tmp_path: Path):
+    corpus = write_corpus(tmp_path / "corpus")
+    library = tmp_path / "lib"
+    assert run("add", str(corpus["feed"]), str(corpus["pdf"]), library=library).returncode == 0
+    removed = run("remove", str(corpus["feed"]), library=library)
+    assert removed.returncode == 0, removed.stderr
+    assert "2 removed (1 documents" in removed.stdout
+    missing = run("remove", str(corpus["feed"]), library=library)
+    assert missing.returncode == 1 and "news.rss: not in the library" in missing.stderr

@@ -116,3 +116,21 @@ def test_a_slow_server_times_out(httpserver, lib: Library, monkeypatch):
         (httpserver.url_for("/slow"), "timed out (no answer within 0.5 s)")
     ]
     assert report.added == [httpserver.url_for("/fast")]
+
+
+def test_a_page_whose_bytes_change_but_text_does_not_is_unchanged(httpserver, lib: Library):
+    visits = []
+
+    def page(request: Request) -> Response:
+        visits.append(1)
+        token = f"<script>var token = {len(visits)};</script>"
+        return Response(
+            article_html().replace("</body>", token + "</body>"), content_type="text/html"
+        )
+
+    httpserver.expect_request("/page").respond_with_handler(page)
+    url = httpserver.url_for("/page")
+    assert lib.add([url]).added == [url]
+    again = lib.refresh()
+    assert again.unchanged == [url] and not again.updated
+    assert len(visits) == 2

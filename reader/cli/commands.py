@@ -160,17 +160,20 @@ def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
         "boosters_per_1k": round(doc.boosters_per_1k, 2),
         "hedged_share": round(doc.hedged_share, 4),
         "by_category": doc.by_category,
+        "author": doc.author,
+        "source": doc.source,
     }
 
 
 def remove(args: argparse.Namespace) -> int:
     library = _library(args)
-    removed = library.remove(args.paths)
+    removed: list[str] = []
     status = EXIT_OK
     for path in args.paths:
-        target = str(Path(path).expanduser().resolve())
-        if not any(r == target or r.startswith(target.rstrip("/") + "/") for r in removed):
+        gone = library.remove([path])
+        if not gone:
             error(f"{path}: not in the library")
             status = EXIT_PARTIAL
+        removed.extend(gone)
     print(f"{len(removed)} removed ({len(library)} documents in {library.path})")
     return status

@@ -4,6 +4,7 @@ content-type checks, so a slow, huge or odd server costs one failed line, no mor
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 
 import httpx
@@ -14,6 +15,7 @@ from reader.library.formats.base import is_url
 __all__ = ["FetchError", "Fetched", "fetch", "is_url"]
 
 TIMEOUT = httpx.Timeout(20.0, connect=10.0)
+DEADLINE = 120.0  # seconds for a whole download: a server trickling bytes is cut off
 MAX_REDIRECTS = 5
 USER_AGENT = f"hedge-reader/{__version__} (+https://github.com/hedge-reader)"
 
@@ -71,7 +73,10 @@ def fetch(url: str, max_bytes: int, *, timeout: httpx.Timeout | None = None) -> 
                 raise FetchError(_too_big(int(declared), max_bytes))
             chunks: list[bytes] = []
             size = 0
+            started = time.monotonic()
             for chunk in response.iter_bytes():
+                if time.monotonic() - started > DEADLINE:
+                    raise FetchError(f"download took longer than {DEADLINE:g} s")
                 size += len(chunk)
                 if size > max_bytes:
                     raise FetchError(_too_big(size, max_bytes, more=True))

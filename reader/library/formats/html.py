@@ -51,16 +51,21 @@ def parse(raw: Raw) -> ParsedDocument:
     if not body.strip():
         raise NoArticle("no readable text in the page")
     title = clean_title(getattr(extracted, "title", "")) or (outline[0].title if outline else "")
+    title = title or first_line_title(body)
+    author = clean_title(getattr(extracted, "author", ""))
+    # A fetched page's bytes change with every visit (ads, tokens, timestamps); what it
+    # shows is what decides whether ``refresh`` counts it as updated.
+    shown = f"{title}\n{author}\n{body}".encode() if raw.fetched else raw.data
     return ParsedDocument(
         path=raw.name,
-        title=title or first_line_title(body),
+        title=title,
         body=body,
         format="html",
         date=parse_date(getattr(extracted, "date", "")) or file_date(raw.mtime),
-        sha256=sha256(raw.data),
+        sha256=sha256(shown),
         size=len(raw.data),
         mtime=raw.mtime,
         outline=outline,
-        author=clean_title(getattr(extracted, "author", "")),
+        author=author,
         source=raw.source,
     )
