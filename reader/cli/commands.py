@@ -111,7 +111,9 @@ def hedges(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{name}: {failure.strerror or failure}")
         return EXIT_PARTIAL
-    found = find_hedges(text)
+    from reader.config import load_config
+
+    found = find_hedges(text, extra=load_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
