@@ -364,3 +364,17 @@ def to_json(document: MarkedDocument) -> str:
         "generator": f"hedge-reader {__version__}",
     }
     return json.dumps(payload, ensure_ascii=False) + "\n"
+
+
+# -- quotes ------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def format_quote(text: str, title: str, source: str) -> str:
+    """A passage as a quotation with its source, ready to paste into notes or an article."""
+    passage = " ".join(_CONTROL.sub("", text).split())
+    origin = " ".join(_CONTROL.sub("", title).split())
+    where = _CONTROL.sub("", source)
+    attribution = f"{origin} ({where})" if origin and where else origin or where
+    return f"“{passage}”\n— {attribution}"

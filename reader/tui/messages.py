@@ -68,3 +68,13 @@ class DocumentFailed(Message):
     def __init__(self, error: str) -> None:
         self.error = error
         super().__init__()
+
+
+class ExportReady(Message):
+    """An export rendered off the event loop, ready to hand to ``App.deliver_text``."""
+
+    def __init__(self, text: str, filename: str, fmt: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.fmt = fmt
+        super().__init__()
