@@ -18,6 +18,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.test_app import SIZE, settle, visible_text
+from tests.test_snapshots import _after, snapshot_app  # noqa: F401  (a fixture)
 
 JURY = "the jury is still out"
 
@@ -245,3 +246,28 @@ def test_the_app_command_exits_2_on_a_bad_theme(tmp_path):
     assert result.returncode == 2
     assert result.stderr.startswith(f"hedge-reader: {config}:1: unknown theme 'no-such-theme'")
     assert not (tmp_path / "lib").exists()  # nothing opened or created
+
+
+def test_category_page_snapshot_80x24(snap_compare, snapshot_app):  # noqa: F811
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_after("C"))
+
+
+@pytest.fixture
+def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+
+
+def test_category_page_snapshot_no_color(snap_compare, no_color, snapshot_app):  # noqa: F811
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_after("C"))
+
+
+def test_no_feature_lives_only_on_keys_terminals_confuse():
+    from reader.config import CONFUSED_KEYS
+    from reader.tui.keys import bound_keys, described, key_groups
+
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    bindings = [b for g in groups for b in described(g)]
+    bindings += [*HelpScreen.BINDINGS, *CategoryScreen.BINDINGS]
+    for binding in bindings:
+        keys = bound_keys(binding)
+        assert any(key not in CONFUSED_KEYS for key in keys), binding
