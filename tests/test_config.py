@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -144,3 +145,15 @@ def test_the_palette_choice_wins_until_the_config_theme_changes():
     assert remembered_theme(Config(theme="nord"), state) == "dracula"
     assert remembered_theme(Config(theme="gruvbox"), state) == "gruvbox"  # file edited since
     assert remembered_theme(Config(theme=None), {}) is None
+
+
+def test_the_hedges_command_marks_user_phrases_in_every_mode(tmp_path: Path):
+    config = write(tmp_path, '[phrases]\ntentative = ["the jury is still out"]\n')
+    env = {"HEDGE_READER_CONFIG": str(config)}
+    text = "The jury is still out."
+    single = run("hedges", "--json", "-", stdin=text, env=env)
+    assert [h["text"] for h in json.loads(single.stdout)["hedges"]] == ["The jury is still out"]
+    lines = run("hedges", "--jsonl", stdin=json.dumps({"id": 1, "text": text}) + "\n", env=env)
+    assert json.loads(lines.stdout)["hedges"][0]["category"] == "tentative"
+    plain = run("hedges", "--json", "-", stdin=text)
+    assert json.loads(plain.stdout)["hedges"] == []
