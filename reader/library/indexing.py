@@ -15,8 +15,8 @@ import os
 import re
 import signal
 import threading
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from functools import partial
 from itertools import pairwise
 from pickle import dumps
@@ -26,13 +26,8 @@ from whoosh.lang.porter import stem
 from whoosh.system import pack_uint
 
 from reader.library.documents import ParsedDocument
-from reader.library.ingest import (
-    IngestError,
-    SourceFile,
-    content_hash,
-    parse_document,
-    read_bytes,
-)
+from reader.library.ingest import IngestError, Source, SourceFile
+from reader.library.loader import Known, load
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
@@ -94,56 +89,85 @@ def body_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
 
 
 @dataclass(slots=True)
-class Prepared:
-    """One file ready for the writer: its outcome, index fields and body text."""
+class Ready:
+    """One document ready for the writer: its index fields and body text."""
 
-    source: SourceFile
-    outcome: str  # "added", "updated" or "unchanged"
-    fields: dict[str, Any] | None = None
-    body: str = ""
-    sha256: str = ""
+    path: str
+    fields: dict[str, Any]
+    body: str
+    sha256: str
+    size: int
+    mtime: float
+
+
+@dataclass(slots=True)
+class Prepared:
+    """One source read and analysed: its new or changed documents, and those unchanged."""
+
+    documents: list[Ready] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
 
 
 FieldsOf = Callable[[ParsedDocument], dict[str, Any]]
-Job = tuple[SourceFile, "tuple[str, int, float] | None"]
+Job = tuple[Source, Known]
 
 
 def prepare(
     job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: bool
 ) -> Prepared | IngestError:
-    """Read, parse and analyse one file; runs in a worker process or inline."""
+    """Load one source and analyse its documents; runs in a worker process or inline."""
     source, known = job
-    if known is not None and known[1] == source.size and known[2] == source.mtime:
-        return Prepared(source, "unchanged")
     try:
-        data = read_bytes(source, max_bytes)
-        if known is not None and known[0] == content_hash(data):
-            return Prepared(source, "unchanged")
-        parsed = parse_document(source, data)
+        loaded = load(source, known, max_bytes)
     except IngestError as error:
         return error
-    fields = fields_of(parsed)
-    if pre_analyse:
-        fields["body"] = body_postings(parsed.body)
-    outcome = "added" if known is None else "updated"
-    return Prepared(source, outcome, fields, parsed.body, parsed.sha256)
+    ready = []
+    for parsed in loaded.documents:
+        fields = fields_of(parsed)
+        if pre_analyse:
+            fields["body"] = body_postings(parsed.body)
+        ready.append(
+            Ready(parsed.path, fields, parsed.body, parsed.sha256, parsed.size, parsed.mtime)
+        )
+    return Prepared(ready, list(loaded.unchanged))
 
 
 def prepared(
-    jobs: list[Job], fields_of: FieldsOf, max_bytes: int, pre_analyse: bool
+    sources: list[Source],
+    known: Known,
+    fields_of: FieldsOf,
+    max_bytes: int,
+    pre_analyse: bool,
 ) -> Iterator[Prepared | IngestError]:
-    """Results in job order; a process pool does the work when there is enough of it."""
+    """Results in source order. Files go to a process pool when there are enough of them;
+    URLs are fetched here, in turn, with what ``known`` says when their turn comes."""
     work = partial(prepare, fields_of=fields_of, max_bytes=max_bytes, pre_analyse=pre_analyse)
+    files = [s for s in sources if isinstance(s, SourceFile)]
     workers = os.cpu_count() or 1
-    if len(jobs) < POOL_THRESHOLD or workers < 2:
-        yield from map(work, jobs)
+    if len(files) < POOL_THRESHOLD or workers < 2:
+        for source in sources:
+            yield work((source, _known_for(source, known)))
         return
     pool = _context().Pool(workers, initializer=_ignore_interrupts)
     try:
-        yield from pool.imap(work, jobs, chunksize=4)
+        jobs = [(s, _known_for(s, known)) for s in files]
+        done = pool.imap(work, jobs, chunksize=4)
+        for source in sources:
+            if isinstance(source, SourceFile):
+                yield next(done)
+            else:
+                yield work((source, known))
     finally:
         pool.terminate()
         pool.join()
+
+
+def _known_for(source: Source, known: Known) -> Known:
+    """What a worker needs of ``known`` for one file: its own entry, not the whole library."""
+    if not isinstance(source, SourceFile):
+        return known
+    name = str(source.path)
+    return {name: known[name]} if name in known else {}
 
 
 def _context() -> Any:
@@ -157,7 +181,3 @@ def _context() -> Any:
 def _ignore_interrupts() -> None:
     """Ctrl-C is the main process's to handle: it commits what is done."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-def jobs_for(sources: Iterable[SourceFile], known: dict[str, tuple[str, int, float]]) -> list[Job]:
-    return [(source, known.get(str(source.path))) for source in sources]
