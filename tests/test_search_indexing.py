@@ -50,3 +50,27 @@ def test_hits_are_the_words_the_analyzer_indexes_under_a_searched_term(text: str
     for term in {word for word, _, _ in tokens}:
         expected = [(start, end) for word, start, end in tokens if word == term]
         assert hit_spans(text, [term]) == expected
+
+
+def test_the_process_pool_builds_the_same_library_as_indexing_inline(tmp_path, monkeypatch):
+    from reader.library import Library, indexing
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for number in range(24):
+        text = f"Report {number}\n\nVaccines may help {number} patients; results suggest more."
+        (folder / f"r{number:02d}.txt").write_text(text, encoding="utf-8")
+    inline = Library(tmp_path / "inline")
+    inline.add([folder])
+    monkeypatch.setattr(indexing, "POOL_THRESHOLD", 4)
+    pooled = Library(tmp_path / "pooled")
+    report = pooled.add([folder])
+    assert len(report.added) == 24 and not report.failed
+    for query in ["vaccine", '"results suggest"', "patient*", "title:report", "hedges:>0"]:
+        ours, theirs = pooled.search(query, limit=None), inline.search(query, limit=None)
+        assert [h.summary.path for h in ours.hits] == [h.summary.path for h in theirs.hits]
+        assert [h.snippet for h in ours.hits] == [h.snippet for h in theirs.hits]
+    again = pooled.add([folder])
+    assert len(again.unchanged) == 24 and not again.added
+    inline.close()
+    pooled.close()

@@ -189,9 +189,10 @@ class Library:
             batch = _Batch()
             try:
                 results = prepared(sources, known, _index_fields, max_bytes, pre_analyse)
-                for done, (source, outcome) in enumerate(zip(sources, results, strict=True), 1):
-                    if progress is not None:
+                for done, source in enumerate(sources, 1):
+                    if progress is not None:  # before the wait: a URL may take a while
                         progress(AddProgress(done - 1, len(sources), str(source.path)))
+                    outcome = next(results)
                     if isinstance(outcome, IngestError):
                         report.failed.append(outcome)
                         continue
