@@ -58,3 +58,26 @@ def test_the_count_is_exact_whatever_the_limit(tmp_path: Path):
         assert everything.total == len(everything.hits)
         assert library.search(query, limit=3).total == everything.total, query
     library.close()
+
+
+def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
+    from reader.library.vocabulary import near_words
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    vocabulary = "vaccine vaccines vaccinate vacant vacuum patient patients patent protein"
+    for number, word in enumerate([*vocabulary.split(), "proteins", "potent", "vaccinia"]):
+        (folder / f"w{number:02d}.txt").write_text(f"Word {word}\n\n{word} again", "utf-8")
+    library = Library(tmp_path / "lib")
+    library.add([folder])
+    reader = library._get_searcher().reader()
+    for typed in ["vacin", "vaccin", "patint", "protien", "potnt", "x", "vacum", "patent"]:
+        for maxdist in (1, 2):
+            whoosh = wq.FuzzyTerm("body", typed, maxdist=maxdist, prefixlength=1)
+            expected = {_text(t) for _, t in whoosh.expanded_terms(reader)}
+            assert set(near_words(reader, "body", typed, maxdist, 1)) == expected, typed
+    library.close()
+
+
+def _text(term: bytes | str) -> str:
+    return term.decode() if isinstance(term, bytes) else term

@@ -24,6 +24,7 @@ from whoosh.util.times import adatetime, timespan
 
 from reader.library.errors import QueryError
 from reader.library.phrase import FastPhrase
+from reader.library.vocabulary import near_words
 
 #: One text for the help screen and the README's "Searching" section.
 QUERY_HELP = """\
@@ -109,6 +110,12 @@ def expand(parsed: Any, reader: Any) -> Any:
     """
     if type(parsed) is wq.Phrase and parsed.slop == 1:
         return FastPhrase(parsed.fieldname, parsed.words, boost=parsed.boost)
+    if type(parsed) is wq.FuzzyTerm:
+        found = near_words(
+            reader, parsed.fieldname, parsed.text, parsed.maxdist, parsed.prefixlength
+        )
+        terms = [wq.Term(parsed.fieldname, word, boost=parsed.boost) for word in found]
+        return wq.Or(terms) if terms else wq.NullQuery
     if isinstance(parsed, (wq.Prefix, wq.Wildcard, wq.FuzzyTerm)):
         terms = [wq.Term(field, text, boost=parsed.boost) for field, text in _words(parsed, reader)]
         return wq.Or(terms) if terms else wq.NullQuery
