@@ -165,8 +165,17 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
     async with first.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert first.theme == "nord"
-        first.theme = "gruvbox"  # what the palette's theme picker does
-        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"theme")
+        await pilot.pause(0.6)
+        await pilot.press("enter")  # Textual's "Theme" command: a picker of every theme
+        await pilot.pause(0.6)
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert first.theme == "gruvbox"
     second = make_app(library, tmp_path, theme="nord")
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
