@@ -162,15 +162,37 @@ def test_export_marks_the_users_own_phrases(scripted: Path, tmp_path: Path):
     assert "The jury is still out" not in [h["text"] for h in json.loads(without.stdout)["hedges"]]
 
 
+def test_export_reads_any_format_add_reads(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Coffee and lifespan</title></head><body><article>"
+        "<h1>Coffee and lifespan</h1><p>Drinking coffee may extend life, a small study "
+        "suggests, but the findings are preliminary and further studies are needed before "
+        "anyone changes their habits. Researchers caution that the effect could be due to "
+        "other factors such as income and exercise.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run("export", str(page), "--format", "json", library=tmp_path / "none")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert "<p>" not in payload["text"] and "may extend life" in payload["text"]
+    assert ("may", "modal") in [(h["text"], h["category"]) for h in payload["hedges"]]
+
+
 def test_export_errors_are_one_line(tmp_path: Path):
     missing = run("export", str(tmp_path / "missing.txt"), library=tmp_path / "lib")
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1 and "missing.txt" in missing.stderr
     assert "not in the library" in missing.stderr
-    pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    unsupported = run("export", str(pdf), library=tmp_path / "lib")
+    docx = tmp_path / "paper.docx"
+    docx.write_bytes(b"PK\x03\x04")
+    unsupported = run("export", str(docx), library=tmp_path / "lib")
     assert unsupported.returncode == 1 and "unsupported file type" in unsupported.stderr
+    broken = tmp_path / "paper.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    corrupt = run("export", str(broken), library=tmp_path / "lib")
+    assert corrupt.returncode == 1 and corrupt.stderr.count("\n") == 1
+    assert "paper.pdf" in corrupt.stderr and "Traceback" not in corrupt.stderr
     (tmp_path / "doc.txt").write_text("It may rain.\n", encoding="utf-8")
     bad_out = run("export", str(tmp_path / "doc.txt"), "-o", str(tmp_path / "no" / "x.html"))
     assert bad_out.returncode == 1 and "x.html" in bad_out.stderr

@@ -10,11 +10,9 @@ from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reader.hedging import find_hedges, profile
 from reader.library import (
-    AddProgress,
     DocumentSummary,
     IngestError,
     Library,
@@ -47,31 +45,15 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
-    library = _library(args)
-    stderr = Console(stderr=True, highlight=False)
-    max_bytes = int(args.max_size * 1024 * 1024)
-    if stderr.is_terminal:
-        columns = (
-            TextColumn("Indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[current]}", style="dim"),
-        )
-        with Progress(*columns, console=stderr, transient=True) as bar:
-            task = bar.add_task("add", total=None, current="")
+    from reader.cli.ingest import run_add
 
-            def show(step: AddProgress) -> None:
-                name = printable(Path(step.current).name) if step.current else ""
-                bar.update(task, completed=step.done, total=step.total, current=name)
+    return run_add(_library(args), args, error)
 
-            report = library.add(args.paths, progress=show, max_bytes=max_bytes)
-    else:
-        report = library.add(args.paths, max_bytes=max_bytes)
-    for failure in report.failed:
-        error(f"skipped {failure}")
-    print(f"{report.summary()} ({len(library)} documents in {library.path})")
-    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+def refresh(args: argparse.Namespace) -> int:
+    from reader.cli.ingest import run_refresh
+
+    return run_refresh(_library(args), args, error)
 
 
 def search(args: argparse.Namespace) -> int:
@@ -187,17 +169,20 @@ def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
         "boosters_per_1k": round(doc.boosters_per_1k, 2),
         "hedged_share": round(doc.hedged_share, 4),
         "by_category": doc.by_category,
+        "author": doc.author,
+        "source": doc.source,
     }
 
 
 def remove(args: argparse.Namespace) -> int:
     library = _library(args)
-    removed = library.remove(args.paths)
+    removed: list[str] = []
     status = EXIT_OK
     for path in args.paths:
-        target = str(Path(path).expanduser().resolve())
-        if not any(r == target or r.startswith(target.rstrip("/") + "/") for r in removed):
+        gone = library.remove([path])
+        if not gone:
             error(f"{path}: not in the library")
             status = EXIT_PARTIAL
+        removed.extend(gone)
     print(f"{len(removed)} removed ({len(library)} documents in {library.path})")
     return status

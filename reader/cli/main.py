@@ -30,15 +30,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hedge-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = sub.add_parser("add", parents=[common], help="index .txt and .md files and folders")
-    add.add_argument("paths", nargs="+", metavar="PATH")
-    add.add_argument(
+    sizing = argparse.ArgumentParser(add_help=False)
+    sizing.add_argument(
         "--max-size",
         type=float,
         default=50.0,
         metavar="MB",
-        help="refuse files larger than this many megabytes (default 50)",
+        help="refuse files and downloads larger than this many megabytes (default 50)",
     )
+    add = sub.add_parser(
+        "add",
+        parents=[common, sizing],
+        help="index files, folders and URLs (txt, md, html, pdf, epub, RSS/Atom feeds)",
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH|URL")
+    add.add_argument(
+        "--prune", action="store_true", help="drop documents whose files under PATH are gone"
+    )
+    refresh = sub.add_parser(
+        "refresh",
+        parents=[common, sizing],
+        help="re-check every file, page and feed in the library and index what changed",
+    )
+    refresh.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
 
     search = sub.add_parser("search", parents=[common], help="search the library")
     search.add_argument("query", metavar="QUERY", help="keywords in Whoosh query syntax")
@@ -87,6 +101,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = {
         None: commands.run_app,
         "add": commands.add,
+        "refresh": commands.refresh,
         "search": commands.search,
         "hedges": commands.hedges,
         "list": commands.list_documents,

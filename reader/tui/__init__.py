@@ -12,14 +12,10 @@ def run(library_path: Path) -> int:
     from reader.resources import seeds_dir
     from reader.tui.app import HedgeReaderApp
     from reader.tui.keys import key_groups
-    from reader.tui.screens.categories import CategoryScreen
-    from reader.tui.screens.help import HelpScreen
     from reader.tui.settings import binding_ids, check_config
 
     config = load_config()
-    known = binding_ids(
-        key_groups(HedgeReaderApp.BINDINGS), [*HelpScreen.BINDINGS, *CategoryScreen.BINDINGS]
-    )
+    known = binding_ids(key_groups(HedgeReaderApp.BINDINGS))
     check_config(config, known)
 
     try:

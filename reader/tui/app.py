@@ -31,8 +31,10 @@ from reader.library import (
 )
 from reader.library.hits import hit_spans
 from reader.resources import styles_dir
+from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.keys import bound_keys, described, key_groups
+from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
@@ -58,6 +60,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("a", "add_documents", "Add a file, folder or URL", show=False, id="app.add"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
@@ -89,6 +92,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._search_timer: Timer | None = None
         self._started = time.perf_counter()
         self.first_list_seconds: float | None = None
+        self._adding: str | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -155,7 +159,57 @@ class HedgeReaderApp(ToolActions, App[None]):
         hits = hit_spans(document.body, terms)
         self.post_message(messages.DocumentLoaded(document, hedges, hits))
 
+    @work(thread=True, group="add", exit_on_error=False)
+    def index_sources(self, target: str) -> None:
+        """Add ``target`` through a second ``Library`` on the same folder, so searching and
+        reading (which lock ``self.library``) go on while it indexes."""
+        adder = Library(self.library.path)
+        last = 0.0
+
+        def report(step: AddProgress) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
+                last = now
+                self.post_message(messages.IndexingProgress(step.done, step.total, step.current))
+
+        try:
+            result = adder.add([target], progress=report)
+        except LibraryError as error:
+            self.post_message(messages.IndexingFailed(target, str(error)))
+        else:
+            self.post_message(messages.IndexingFinished(target, result))
+        finally:
+            adder.close()
+
     # -- handlers: they own the state ------------------------------------------------------
+
+    def on_indexing_progress(self, message: messages.IndexingProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        name = Path(message.current).name if "://" not in message.current else message.current
+        self.query_one(SearchBar).set_status(
+            f"Adding… {message.done}/{message.total} {name}".rstrip()
+        )
+
+    def on_indexing_finished(self, message: messages.IndexingFinished) -> None:
+        self._adding = None
+        self.query_one(ProgressBar).remove_class("active")
+        report = message.report
+        failed = report.failed
+        text = f"Added {printable(message.target)}: {report.summary()}"
+        if failed:
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            text += f"\n{printable(str(failed[0]))}{more}"
+        self.notify(text, severity="warning" if failed else "information", markup=False)
+        self._start_search(self.query_text)
+
+    def on_indexing_failed(self, message: messages.IndexingFailed) -> None:
+        self._adding = None
+        self.query_one(ProgressBar).remove_class("active")
+        self.notify(printable(message.error), severity="error", markup=False)
+        self._start_search(self.query_text)
 
     def on_library_progress(self, message: messages.LibraryProgress) -> None:
         bar = self.query_one(ProgressBar)
@@ -309,6 +363,19 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._start_search(self.query_text)
         self.notify(f"Sorted by {self.sort}", timeout=2)
+
+    def action_add_documents(self) -> None:
+        if self._adding is not None:
+            self.notify(
+                f"Still adding {printable(self._adding)}; try again when it is done.", markup=False
+            )
+        elif not isinstance(self.screen, AddScreen):
+            self.push_screen(AddScreen(), callback=self._add_chosen)
+
+    def _add_chosen(self, target: str | None) -> None:
+        if target:
+            self._adding = target
+            self.index_sources(target)
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

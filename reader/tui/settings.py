@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from textual.binding import Binding, BindingType
+from textual.dom import DOMNode
 from textual.theme import BUILTIN_THEMES
 
 from reader.config import Config
@@ -17,12 +18,16 @@ from reader.tui.keys import KeyGroup
 
 
 def binding_ids(groups: Iterable[KeyGroup], extra: Iterable[BindingType] = ()) -> set[str]:
-    """Every binding id the keymap may name."""
-    ids = set()
-    for binding in [b for group in groups for b in group.bindings] + list(extra):
-        if isinstance(binding, Binding) and binding.id:
-            ids.add(binding.id)
-    return ids
+    """Every binding id the keymap may name: the key groups', ``extra``, and those of every
+    widget and screen class the app defines (so a new screen's keys are remappable at once)."""
+    bindings = [b for group in groups for b in group.bindings] + list(extra)
+    pending: list[type] = [DOMNode]
+    while pending:
+        cls = pending.pop()
+        pending.extend(cls.__subclasses__())
+        if cls.__module__.startswith("reader."):
+            bindings.extend(cls.__dict__.get("BINDINGS", []))
+    return {b.id for b in bindings if isinstance(b, Binding) and b.id}
 
 
 def check_config(config: Config, known_ids: set[str], themes: Iterable[str] = ()) -> None:

@@ -13,6 +13,7 @@ from reader.hedging import BOOSTER, CATEGORIES, Hedge
 from reader.library import Document
 from reader.safe_text import printable
 from reader.tui.widgets.document_view import DocumentView, Mark
+from reader.tui.widgets.metadata import source_line
 
 WELCOME = (
     "Choose a document on the left and press Enter to read it.\n\n"
@@ -78,7 +79,7 @@ class ReadingPane(Vertical):
         width = max(self.size.width - 2, 20)
         header = Text(no_wrap=True, overflow="ellipsis")
         header.append(printable(summary.title), style="bold")
-        header.append("\n" + _left_truncate(printable(_home_relative(summary.path)), width))
+        header.append("\n" + source_line(summary, width))
         header.stylize("dim", len(summary.title) + 1)
         header.append(
             f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
