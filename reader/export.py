@@ -76,7 +76,7 @@ def render(document: MarkedDocument, fmt: str) -> str:
 
 def export_filename(document: MarkedDocument, fmt: str) -> str:
     """A safe file name from the title: ``vaccines-may-reduce-relapse.hedges.html``."""
-    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII).strip("-")[:60]
+    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII)[:60].strip("-")
     return f"{stem or 'document'}.hedges{FORMATS[fmt]}"
 
 

@@ -213,6 +213,10 @@ def test_export_file_names_are_safe():
     document = analyse("/x/y.txt", "../../etc: «Cures»?", "It may.")
     assert export_filename(document, "html") == "etc-cures.hedges.html"
     assert export_filename(analyse("p", "", "x"), "json") == "document.hedges.json"
+    long = analyse("p", "Robotic exoskeleton helped older patients walk sooner after surgery", "x")
+    assert export_filename(long, "md") == (
+        "robotic-exoskeleton-helped-older-patients-walk-sooner-after.hedges.md"
+    )
     assert find_hedges("It may.")  # sanity: the fixture text is marked
 
 
