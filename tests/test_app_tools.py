@@ -242,6 +242,15 @@ def test_unknown_theme_or_binding_id_is_a_config_error_with_a_line(tmp_path):
     path.write_text('theme = "nord"\n\n[keys]\n"app.serch" = "f"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:4: unknown binding id 'app.serch'"):
         settings.check_config(load_config(path), known)
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    path.write_text('[keys]\n"app.categories" = "c"\n"app.search" = "q"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config.toml:3: q would do two things in anywhere: "):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"app.search and app.help; .* remap app.help too"):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n"app.help" = "f1"\n', encoding="utf-8")
+    settings.check_config(load_config(path), known, groups=groups)  # a swap is fine
     path.write_text('# look\ntheme = "nope"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:2: unknown theme 'nope'"):
         settings.check_config(load_config(path), known)

@@ -15,8 +15,8 @@ def run(library_path: Path) -> int:
     from reader.tui.settings import binding_ids, check_config
 
     config = load_config()
-    known = binding_ids(key_groups(HedgeReaderApp.BINDINGS))
-    check_config(config, known)
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    check_config(config, binding_ids(groups), groups=groups)
 
     try:
         seeds: Path | None = seeds_dir()
