@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.export import analyse, export_filename, to_html, to_markdown
+from reader.export import analyse, export_filename, format_quote, to_html, to_markdown
 from reader.hedging import CATEGORIES, find_hedges
 from tests.test_cli import run
 
@@ -225,3 +225,10 @@ class _Heading:
         self.offset = offset
         self.level = level
         self.title = "Breakthrough may help"
+
+
+def test_quotes_carry_their_source_and_no_control_characters():
+    quote = format_quote("It  may\nwork.\x1b[31m", "Title", "/docs/a.txt")
+    assert quote == "“It may work.[31m”\n— Title (/docs/a.txt)"
+    by = format_quote("It may.", "Coffee", "https://example.org/a", author="J. Chen")
+    assert by == "“It may.”\n— J. Chen, Coffee (https://example.org/a)"
