@@ -193,6 +193,10 @@ def test_export_errors_are_one_line(tmp_path: Path):
     corrupt = run("export", str(broken), library=tmp_path / "lib")
     assert corrupt.returncode == 1 and corrupt.stderr.count("\n") == 1
     assert "paper.pdf" in corrupt.stderr and "Traceback" not in corrupt.stderr
+    odd = tmp_path / "table.xyz"
+    odd.write_text("It may rain.\n", encoding="utf-8")
+    unknown = run("export", str(odd), library=tmp_path / "lib")
+    assert unknown.returncode == 1 and "table.xyz" in unknown.stderr
     (tmp_path / "doc.txt").write_text("It may rain.\n", encoding="utf-8")
     bad_out = run("export", str(tmp_path / "doc.txt"), "-o", str(tmp_path / "no" / "x.html"))
     assert bad_out.returncode == 1 and "x.html" in bad_out.stderr
