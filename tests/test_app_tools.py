@@ -290,3 +290,25 @@ def test_no_feature_lives_only_on_keys_terminals_confuse():
     for binding in bindings:
         keys = bound_keys(binding)
         assert any(key not in CONFUSED_KEYS for key in keys), binding
+
+
+async def test_served_export_goes_to_the_browser(library: Library, tmp_path, monkeypatch):
+    from textual import events
+
+    app = make_app(library, tmp_path)
+    calls = []
+    monkeypatch.setattr(HedgeReaderApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        HedgeReaderApp, "deliver_text", lambda self, file, **kwargs: calls.append(kwargs)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        await pilot.press("e")
+        await settle(pilot)
+        (kwargs,) = calls
+        assert kwargs["save_directory"] is None  # the browser decides where it goes
+        assert kwargs["save_filename"] == "vaccines-may-reduce-relapse.hedges.html"
+        assert not (tmp_path / "exports").exists()
+        app.post_message(events.DeliveryComplete(key="k", path=None, name="HTML"))
+        await pilot.pause()
+        assert any("HTML export sent to your browser" in str(n.message) for n in app._notifications)
