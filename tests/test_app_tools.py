@@ -312,3 +312,21 @@ async def test_served_export_goes_to_the_browser(library: Library, tmp_path, mon
         app.post_message(events.DeliveryComplete(key="k", path=None, name="HTML"))
         await pilot.pause()
         assert any("HTML export sent to your browser" in str(n.message) for n in app._notifications)
+
+
+async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        header = app.query_one("#reading-header", Static)
+        # what dragging the mouse over the header's first words does
+        app.screen.selections = {header: Selection(Offset(0, 0), Offset(16, 0))}
+        await pilot.press("y")
+        await pilot.pause()
+        document = app.query_one(ReadingPane).document
+        source = f"— Vaccines may reduce relapse ({document.path})"
+        assert app.clipboard == f"“Vaccines may red”\n{source}"
+        assert any("Copied the selection (3 words)" in str(n.message) for n in app._notifications)
