@@ -190,6 +190,10 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
 async def test_hidden_categories_start_from_the_config(library: Library, tmp_path):
     app = make_app(library, tmp_path, hidden_categories=frozenset({"approximator"}))
     assert app.hidden_categories == {"approximator"}
+    app.hidden_categories = set()  # as code that resets it after init_tools would
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.hidden_categories == {"approximator"}
     assert HedgeReaderApp(library).hidden_categories == set()
 
 

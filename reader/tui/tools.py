@@ -60,6 +60,8 @@ class ToolActions:
     def mount_tools(self) -> None:
         """From ``on_mount``: apply keys and theme, then remember palette theme changes."""
         app: Any = self
+        # set again here in case __init__ code after ``init_tools`` reset it
+        self.hidden_categories.update(self.config.hidden_categories)
         if self.keymap_overrides:
             app.set_keymap(self.keymap_overrides)
         state = load_state(self.state_file) if self.state_file is not None else {}
