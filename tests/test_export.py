@@ -261,3 +261,15 @@ def test_html_categories_differ_without_colour():
             )
         )
     assert len(set(looks.values())) == len(CATEGORIES), looks
+
+
+def test_the_sentence_at_an_offset_even_deep_in_a_long_text():
+    from reader.export import sentence_at
+
+    filler = "Plain words here. " * 20_000  # 360 KB
+    text = filler + "This one may matter. " + filler
+    where = len(filler) + text[len(filler) :].index("may")
+    assert sentence_at(text, where) == "This one may matter."
+    assert sentence_at(text, 0) == "Plain words here."
+    assert sentence_at(text, len(text) + 5) == "Plain words here."
+    assert sentence_at("", 3) == ""
