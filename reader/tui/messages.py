@@ -6,6 +6,7 @@ from textual.message import Message
 
 from reader.hedging import Hedge
 from reader.library import AddReport, Document, SearchResults
+from reader.tui.analysis import Chunk
 
 
 class LibraryProgress(Message):
@@ -67,4 +68,23 @@ class DocumentLoaded(Message):
 class DocumentFailed(Message):
     def __init__(self, error: str) -> None:
         self.error = error
+        super().__init__()
+
+
+class DocumentOpened(Message):
+    """A document's text, ready to show before its marks; ``DocumentLoaded`` follows."""
+
+    def __init__(self, generation: int, document: Document) -> None:
+        self.generation = generation
+        self.document = document
+        super().__init__()
+
+
+class MarksFound(Message):
+    """Marks for one more chunk of the open document (``Chunk`` offsets are absolute)."""
+
+    def __init__(self, generation: int, chunk: Chunk, done: float) -> None:
+        self.generation = generation
+        self.chunk = chunk
+        self.done = done  # share of the text analysed so far, 0..1
         super().__init__()
