@@ -76,7 +76,7 @@ def render(document: MarkedDocument, fmt: str) -> str:
 
 def export_filename(document: MarkedDocument, fmt: str) -> str:
     """A safe file name from the title: ``vaccines-may-reduce-relapse.hedges.html``."""
-    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII).strip("-")[:60]
+    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII)[:60].strip("-")
     return f"{stem or 'document'}.hedges{FORMATS[fmt]}"
 
 
@@ -371,10 +371,10 @@ def to_json(document: MarkedDocument) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def format_quote(text: str, title: str, source: str) -> str:
+def format_quote(text: str, title: str, source: str, author: str = "") -> str:
     """A passage as a quotation with its source, ready to paste into notes or an article."""
     passage = " ".join(_CONTROL.sub("", text).split())
-    origin = " ".join(_CONTROL.sub("", title).split())
+    origin = ", ".join(" ".join(_CONTROL.sub("", part).split()) for part in (author, title) if part)
     where = _CONTROL.sub("", source)
     attribution = f"{origin} ({where})" if origin and where else origin or where
     return f"“{passage}”\n— {attribution}"

@@ -165,8 +165,17 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
     async with first.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert first.theme == "nord"
-        first.theme = "gruvbox"  # what the palette's theme picker does
-        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"theme")
+        await pilot.pause(0.6)
+        await pilot.press("enter")  # Textual's "Theme" command: a picker of every theme
+        await pilot.pause(0.6)
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert first.theme == "gruvbox"
     second = make_app(library, tmp_path, theme="nord")
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -226,12 +235,22 @@ def test_unknown_theme_or_binding_id_is_a_config_error_with_a_line(tmp_path):
     from reader.tui import settings
     from reader.tui.keys import key_groups
 
-    known = settings.binding_ids(key_groups(HedgeReaderApp.BINDINGS), HelpScreen.BINDINGS)
+    known = settings.binding_ids(key_groups(HedgeReaderApp.BINDINGS))
     assert {"app.export-html", "app.copy-quote", "app.categories", "help.close"} <= known
+    assert {"categories.close", "add.cancel", "list.open", "reader.page-down"} <= known
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"\n\n[keys]\n"app.serch" = "f"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:4: unknown binding id 'app.serch'"):
         settings.check_config(load_config(path), known)
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    path.write_text('[keys]\n"app.categories" = "c"\n"app.search" = "q"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config.toml:3: q would do two things in anywhere: "):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"app.search and app.help; .* remap app.help too"):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n"app.help" = "f1"\n', encoding="utf-8")
+    settings.check_config(load_config(path), known, groups=groups)  # a swap is fine
     path.write_text('# look\ntheme = "nope"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:2: unknown theme 'nope'"):
         settings.check_config(load_config(path), known)

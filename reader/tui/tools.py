@@ -168,7 +168,7 @@ class ToolActions:
         if not passage.strip():
             self._notify("Nothing to copy here.", "warning", 3)
             return
-        quote = format_quote(passage, document.title, document.path)
+        quote = format_quote(passage, document.title, document.path, document.summary.author)
         app.copy_to_clipboard(quote)
         words = len(passage.split())
         what = "selection" if selected and selected.strip() else "sentence"
