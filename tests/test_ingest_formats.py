@@ -234,3 +234,19 @@ def test_refresh_rechecks_every_source(lib: Library, corpus):
     assert lib.get(str(corpus["epub"].resolve())) is not None  # kept without --prune
     pruned = lib.refresh(prune=True)
     assert pruned.removed == [str(corpus["epub"].resolve())] and not pruned.failed
+
+
+def test_truncated_pdf_and_epub_and_an_empty_page_are_one_line_each(tmp_path: Path, corpus):
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    for name in ("pdf", "epub"):
+        data = corpus[name].read_bytes()
+        (cut / f"half.{name}").write_bytes(data[: len(data) // 2])
+    app_shell = "<html><body><div id=app></div><script>render()</script></body></html>"
+    (cut / "empty.html").write_text(app_shell, encoding="utf-8")
+    report = Library(tmp_path / "lib").add([cut])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons["half.pdf"].startswith("corrupt or unreadable PDF (")
+    assert reasons["half.epub"] == "corrupt EPUB (not a valid zip archive)"
+    assert reasons["empty.html"] == "no readable text in the page"
+    assert not report.added

@@ -110,7 +110,7 @@ def _describe(fmt: str, error: Exception) -> str:
     name = NAMES.get(fmt, fmt)
     if isinstance(error, ValueError) and type(error).__module__.startswith("reader."):
         return str(error)
-    if isinstance(error, zipfile.BadZipFile):
+    detail = " ".join(str(error).split())[:100].strip("'\"")
+    if isinstance(error, zipfile.BadZipFile) or detail.lower() == "bad zip file":
         return f"corrupt {name} (not a valid zip archive)"
-    detail = " ".join(str(error).split())[:100]
     return f"corrupt or unreadable {name} ({detail or type(error).__name__})"

@@ -8,6 +8,7 @@ entry is skipped.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import datetime, timezone
 
 import feedparser
@@ -55,6 +56,9 @@ def parse(raw: Raw) -> list[ParsedDocument]:
     if not documents and feed.bozo:
         # A damaged feed that still yields entries is read; one that yields none is not.
         reason = " ".join(str(feed.get("bozo_exception", "")).split())[:120]
+        line = re.match(r"<unknown>:(\d+):(\d+): (.*)", reason)
+        if line:
+            reason = f"line {line[1]}, column {line[2]}: {line[3]}"
         raise BadFeed(f"not a readable feed ({reason or 'malformed XML'})")
     return documents
 
