@@ -158,6 +158,11 @@ def test_a_pdf_without_text_and_an_xml_file_that_is_no_feed(tmp_path: Path):
     reasons = {Path(f.path).name: f.reason for f in report.failed}
     assert "no text" in reasons["scan.pdf"]
     assert "not an RSS or Atom feed" in reasons["config.xml"]
+    # inside a folder, XML that is not a feed is passed over like any other data file
+    (tmp_path / "feed.xml").write_text(rss_feed(FEED_ITEMS), encoding="utf-8")
+    walked = Library(tmp_path / "lib2").add([tmp_path])
+    assert [Path(f.path).name for f in walked.failed] == ["scan.pdf"]
+    assert len(walked.added) == 2  # the feed's entries
 
 
 def test_files_over_the_size_limit_are_refused_unless_raised(tmp_path: Path, corpus):

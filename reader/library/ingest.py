@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats import SUFFIXES
-from reader.library.formats.base import Raw, is_url
+from reader.library.formats.base import Raw, is_url, looks_like_feed
 
 #: File suffix -> format id stored in the index.
 FORMATS: dict[str, str] = SUFFIXES
@@ -103,9 +103,19 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
         for name in sorted(files):
             if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
                 continue
+            if name.lower().endswith(".xml") and not _looks_like_feed(Path(root) / name):
+                continue  # data files, JATS papers…: only feeds are read from a folder
             yield from _source(Path(root) / name, seen)
         yield from errors
         errors.clear()
+
+
+def _looks_like_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(2048))
+    except OSError:
+        return True  # let reading it report the error
 
 
 def _source(path: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from reader.library.documents import ParsedDocument
-from reader.library.formats.base import Raw
+from reader.library.formats.base import Raw, looks_like_feed
 
 #: File suffix -> format id. ``.xml`` is read as a feed when it looks like one.
 SUFFIXES: dict[str, str] = {
@@ -52,7 +52,7 @@ def detect(name: str, data: bytes, hint: str = "") -> str | None:
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) and hint != "feed":
         return "html"
-    if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
+    if looks_like_feed(head):
         return "feed"
     if hint:
         return hint

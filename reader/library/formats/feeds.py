@@ -83,8 +83,3 @@ def _entry_date(entry: feedparser.FeedParserDict) -> datetime | None:
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
     return None
-
-
-def looks_like_feed(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
