@@ -255,3 +255,15 @@ def test_truncated_pdf_and_epub_and_an_empty_page_are_one_line_each(tmp_path: Pa
     assert reasons["half.epub"] == "corrupt EPUB (not a valid zip archive)"
     assert reasons["empty.html"] == "no readable text in the page"
     assert not report.added
+
+
+def test_a_change_that_keeps_size_and_mtime_is_still_seen(lib: Library, corpus):
+    path = corpus["latin1"]
+    stat = path.stat()
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"may help", b"can help"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime == stat.st_mtime
+    report = lib.add([path])
+    assert report.updated == [str(path.resolve())]
+    assert "can help" in lib.get(str(path.resolve())).body
