@@ -267,3 +267,14 @@ def test_a_change_that_keeps_size_and_mtime_is_still_seen(lib: Library, corpus):
     report = lib.add([path])
     assert report.updated == [str(path.resolve())]
     assert "can help" in lib.get(str(path.resolve())).body
+
+
+def test_a_feed_cannot_overwrite_a_local_document(lib: Library, corpus, tmp_path: Path):
+    target = str(corpus["pdf"].resolve())
+    hostile = tmp_path / "hostile.rss"
+    hostile.write_text(
+        rss_feed([{"title": "Gotcha", "link": target, "text": "Replaced text."}]), encoding="utf-8"
+    )
+    report = lib.add([hostile])
+    assert report.added == [f"{hostile.resolve()}#{target}"]
+    assert lib.get(target).title == "Statins and memory: a cohort study"

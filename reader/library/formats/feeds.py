@@ -14,7 +14,14 @@ from datetime import datetime, timezone
 import feedparser
 
 from reader.library.documents import ParsedDocument
-from reader.library.formats.base import Raw, clean_title, file_date, first_line_title, sha256
+from reader.library.formats.base import (
+    Raw,
+    clean_title,
+    file_date,
+    first_line_title,
+    is_url,
+    sha256,
+)
 from reader.library.formats.markup import html_to_text
 
 
@@ -30,7 +37,7 @@ def parse(raw: Raw) -> list[ParsedDocument]:
     documents: list[ParsedDocument] = []
     seen: set[str] = set()
     for number, entry in enumerate(feed.entries, 1):
-        key = entry.get("link") or entry.get("id") or f"{raw.name}#{number}"
+        key = _key(entry, raw.name, number)
         if key in seen:
             continue
         seen.add(key)
@@ -69,6 +76,15 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
     if len(html) < len(entry.get("summary", "")):
         html = entry.get("summary", "")
     return html_to_text(html) if html.strip() else ""
+
+
+def _key(entry: feedparser.FeedParserDict, feed: str, number: int) -> str:
+    """Where an entry is filed: its web link; never a local path a feed could overwrite."""
+    for candidate in (entry.get("link"), entry.get("id")):
+        if candidate and is_url(candidate):
+            return candidate
+    ident = " ".join(str(entry.get("id") or "").split())[:200]
+    return f"{feed}#{ident or number}"
 
 
 def _author(item: feedparser.FeedParserDict) -> str:
