@@ -86,3 +86,9 @@ def test_removing_a_feed_file_drops_its_entries(tmp_path: Path):
     assert "2 removed (1 documents" in removed.stdout
     missing = run("remove", str(corpus["feed"]), library=library)
     assert missing.returncode == 1 and "news.rss: not in the library" in missing.stderr
+
+
+def test_a_bad_max_size_is_a_usage_error(tmp_path: Path):
+    for value in ("0", "-3", "inf", "lots"):
+        result = run("add", "--max-size", value, str(tmp_path), library=tmp_path / "lib")
+        assert result.returncode == 2 and "--max-size" in result.stderr
