@@ -19,6 +19,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
+from textual.worker import get_current_worker
 
 from reader.hedging import find_hedges
 from reader.library import (
@@ -148,10 +149,14 @@ class HedgeReaderApp(App[None]):
         """Add ``target`` through a second ``Library`` on the same folder, so searching and
         reading (which lock ``self.library``) go on while it indexes."""
         adder = Library(self.library.path)
+        worker = get_current_worker()
         last = 0.0
 
         def report(step: AddProgress) -> None:
             nonlocal last
+            if worker.is_cancelled:
+                # Library.add takes this as Ctrl-C: it saves what is done, then stops.
+                raise KeyboardInterrupt
             now = time.monotonic()
             if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
                 last = now
@@ -159,6 +164,8 @@ class HedgeReaderApp(App[None]):
 
         try:
             result = adder.add([target], progress=report)
+        except KeyboardInterrupt:
+            return
         except LibraryError as error:
             self.post_message(messages.IndexingFailed(target, str(error)))
         else:
