@@ -278,3 +278,18 @@ def test_a_feed_cannot_overwrite_a_local_document(lib: Library, corpus, tmp_path
     report = lib.add([hostile])
     assert report.added == [f"{hostile.resolve()}#{target}"]
     assert lib.get(target).title == "Statins and memory: a cohort study"
+
+
+def test_other_files_in_folders_are_passed_over_and_counted(tmp_path: Path, corpus):
+    folder = corpus["html"].parent
+    (folder / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (folder / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / "table.CSV").write_text("c\n", encoding="utf-8")
+    report = Library(tmp_path / "lib").add([folder])
+    assert not report.failed and len(report.added) == 6
+    assert sorted(Path(p).name for p in report.passed_over) == [
+        "data.csv",
+        "figure.png",
+        "table.CSV",
+    ]
+    assert report.summary().endswith("; 3 other files passed over (.csv ×2, .png ×1)")
