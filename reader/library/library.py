@@ -219,7 +219,8 @@ class Library:
         """
         files, urls = self.sources()
         present = [path for path in files if Path(path).exists() or Path(path).is_symlink()]
-        gone = [path for path in files if path not in set(present)]
+        kept = set(present)
+        gone = [path for path in files if path not in kept]
         report = self.add([*present, *urls], progress=progress, max_bytes=max_bytes)
         if gone and prune:
             report.removed.extend(self.remove(gone))
