@@ -293,3 +293,47 @@ def test_other_files_in_folders_are_passed_over_and_counted(tmp_path: Path, corp
         "table.CSV",
     ]
     assert report.summary().endswith("; 3 other files passed over (.csv ×2, .png ×1)")
+
+
+def test_atom_feeds_work_too(tmp_path: Path):
+    atom = tmp_path / "journal.atom"
+    atom.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Journal</title><id>urn:j</id>
+<updated>2024-05-01T00:00:00Z</updated><author><name>Editors</name></author>
+<entry><title>Salt intake and blood pressure</title><id>urn:j:1</id>
+<link href="https://journal.example/salt"/><updated>2024-05-01T00:00:00Z</updated>
+<content type="html">&lt;p&gt;Lower salt &lt;b&gt;may&lt;/b&gt; lower pressure.&lt;/p&gt;</content>
+</entry></feed>""",
+        encoding="utf-8",
+    )
+    lib = Library(tmp_path / "lib")
+    assert lib.add([atom]).added == ["https://journal.example/salt"]
+    doc = lib.get("https://journal.example/salt")
+    assert doc.body == "Lower salt may lower pressure."
+    assert doc.summary.author == "Editors"  # the feed's author when the entry has none
+    assert doc.summary.date == datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+
+def test_a_password_protected_pdf_and_a_drm_epub_say_so(tmp_path: Path, corpus):
+    import zipfile
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(corpus["pdf"]).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with (tmp_path / "locked.pdf").open("wb") as handle:
+        writer.write(handle)
+    drm = tmp_path / "drm.epub"
+    with zipfile.ZipFile(corpus["epub"]) as source, zipfile.ZipFile(drm, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("META-INF/encryption.xml", "<encryption/>")
+    report = Library(tmp_path / "lib").add([tmp_path / "locked.pdf", drm])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons == {
+        "locked.pdf": "encrypted PDF (needs a password)",
+        "drm.epub": "DRM-protected EPUB (its chapters are encrypted)",
+    }
