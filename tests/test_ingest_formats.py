@@ -315,6 +315,22 @@ def test_atom_feeds_work_too(tmp_path: Path):
     assert doc.summary.date == datetime(2024, 5, 1, tzinfo=timezone.utc)
 
 
+def test_a_pdf_locked_only_against_editing_is_read(tmp_path: Path, corpus):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(corpus["pdf"]).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    with (tmp_path / "journal.pdf").open("wb") as handle:
+        writer.write(handle)
+    lib = Library(tmp_path / "lib")
+    assert not lib.add([tmp_path / "journal.pdf"]).failed
+    doc = lib.get(str((tmp_path / "journal.pdf").resolve()))
+    assert doc.title == "Statins and memory"  # no metadata: the first line of page 1
+    assert "further studies are needed" in doc.body
+
+
 def test_a_password_protected_pdf_and_a_drm_epub_say_so(tmp_path: Path, corpus):
     import zipfile
 
