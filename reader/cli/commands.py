@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -93,7 +94,9 @@ def hedges(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{name}: {failure.strerror or failure}")
         return EXIT_PARTIAL
-    found = find_hedges(text)
+    from reader.config import load_config
+
+    found = find_hedges(text, extra=load_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
@@ -113,17 +116,22 @@ def hedges(args: argparse.Namespace) -> int:
 
 
 def _hedges_jsonl() -> int:
+    from reader.config import load_config
+
+    extra = load_config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
         if line.strip():
-            record = _hedges_record(line, number)
+            record = _hedges_record(line, number, extra)
             status = EXIT_PARTIAL if "error" in record else status
             sys.stdout.write(json.dumps(record) + "\n")
     sys.stdout.flush()
     return status
 
 
-def _hedges_record(line: str, number: int) -> dict[str, Any]:
+def _hedges_record(
+    line: str, number: int, extra: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """One ``{"id", "text"}`` line -> ``{"id", "hedges"}``, or ``{"id", "error"}``."""
     try:
         item = json.loads(line)
@@ -132,7 +140,8 @@ def _hedges_record(line: str, number: int) -> dict[str, Any]:
     item_id = item.get("id") if isinstance(item, dict) else None
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
-    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in find_hedges(item["text"])]}
+    found = find_hedges(item["text"], extra=extra)
+    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in found]}
 
 
 def list_documents(args: argparse.Namespace) -> int:

@@ -76,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")
+
+    from reader.cli import tools
+
+    tools.add_parsers(sub, common)
     return parser
 
 
@@ -101,7 +105,8 @@ def _positive_float(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from reader.cli import commands
+    from reader.cli import commands, tools
+    from reader.config import ConfigError
 
     handler = {
         None: commands.run_app,
@@ -111,9 +116,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         "hedges": commands.hedges,
         "list": commands.list_documents,
         "remove": commands.remove,
+        "export": tools.export,
+        "serve": tools.serve,
     }[args.command]
     try:
         return handler(args)
+    except ConfigError as error:
+        commands.error(str(error))
+        return EXIT_USAGE
     except QueryError as error:
         commands.error(str(error))
         return EXIT_USAGE

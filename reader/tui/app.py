@@ -21,6 +21,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
+from reader.config import Config
 from reader.hedging import find_hedges
 from reader.library import (
     SORTS,
@@ -33,9 +34,10 @@ from reader.library.hits import hit_spans
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.keys import described, key_groups
+from reader.tui.keys import bound_keys, described, key_groups
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
+from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
@@ -47,7 +49,7 @@ SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
 
 
-class HedgeReaderApp(App[None]):
+class HedgeReaderApp(ToolActions, App[None]):
     TITLE = "Hedge Reader"
     CSS_PATH = [styles_dir() / "app.tcss"]
 
@@ -63,12 +65,25 @@ class HedgeReaderApp(App[None]):
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("C", "categories", "Hedge categories explained", show=False, id="app.categories"),
+        Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
+        Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
         Binding("q", "quit", "Quit", id="app.quit"),
     ]
 
-    def __init__(self, library: Library, *, seeds: Path | None = None) -> None:
-        """``seeds``: a folder to build the library from when it does not exist yet."""
+    def __init__(
+        self,
+        library: Library,
+        *,
+        seeds: Path | None = None,
+        config: Config | None = None,
+        state_file: Path | None = None,
+    ) -> None:
+        """``seeds``: a folder to build the library from when it does not exist yet;
+        ``config``: the user's settings; ``state_file``: where to remember the theme."""
         super().__init__()
+        self.init_tools(config, state_file)
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -90,6 +105,7 @@ class HedgeReaderApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.mount_tools()
         self.query_one(DocumentList).empty_message = "Opening the library…"
         self.query_one(DocumentList).focus()
         self.load_library()
@@ -140,7 +156,7 @@ class HedgeReaderApp(App[None]):
         if document is None:
             self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
             return
-        hedges = find_hedges(document.body)
+        hedges = find_hedges(document.body, extra=self.extra_phrases)
         hits = hit_spans(document.body, terms)
         self.post_message(messages.DocumentLoaded(document, hedges, hits))
 
@@ -376,10 +392,12 @@ class HedgeReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from self.tool_commands()
         for group in key_groups(self.BINDINGS):
             for binding in described(group):
                 keys = ", ".join(
-                    self.get_key_display(Binding(k, "")) for k in binding.key.split(",")
+                    self.get_key_display(Binding(k, ""))
+                    for k in bound_keys(binding, self.keymap_overrides)
                 )
                 target = None if group.target is None else self.query_one(group.target)
                 yield SystemCommand(

@@ -99,3 +99,13 @@ class IndexingFailed(Message):
         self.target = target
         self.error = error
         super().__init__()
+
+
+class ExportReady(Message):
+    """An export rendered off the event loop, ready to hand to ``App.deliver_text``."""
+
+    def __init__(self, text: str, filename: str, fmt: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.fmt = fmt
+        super().__init__()
