@@ -208,10 +208,14 @@ class HedgeReaderApp(ToolActions, App[None]):
         """Add ``target`` through a second ``Library`` on the same folder, so searching and
         reading (which lock ``self.library``) go on while it indexes."""
         adder = Library(self.library.path)
+        worker = get_current_worker()
         last = 0.0
 
         def report(step: AddProgress) -> None:
             nonlocal last
+            if worker.is_cancelled:
+                # Library.add takes this as Ctrl-C: it saves what is done, then stops.
+                raise KeyboardInterrupt
             now = time.monotonic()
             if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
                 last = now
@@ -219,6 +223,8 @@ class HedgeReaderApp(ToolActions, App[None]):
 
         try:
             result = adder.add([target], progress=report)
+        except KeyboardInterrupt:
+            return
         except LibraryError as error:
             self.post_message(messages.IndexingFailed(target, str(error)))
         else:
