@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,15 @@ from typing import Protocol
 
 from reader import __version__
 from reader.guide import NOTES
-from reader.hedging import BOOSTER, CATEGORIES, Hedge, HedgeProfile, find_hedges, profile
+from reader.hedging import (
+    BOOSTER,
+    CATEGORIES,
+    Hedge,
+    HedgeProfile,
+    find_hedges,
+    profile,
+    sentence_spans,
+)
 from reader.safe_text import printable
 
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
@@ -76,7 +85,7 @@ def render(document: MarkedDocument, fmt: str) -> str:
 
 def export_filename(document: MarkedDocument, fmt: str) -> str:
     """A safe file name from the title: ``vaccines-may-reduce-relapse.hedges.html``."""
-    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII).strip("-")[:60]
+    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII)[:60].strip("-")
     return f"{stem or 'document'}.hedges{FORMATS[fmt]}"
 
 
@@ -371,10 +380,27 @@ def to_json(document: MarkedDocument) -> str:
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 
-def format_quote(text: str, title: str, source: str) -> str:
+def format_quote(text: str, title: str, source: str, author: str = "") -> str:
     """A passage as a quotation with its source, ready to paste into notes or an article."""
     passage = " ".join(_CONTROL.sub("", text).split())
-    origin = " ".join(_CONTROL.sub("", title).split())
+    origin = ", ".join(" ".join(_CONTROL.sub("", part).split()) for part in (author, title) if part)
     where = _CONTROL.sub("", source)
     attribution = f"{origin} ({where})" if origin and where else origin or where
     return f"“{passage}”\n— {attribution}"
+
+
+def sentence_at(text: str, offset: int, window: int = 4000) -> str:
+    """The sentence holding character ``offset``, splitting only ``window`` characters
+    either side (a copy on a 1 MB document stays instant; longer sentences are cut)."""
+    if not text:
+        return ""
+    offset = min(max(offset, 0), len(text) - 1)
+    start = max(offset - window, 0)
+    piece = text[start : offset + window]
+    spans = sentence_spans(piece)
+    if not spans:
+        return ""
+    local = offset - start
+    index = max(bisect_right([s for s, _ in spans], local) - 1, 0)
+    begin, end = spans[index]
+    return piece[begin:end]

@@ -165,8 +165,17 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
     async with first.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert first.theme == "nord"
-        first.theme = "gruvbox"  # what the palette's theme picker does
-        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause(0.3)
+        await pilot.press(*"theme")
+        await pilot.pause(0.6)
+        await pilot.press("enter")  # Textual's "Theme" command: a picker of every theme
+        await pilot.pause(0.6)
+        await pilot.press(*"gruvbox")
+        await pilot.pause(0.6)
+        await pilot.press("enter")
+        await pilot.pause(0.3)
+        assert first.theme == "gruvbox"
     second = make_app(library, tmp_path, theme="nord")
     async with second.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -181,6 +190,10 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
 async def test_hidden_categories_start_from_the_config(library: Library, tmp_path):
     app = make_app(library, tmp_path, hidden_categories=frozenset({"approximator"}))
     assert app.hidden_categories == {"approximator"}
+    app.hidden_categories = set()  # as code that resets it after init_tools would
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.hidden_categories == {"approximator"}
     assert HedgeReaderApp(library).hidden_categories == set()
 
 
@@ -226,12 +239,22 @@ def test_unknown_theme_or_binding_id_is_a_config_error_with_a_line(tmp_path):
     from reader.tui import settings
     from reader.tui.keys import key_groups
 
-    known = settings.binding_ids(key_groups(HedgeReaderApp.BINDINGS), HelpScreen.BINDINGS)
+    known = settings.binding_ids(key_groups(HedgeReaderApp.BINDINGS))
     assert {"app.export-html", "app.copy-quote", "app.categories", "help.close"} <= known
+    assert {"categories.close", "add.cancel", "list.open", "reader.page-down"} <= known
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"\n\n[keys]\n"app.serch" = "f"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:4: unknown binding id 'app.serch'"):
         settings.check_config(load_config(path), known)
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    path.write_text('[keys]\n"app.categories" = "c"\n"app.search" = "q"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"config.toml:3: q would do two things in anywhere: "):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"app.search and app.help; .* remap app.help too"):
+        settings.check_config(load_config(path), known, groups=groups)
+    path.write_text('[keys]\n"app.search" = "?"\n"app.help" = "f1"\n', encoding="utf-8")
+    settings.check_config(load_config(path), known, groups=groups)  # a swap is fine
     path.write_text('# look\ntheme = "nope"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:2: unknown theme 'nope'"):
         settings.check_config(load_config(path), known)
@@ -271,3 +294,43 @@ def test_no_feature_lives_only_on_keys_terminals_confuse():
     for binding in bindings:
         keys = bound_keys(binding)
         assert any(key not in CONFUSED_KEYS for key in keys), binding
+
+
+async def test_served_export_goes_to_the_browser(library: Library, tmp_path, monkeypatch):
+    from textual import events
+
+    app = make_app(library, tmp_path)
+    calls = []
+    monkeypatch.setattr(HedgeReaderApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        HedgeReaderApp, "deliver_text", lambda self, file, **kwargs: calls.append(kwargs)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        await pilot.press("e")
+        await settle(pilot)
+        (kwargs,) = calls
+        assert kwargs["save_directory"] is None  # the browser decides where it goes
+        assert kwargs["save_filename"] == "vaccines-may-reduce-relapse.hedges.html"
+        assert not (tmp_path / "exports").exists()
+        app.post_message(events.DeliveryComplete(key="k", path=None, name="HTML"))
+        await pilot.pause()
+        assert any("HTML export sent to your browser" in str(n.message) for n in app._notifications)
+
+
+async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        header = app.query_one("#reading-header", Static)
+        # what dragging the mouse over the header's first words does
+        app.screen.selections = {header: Selection(Offset(0, 0), Offset(16, 0))}
+        await pilot.press("y")
+        await pilot.pause()
+        document = app.query_one(ReadingPane).document
+        source = f"— Vaccines may reduce relapse ({document.path})"
+        assert app.clipboard == f"“Vaccines may red”\n{source}"
+        assert any("Copied the selection (3 words)" in str(n.message) for n in app._notifications)

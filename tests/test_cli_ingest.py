@@ -86,3 +86,60 @@ def test_removing_a_feed_file_drops_its_entries(tmp_path: Path):
     assert "2 removed (1 documents" in removed.stdout
     missing = run("remove", str(corpus["feed"]), library=library)
     assert missing.returncode == 1 and "news.rss: not in the library" in missing.stderr
+
+
+def test_a_bad_max_size_is_a_usage_error(tmp_path: Path):
+    for value in ("0", "-3", "inf", "lots"):
+        result = run("add", "--max-size", value, str(tmp_path), library=tmp_path / "lib")
+        assert result.returncode == 2 and "--max-size" in result.stderr
+
+
+def test_on_a_terminal_a_progress_bar_shows_counts_and_rate(tmp_path: Path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    gate = Gate()
+    master, slave = pty.openpty()
+    captured = bytearray()
+    try:
+        folder = tmp_path / "docs"
+        folder.mkdir()
+        for number in range(3):
+            (folder / f"n{number}.txt").write_text(f"Note {number}\n\nIt may.\n", encoding="utf-8")
+        command = [sys.executable, "-m", "reader", "add", "--library", str(tmp_path / "lib")]
+        adder = subprocess.Popen(
+            [*command, str(folder), gate.url],
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            text=True,
+            env={**os.environ, "COLUMNS": "120", "TERM": "xterm-256color"},
+        )
+        os.close(slave)
+
+        def drain() -> None:
+            while True:
+                try:
+                    chunk = os.read(master, 4096)
+                except OSError:
+                    return
+                if not chunk:
+                    return
+                captured.extend(chunk)
+
+        reader = threading.Thread(target=drain, daemon=True)
+        reader.start()
+        assert gate.arrived.wait(90)
+        time.sleep(1.0)  # the bar redraws while the held URL is fetched
+        gate.release()
+        out, _ = adder.communicate(timeout=90)
+        reader.join(5)
+    finally:
+        os.close(master)
+        gate.close()
+    screen = captured.decode("utf-8", "replace")
+    assert adder.returncode == 0
+    assert "Indexing" in screen and "3/4" in screen and "/s" in screen
+    assert "held" in screen  # the source being read
+    assert "4 added, 0 updated, 0 unchanged, 0 failed" in out

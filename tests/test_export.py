@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 
-from reader.export import analyse, export_filename, to_html, to_markdown
+from reader.export import analyse, export_filename, format_quote, to_html, to_markdown
 from reader.hedging import CATEGORIES, find_hedges
 from tests.test_cli import run
 
@@ -162,16 +162,37 @@ def test_export_marks_the_users_own_phrases(scripted: Path, tmp_path: Path):
     assert "The jury is still out" not in [h["text"] for h in json.loads(without.stdout)["hedges"]]
 
 
+def test_export_reads_any_format_add_reads(tmp_path: Path):
+    page = tmp_path / "page.html"
+    page.write_text(
+        "<html><head><title>Coffee and lifespan</title></head><body><article>"
+        "<h1>Coffee and lifespan</h1><p>Drinking coffee may extend life, a small study "
+        "suggests, but the findings are preliminary and further studies are needed before "
+        "anyone changes their habits. Researchers caution that the effect could be due to "
+        "other factors such as income and exercise.</p></article></body></html>",
+        encoding="utf-8",
+    )
+    result = run("export", str(page), "--format", "json", library=tmp_path / "none")
+    assert result.returncode == 0, result.stderr
+    payload = json.loads(result.stdout)
+    assert "<p>" not in payload["text"] and "may extend life" in payload["text"]
+    assert ("may", "modal") in [(h["text"], h["category"]) for h in payload["hedges"]]
+
+
 def test_export_errors_are_one_line(tmp_path: Path):
     missing = run("export", str(tmp_path / "missing.txt"), library=tmp_path / "lib")
     assert missing.returncode == 1
     assert missing.stderr.count("\n") == 1 and "missing.txt" in missing.stderr
     assert "not in the library" in missing.stderr
-    pdf = tmp_path / "paper.pdf"
-    pdf.write_bytes(b"%PDF-1.4")
-    unsupported = run("export", str(pdf), library=tmp_path / "lib")
-    assert unsupported.returncode == 1 and "paper.pdf" in unsupported.stderr
-    assert unsupported.stderr.count("\n") == 1
+    docx = tmp_path / "paper.docx"
+    docx.write_bytes(b"PK\x03\x04")
+    unsupported = run("export", str(docx), library=tmp_path / "lib")
+    assert unsupported.returncode == 1 and "unsupported file type" in unsupported.stderr
+    broken = tmp_path / "paper.pdf"
+    broken.write_bytes(b"%PDF-1.4 truncated")
+    corrupt = run("export", str(broken), library=tmp_path / "lib")
+    assert corrupt.returncode == 1 and corrupt.stderr.count("\n") == 1
+    assert "paper.pdf" in corrupt.stderr and "Traceback" not in corrupt.stderr
     odd = tmp_path / "table.xyz"
     odd.write_text("It may rain.\n", encoding="utf-8")
     unknown = run("export", str(odd), library=tmp_path / "lib")
@@ -196,6 +217,10 @@ def test_export_file_names_are_safe():
     document = analyse("/x/y.txt", "../../etc: «Cures»?", "It may.")
     assert export_filename(document, "html") == "etc-cures.hedges.html"
     assert export_filename(analyse("p", "", "x"), "json") == "document.hedges.json"
+    long = analyse("p", "Robotic exoskeleton helped older patients walk sooner after surgery", "x")
+    assert export_filename(long, "md") == (
+        "robotic-exoskeleton-helped-older-patients-walk-sooner-after.hedges.md"
+    )
     assert find_hedges("It may.")  # sanity: the fixture text is marked
 
 
@@ -204,3 +229,47 @@ class _Heading:
         self.offset = offset
         self.level = level
         self.title = "Breakthrough may help"
+
+
+def test_quotes_carry_their_source_and_no_control_characters():
+    quote = format_quote("It  may\nwork.\x1b[31m", "Title", "/docs/a.txt")
+    assert quote == "“It may work.[31m”\n— Title (/docs/a.txt)"
+    by = format_quote("It may.", "Coffee", "https://example.org/a", author="J. Chen")
+    assert by == "“It may.”\n— J. Chen, Coffee (https://example.org/a)"
+
+
+def test_html_categories_differ_without_colour():
+    import re
+
+    from reader.export import _HTML_CSS
+
+    looks = {}
+    for category in CATEGORIES:
+        (rule,) = re.findall(rf"mark\.{category} \{{(.*?)\}}", _HTML_CSS, re.S)
+        decl = dict(
+            (name.strip(), value.strip())
+            for name, value in (item.split(":", 1) for item in rule.split(";") if ":" in item)
+        )
+        looks[category] = tuple(
+            decl.get(name)
+            for name in (
+                "text-decoration-line",
+                "text-decoration-style",
+                "font-style",
+                "font-weight",
+                "outline",
+            )
+        )
+    assert len(set(looks.values())) == len(CATEGORIES), looks
+
+
+def test_the_sentence_at_an_offset_even_deep_in_a_long_text():
+    from reader.export import sentence_at
+
+    filler = "Plain words here. " * 20_000  # 360 KB
+    text = filler + "This one may matter. " + filler
+    where = len(filler) + text[len(filler) :].index("may")
+    assert sentence_at(text, where) == "This one may matter."
+    assert sentence_at(text, 0) == "Plain words here."
+    assert sentence_at(text, len(text) + 5) == "Plain words here."
+    assert sentence_at("", 3) == ""

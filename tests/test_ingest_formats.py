@@ -158,6 +158,11 @@ def test_a_pdf_without_text_and_an_xml_file_that_is_no_feed(tmp_path: Path):
     reasons = {Path(f.path).name: f.reason for f in report.failed}
     assert "no text" in reasons["scan.pdf"]
     assert "not an RSS or Atom feed" in reasons["config.xml"]
+    # inside a folder, XML that is not a feed is passed over like any other data file
+    (tmp_path / "feed.xml").write_text(rss_feed(FEED_ITEMS), encoding="utf-8")
+    walked = Library(tmp_path / "lib2").add([tmp_path])
+    assert [Path(f.path).name for f in walked.failed] == ["scan.pdf"]
+    assert len(walked.added) == 2  # the feed's entries
 
 
 def test_files_over_the_size_limit_are_refused_unless_raised(tmp_path: Path, corpus):
@@ -234,3 +239,117 @@ def test_refresh_rechecks_every_source(lib: Library, corpus):
     assert lib.get(str(corpus["epub"].resolve())) is not None  # kept without --prune
     pruned = lib.refresh(prune=True)
     assert pruned.removed == [str(corpus["epub"].resolve())] and not pruned.failed
+
+
+def test_truncated_pdf_and_epub_and_an_empty_page_are_one_line_each(tmp_path: Path, corpus):
+    cut = tmp_path / "cut"
+    cut.mkdir()
+    for name in ("pdf", "epub"):
+        data = corpus[name].read_bytes()
+        (cut / f"half.{name}").write_bytes(data[: len(data) // 2])
+    app_shell = "<html><body><div id=app></div><script>render()</script></body></html>"
+    (cut / "empty.html").write_text(app_shell, encoding="utf-8")
+    report = Library(tmp_path / "lib").add([cut])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons["half.pdf"].startswith("corrupt or unreadable PDF (")
+    assert reasons["half.epub"] == "corrupt EPUB (not a valid zip archive)"
+    assert reasons["empty.html"] == "no readable text in the page"
+    assert not report.added
+
+
+def test_a_change_that_keeps_size_and_mtime_is_still_seen(lib: Library, corpus):
+    path = corpus["latin1"]
+    stat = path.stat()
+    original = path.read_bytes()
+    path.write_bytes(original.replace(b"may help", b"can help"))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert path.stat().st_size == stat.st_size and path.stat().st_mtime == stat.st_mtime
+    report = lib.add([path])
+    assert report.updated == [str(path.resolve())]
+    assert "can help" in lib.get(str(path.resolve())).body
+
+
+def test_a_feed_cannot_overwrite_a_local_document(lib: Library, corpus, tmp_path: Path):
+    target = str(corpus["pdf"].resolve())
+    hostile = tmp_path / "hostile.rss"
+    hostile.write_text(
+        rss_feed([{"title": "Gotcha", "link": target, "text": "Replaced text."}]), encoding="utf-8"
+    )
+    report = lib.add([hostile])
+    assert report.added == [f"{hostile.resolve()}#{target}"]
+    assert lib.get(target).title == "Statins and memory: a cohort study"
+
+
+def test_other_files_in_folders_are_passed_over_and_counted(tmp_path: Path, corpus):
+    folder = corpus["html"].parent
+    (folder / "figure.png").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (folder / "data.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    (folder / "table.CSV").write_text("c\n", encoding="utf-8")
+    report = Library(tmp_path / "lib").add([folder])
+    assert not report.failed and len(report.added) == 6
+    assert sorted(Path(p).name for p in report.passed_over) == [
+        "data.csv",
+        "figure.png",
+        "table.CSV",
+    ]
+    assert report.summary().endswith("; 3 other files passed over (.csv ×2, .png ×1)")
+
+
+def test_atom_feeds_work_too(tmp_path: Path):
+    atom = tmp_path / "journal.atom"
+    atom.write_text(
+        """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Journal</title><id>urn:j</id>
+<updated>2024-05-01T00:00:00Z</updated><author><name>Editors</name></author>
+<entry><title>Salt intake and blood pressure</title><id>urn:j:1</id>
+<link href="https://journal.example/salt"/><updated>2024-05-01T00:00:00Z</updated>
+<content type="html">&lt;p&gt;Lower salt &lt;b&gt;may&lt;/b&gt; lower pressure.&lt;/p&gt;</content>
+</entry></feed>""",
+        encoding="utf-8",
+    )
+    lib = Library(tmp_path / "lib")
+    assert lib.add([atom]).added == ["https://journal.example/salt"]
+    doc = lib.get("https://journal.example/salt")
+    assert doc.body == "Lower salt may lower pressure."
+    assert doc.summary.author == "Editors"  # the feed's author when the entry has none
+    assert doc.summary.date == datetime(2024, 5, 1, tzinfo=timezone.utc)
+
+
+def test_a_pdf_locked_only_against_editing_is_read(tmp_path: Path, corpus):
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(corpus["pdf"]).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="", owner_password="owner", algorithm="AES-128")
+    with (tmp_path / "journal.pdf").open("wb") as handle:
+        writer.write(handle)
+    lib = Library(tmp_path / "lib")
+    assert not lib.add([tmp_path / "journal.pdf"]).failed
+    doc = lib.get(str((tmp_path / "journal.pdf").resolve()))
+    assert doc.title == "Statins and memory"  # no metadata: the first line of page 1
+    assert "further studies are needed" in doc.body
+
+
+def test_a_password_protected_pdf_and_a_drm_epub_say_so(tmp_path: Path, corpus):
+    import zipfile
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter()
+    for page in PdfReader(corpus["pdf"]).pages:
+        writer.add_page(page)
+    writer.encrypt(user_password="secret", owner_password="owner")
+    with (tmp_path / "locked.pdf").open("wb") as handle:
+        writer.write(handle)
+    drm = tmp_path / "drm.epub"
+    with zipfile.ZipFile(corpus["epub"]) as source, zipfile.ZipFile(drm, "w") as target:
+        for item in source.infolist():
+            target.writestr(item, source.read(item))
+        target.writestr("META-INF/encryption.xml", "<encryption/>")
+    report = Library(tmp_path / "lib").add([tmp_path / "locked.pdf", drm])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert reasons == {
+        "locked.pdf": "encrypted PDF (needs a password)",
+        "drm.epub": "DRM-protected EPUB (its chapters are encrypted)",
+    }

@@ -33,7 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     sizing = argparse.ArgumentParser(add_help=False)
     sizing.add_argument(
         "--max-size",
-        type=float,
+        type=_positive_float,
         default=50.0,
         metavar="MB",
         help="refuse files and downloads larger than this many megabytes (default 50)",
@@ -90,6 +90,16 @@ def _positive_int(value: str) -> int:
         raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
     if number < 1:
         raise argparse.ArgumentTypeError(f"must be at least 1: {value!r}")
+    return number
+
+
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number < 1e9:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and finite: {value!r}")
     return number
 
 

@@ -12,9 +12,9 @@ from typing import Any
 from reader.config import load_config
 from reader.export import FORMATS, MarkedDocument, analyse, render
 from reader.library import IngestError, Library, default_library_path
-from reader.library.formats import detect, parse
-from reader.library.formats.base import Raw
-from reader.library.ingest import iter_sources, read_bytes
+from reader.library.formats.base import is_url
+from reader.library.ingest import MAX_FILE_BYTES, iter_sources
+from reader.library.loader import load
 from reader.safe_text import printable
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
@@ -79,7 +79,8 @@ def _library_path(args: argparse.Namespace) -> Path:
 
 
 def find_document(doc: str, library_path: Path) -> tuple[str, str, str, tuple[Any, ...]]:
-    """(path, title, body, outline) from the library, else from the file itself.
+    """(path, title, body, outline) from the library, else read from the file (any format
+    ``add`` reads) or URL itself.
 
     Raises ``IngestError`` when it is in neither (or the file cannot be read).
     """
@@ -93,21 +94,20 @@ def find_document(doc: str, library_path: Path) -> tuple[str, str, str, tuple[An
                     return found.path, found.title, found.body, tuple(found.outline)
     finally:
         library.close()
-    if not target.exists():
+    url = is_url(doc)
+    if not url and not target.exists():
         raise IngestError(doc, "not in the library, and no such file")
-    if target.is_dir():
+    if not url and target.is_dir():
         raise IngestError(doc, "is a folder; export takes one document")
-    (source,) = list(iter_sources([target]))
+    (source,) = list(iter_sources([doc if url else target]))
     if isinstance(source, IngestError):
         raise source
-    data = read_bytes(source)
-    fmt = detect(str(source.path), data)
-    if fmt is None:
-        raise IngestError(doc, "unsupported file type")
-    documents = parse(Raw(str(source.path), data, fmt, source.mtime, str(source.path)))
+    documents = load(source, {}, MAX_FILE_BYTES).documents
     if len(documents) != 1:
-        raise IngestError(doc, "is a feed; add it to the library and export one of its entries")
-    (parsed,) = documents
+        raise IngestError(
+            doc, f"holds {len(documents)} documents (a feed?); add it, then export one entry"
+        )
+    parsed = documents[0]
     return parsed.path, parsed.title, parsed.body, parsed.outline
 
 

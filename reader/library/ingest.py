@@ -20,7 +20,7 @@ from markdown_it import MarkdownIt
 
 from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats import SUFFIXES
-from reader.library.formats.base import Raw, is_url
+from reader.library.formats.base import Raw, is_url, looks_like_feed
 
 #: File suffix -> format id stored in the index.
 FORMATS: dict[str, str] = SUFFIXES
@@ -61,11 +61,13 @@ class UrlSource:
 Source = SourceFile | UrlSource
 
 
-def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | IngestError]:
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[Source | IngestError | PassedOver]:
     """Every supported file under ``paths`` (folders recursively) and every URL, or an
     error per bad path.
 
-    Files inside folders with other suffixes are passed over silently; a file named
+    Files inside folders with other suffixes are passed over (and counted); a file named
     explicitly with an unsupported suffix is an error.
     """
     seen: set[Path] = set()
@@ -93,7 +95,14 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Source | I
             yield IngestError(path, error.strerror or str(error))
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A file in a folder that is not a document (an image, a spreadsheet, a data XML)."""
+
+    path: Path
+
+
+def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError | PassedOver]:
     def on_error(error: OSError) -> None:
         errors.append(IngestError(error.filename or folder, error.strerror or str(error)))
 
@@ -101,11 +110,25 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in FORMATS or (
+                # data files, JATS papers…: only feeds are read from a folder
+                name.lower().endswith(".xml") and not _looks_like_feed(Path(root) / name)
+            ):
+                yield PassedOver(Path(root) / name)
                 continue
             yield from _source(Path(root) / name, seen)
         yield from errors
         errors.clear()
+
+
+def _looks_like_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(2048))
+    except OSError:
+        return True  # let reading it report the error
 
 
 def _source(path: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:

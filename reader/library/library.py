@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -33,7 +34,7 @@ from reader.library.documents import (
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
 from reader.library.indexing import Ready, prepared
-from reader.library.ingest import MAX_FILE_BYTES, IngestError, Source, iter_sources
+from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
 from reader.library.schema import BodyText, make_schema
 from reader.library.search import check_sort, run_search
@@ -59,13 +60,21 @@ class AddReport:
     unchanged: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)
+    #: Files in folders that are not documents (other suffixes), left alone.
+    passed_over: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         text = (
             f"{len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
         )
-        return text + (f", {len(self.removed)} removed" if self.removed else "")
+        text += f", {len(self.removed)} removed" if self.removed else ""
+        if self.passed_over:
+            kinds = Counter(Path(path).suffix.lower() or "(no suffix)" for path in self.passed_over)
+            listed = ", ".join(f"{suffix} ×{n}" for suffix, n in kinds.most_common(3))
+            more = ", …" if len(kinds) > 3 else ""
+            text += f"; {len(self.passed_over)} other files passed over ({listed}{more})"
+        return text
 
 
 ProgressCallback = Callable[[AddProgress], None]
@@ -178,6 +187,8 @@ class Library:
         for item in iter_sources(paths):
             if isinstance(item, IngestError):
                 report.failed.append(item)
+            elif isinstance(item, PassedOver):
+                report.passed_over.append(str(item.path))
             else:
                 sources.append(item)
         with self._lock, self._add_lock():
@@ -242,7 +253,8 @@ class Library:
         """
         files, urls = self.sources()
         present = [path for path in files if Path(path).exists() or Path(path).is_symlink()]
-        gone = [path for path in files if path not in set(present)]
+        kept = set(present)
+        gone = [path for path in files if path not in kept]
         report = self.add([*present, *urls], progress=progress, max_bytes=max_bytes)
         if gone and prune:
             report.removed.extend(self.remove(gone))

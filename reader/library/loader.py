@@ -1,8 +1,9 @@
 """One source (a file or a URL) -> the documents that are new or changed in it.
 
-Unchanged sources are recognised without parsing: a file whose size and mtime match
-what the index holds, or whose bytes hash the same, is skipped; feed entries are
-compared one by one by hash, so re-reading a feed adds only what is new.
+Unchanged sources are recognised without parsing: a file whose bytes hash the same as
+when it was indexed is skipped, whatever its mtime says (an edit that keeps size and
+time, a ``cp -p``, is still seen); feed entries are compared one by one by hash, so
+re-reading a feed adds only what is new.
 """
 
 from __future__ import annotations
@@ -39,8 +40,6 @@ def load(source: Source, known: Known, max_bytes: int) -> Loaded:
     else:
         name = str(source.path)
         old = known.get(name)
-        if old is not None and old[1] == source.size and old[2] == source.mtime:
-            return Loaded(unchanged=[name])
         data = read_bytes(source, max_bytes)
         if old is not None and old[0] == content_hash(data):
             return Loaded(unchanged=[name])

@@ -12,15 +12,11 @@ def run(library_path: Path) -> int:
     from reader.resources import seeds_dir
     from reader.tui.app import HedgeReaderApp
     from reader.tui.keys import key_groups
-    from reader.tui.screens.categories import CategoryScreen
-    from reader.tui.screens.help import HelpScreen
     from reader.tui.settings import binding_ids, check_config
 
     config = load_config()
-    known = binding_ids(
-        key_groups(HedgeReaderApp.BINDINGS), [*HelpScreen.BINDINGS, *CategoryScreen.BINDINGS]
-    )
-    check_config(config, known)
+    groups = key_groups(HedgeReaderApp.BINDINGS)
+    check_config(config, binding_ids(groups), groups=groups)
 
     try:
         seeds: Path | None = seeds_dir()

@@ -16,12 +16,14 @@ from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
+from textual.worker import get_current_worker
 
 from reader.config import Config
-from reader.hedging import find_hedges
+from reader.hedging import CATEGORIES
 from reader.library import (
     SORTS,
     AddProgress,
@@ -29,28 +31,35 @@ from reader.library import (
     LibraryError,
     SearchResults,
 )
-from reader.library.hits import hit_spans
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.keys import bound_keys, described, key_groups
+from reader.tui.analysis import analyse, chunk_bounds
+from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
+from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.legend import Legend, short_label
 from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.row_list import RowList
 from reader.tui.widgets.search_bar import SearchBar
+from reader.tui.widgets.side_panel import BookmarkList
 
 SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
 MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
 SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
+MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
 class HedgeReaderApp(ToolActions, App[None]):
     TITLE = "Hedge Reader"
     CSS_PATH = [styles_dir() / "app.tcss"]
+    # Below 160 columns, opening the side panel hides the library list (see app.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
 
     BINDINGS: list[BindingType] = [
         Binding("slash", "focus_search", "Search", id="app.search"),
@@ -69,6 +78,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
         Binding("q", "quit", "Quit", id="app.quit"),
+        *reading_bindings(),
     ]
 
     def __init__(
@@ -78,11 +88,19 @@ class HedgeReaderApp(ToolActions, App[None]):
         seeds: Path | None = None,
         config: Config | None = None,
         state_file: Path | None = None,
+        memory: Memory | None = None,
     ) -> None:
         """``seeds``: a folder to build the library from when it does not exist yet;
-        ``config``: the user's settings; ``state_file``: where to remember the theme."""
+        ``config``: the user's settings; ``state_file``: where to remember the theme;
+        ``memory``: reading positions, bookmarks and history (default: the user data dir)."""
         super().__init__()
+        self.memory = memory if memory is not None else Memory.load()
+        #: Hedge categories (and "booster") whose marks are hidden; toggled with 1-7,
+        #: first set from the config by ``init_tools``.
+        self.hidden_categories: set[str] = set()
         self.init_tools(config, state_file)
+        self._open_generation = 0
+        self._jumped_to_hit = False
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -107,7 +125,15 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.mount_tools()
         self.query_one(DocumentList).empty_message = "Opening the library…"
         self.query_one(DocumentList).focus()
+        self.query_one(ReadingPane).set_hidden(self.hidden_categories)
+        self.set_interval(MEMORY_SAVE_INTERVAL, self._save_memory)
+        if self.memory.error:
+            self.notify(self.memory.error, severity="warning")
         self.load_library()
+
+    def on_unmount(self) -> None:
+        self._remember_position()
+        self._save_memory()
 
     # -- workers: they only post messages --------------------------------------------------
 
@@ -145,8 +171,17 @@ class HedgeReaderApp(ToolActions, App[None]):
         else:
             self.post_message(messages.SearchFinished(generation, results))
 
+    def open_document(self, path: str, terms: tuple[str, ...], *, record: bool = True) -> None:
+        """Read ``path`` in a worker; ``record``: add it to the back/forward history."""
+        self._remember_position()
+        if record:
+            self.memory.visit(path)
+        self._open_generation += 1
+        self._read_document(self._open_generation, path, terms)
+
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def open_document(self, path: str, terms: tuple[str, ...]) -> None:
+    def _read_document(self, generation: int, path: str, terms: tuple[str, ...]) -> None:
+        """Post the text at once, then its marks chunk by chunk, then ``DocumentLoaded``."""
         try:
             document = self.library.get(path)
         except LibraryError as error:
@@ -155,8 +190,17 @@ class HedgeReaderApp(ToolActions, App[None]):
         if document is None:
             self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
             return
-        hedges = find_hedges(document.body, extra=self.extra_phrases)
-        hits = hit_spans(document.body, terms)
+        self.post_message(messages.DocumentOpened(generation, document))
+        text = document.body
+        worker = get_current_worker()
+        hedges, hits = [], []
+        for start, end in chunk_bounds(text):
+            if worker.is_cancelled:
+                return
+            chunk = analyse(text, start, end, terms, self.extra_phrases)
+            hedges.extend(chunk.hedges)
+            hits.extend(chunk.hits)
+            self.post_message(messages.MarksFound(generation, chunk, end / max(len(text), 1)))
         self.post_message(messages.DocumentLoaded(document, hedges, hits))
 
     @work(thread=True, group="add", exit_on_error=False)
@@ -164,10 +208,14 @@ class HedgeReaderApp(ToolActions, App[None]):
         """Add ``target`` through a second ``Library`` on the same folder, so searching and
         reading (which lock ``self.library``) go on while it indexes."""
         adder = Library(self.library.path)
+        worker = get_current_worker()
         last = 0.0
 
         def report(step: AddProgress) -> None:
             nonlocal last
+            if worker.is_cancelled:
+                # Library.add takes this as Ctrl-C: it saves what is done, then stops.
+                raise KeyboardInterrupt
             now = time.monotonic()
             if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
                 last = now
@@ -175,6 +223,8 @@ class HedgeReaderApp(ToolActions, App[None]):
 
         try:
             result = adder.add([target], progress=report)
+        except KeyboardInterrupt:
+            return
         except LibraryError as error:
             self.post_message(messages.IndexingFailed(target, str(error)))
         else:
@@ -254,13 +304,30 @@ class HedgeReaderApp(ToolActions, App[None]):
         if message.generation == self._generation:
             self.query_one(SearchBar).set_status(message.error, error=True)
 
-    def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
+    def on_document_opened(self, message: messages.DocumentOpened) -> None:
+        if message.generation != self._open_generation:
+            return
         pane = self.query_one(ReadingPane)
-        pane.show(message.document, message.hedges, message.hits)
+        path = message.document.path
+        top = self.memory.position(path)
+        pane.show(message.document, top=top, complete=False)
+        pane.set_bookmarks(self.memory.bookmarks(path))
         pane.view.focus()
-        if message.hits:
-            # after layout: the pane may only now get its size, and scrolling needs it
-            self.call_after_refresh(pane.view.jump, "hits", 1)
+        self._jumped_to_hit = False
+        if top:
+            self.notify(f"Back where you left off ({pane.view.fraction:.0%})", timeout=2)
+
+    def on_marks_found(self, message: messages.MarksFound) -> None:
+        if message.generation != self._open_generation:
+            return
+        pane = self.query_one(ReadingPane)
+        pane.add_chunk(message.chunk, message.done)
+        if message.chunk.hits and not self._jumped_to_hit:
+            self._jumped_to_hit = True
+            pane.view.jump_from("hits", 0)
+
+    def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
+        """Analysis finished; the pane already has every mark from ``MarksFound``."""
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
         self.notify(message.error, severity="error")
@@ -336,7 +403,15 @@ class HedgeReaderApp(ToolActions, App[None]):
             else:
                 self.query_one(DocumentList).focus()
         elif isinstance(focused, DocumentView):
+            pane = self.query_one(ReadingPane)
+            if pane.find_pattern:
+                pane.close_find()
+                return
+            if pane.side_open and self.screen.has_class("-narrow"):
+                pane.toggle_side(False)  # the list was hidden to make room
             self.query_one(DocumentList).focus()
+        elif isinstance(focused, RowList):
+            self.query_one(DocumentView).focus()
         elif self.query_text:
             search.clear()
             self._start_search("")
@@ -348,10 +423,11 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._jump("hedges", -1)
 
     def action_next_hit(self) -> None:
-        self._jump("hits", 1)
+        """n: the next find match while a find is on, else the next search hit."""
+        self._jump("find" if self.query_one(ReadingPane).find_active else "hits", 1)
 
     def action_previous_hit(self) -> None:
-        self._jump("hits", -1)
+        self._jump("find" if self.query_one(ReadingPane).find_active else "hits", -1)
 
     def _jump(self, layer: str, step: int) -> None:
         pane = self.query_one(ReadingPane)
@@ -359,7 +435,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             return
         if pane.view.jump(layer, step) is None:
             pane.set_status(
-                f"no {'hedges' if layer == 'hedges' else 'search hits'} in this document"
+                f"no {'hedges' if layer == 'hedges' else 'search hits'} shown in this document"
             )
 
     def action_cycle_sort(self) -> None:
@@ -384,6 +460,96 @@ class HedgeReaderApp(ToolActions, App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
+
+    # -- reading: categories, panels, find, bookmarks, history -------------------------
+
+    def action_toggle_category(self, category: str) -> None:
+        """Hide or show one hedge category (or boosters) everywhere in the reading pane."""
+        if category not in CATEGORIES:
+            return
+        self.hidden_categories ^= {category}
+        self.query_one(ReadingPane).set_hidden(self.hidden_categories)
+        state = "hidden" if category in self.hidden_categories else "shown"
+        self.notify(f"{short_label(category)} marks {state}", timeout=1.5)
+
+    @on(Legend.Toggled)
+    def _legend_toggled(self, message: Legend.Toggled) -> None:
+        self.action_toggle_category(message.category)
+
+    def action_toggle_panels(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if not pane.toggle_side() and isinstance(self.focused, RowList):
+            pane.view.focus()
+
+    def action_show_panel(self, name: str) -> None:
+        self.query_one(ReadingPane).show_panel(name).focus()
+
+    def action_find(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.document is None:
+            self.notify("Open a document first: find looks inside the open document")
+            return
+        pane.open_find()
+
+    def action_toggle_bookmark(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.document is None:
+            return
+        offset = pane.view.top_offset()
+        added = self.memory.toggle_bookmark(pane.document.path, offset)
+        pane.set_bookmarks(self.memory.bookmarks(pane.document.path))
+        self._save_memory()
+        where = f"{pane.view.fraction:.0%}"
+        pane.set_status(f"bookmark {'added' if added else 'removed'} at {where}")
+
+    def action_next_bookmark(self) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.document is None:
+            return
+        marks = self.memory.bookmarks(pane.document.path)
+        if not marks:
+            pane.set_status("no bookmarks in this document: m adds one at the top line")
+            return
+        top = pane.view.top_offset()
+        later = [offset for offset in marks if offset > top]
+        target = later[0] if later else marks[0]
+        pane.view.scroll_to_offset(target, at_top=True)
+        pane.set_status(f"bookmark {marks.index(target) + 1}/{len(marks)}")
+
+    def action_history(self, step: int) -> None:
+        """Back (-1) or forward (1) through the documents read, as in a browser."""
+        self._remember_position()
+        path = self.memory.back() if step < 0 else self.memory.forward()
+        if path is None:
+            self.notify(f"Nothing further {'back' if step < 0 else 'forward'} in your history")
+            return
+        terms = self.results.terms if self.results and self.results.query.strip() else ()
+        self.open_document(path, terms, record=False)
+
+    @on(BookmarkList.Removed)
+    def _bookmark_removed(self, message: BookmarkList.Removed) -> None:
+        pane = self.query_one(ReadingPane)
+        if pane.document is not None:
+            self.memory.toggle_bookmark(pane.document.path, message.offset)
+            pane.set_bookmarks(self.memory.bookmarks(pane.document.path))
+            self._save_memory()
+
+    @on(DocumentView.Scrolled)
+    def _view_scrolled(self) -> None:
+        self._remember_position()
+
+    def _remember_position(self) -> None:
+        try:
+            pane = self.query_one(ReadingPane)
+        except NoMatches:  # shutting down
+            return
+        if pane.document is not None:
+            self.memory.remember_position(pane.document.path, pane.view.top_offset())
+
+    def _save_memory(self) -> None:
+        had_error = self.memory.error
+        if not self.memory.save() and self.memory.error != had_error:
+            self.notify(self.memory.error or "", severity="warning")
 
     # -- command palette: every described binding, plus Textual's own commands -----------
 

@@ -12,9 +12,13 @@ from dataclasses import dataclass
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
+from reader.hedging import CATEGORIES
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.find_bar import FindInput
+from reader.tui.widgets.legend import TOGGLE_KEYS, Legend, short_label
 from reader.tui.widgets.search_bar import SearchInput
+from reader.tui.widgets.side_panel import BookmarkList, ClaimsList
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,12 +28,48 @@ class KeyGroup:
     target: type[DOMNode] | None  # None: the app itself
 
 
+def reading_bindings() -> list[Binding]:
+    """App-wide keys of the reading pane: they work from the list, the text and the panels."""
+    toggles = [
+        Binding(
+            key,
+            f"toggle_category('{category}')",
+            f"Show / hide {short_label(category)} marks",
+            show=False,
+            id=f"reading.toggle-{category}",
+        )
+        for category, key in TOGGLE_KEYS.items()
+        if category in CATEGORIES
+    ]
+    return [
+        Binding("f,ctrl+f", "find", "Find", id="reading.find"),
+        Binding("p", "toggle_panels", "Panels", id="reading.panels"),
+        Binding("c", "show_panel('claims')", "Hedged claims", show=False, id="reading.claims"),
+        Binding("o", "show_panel('outline')", "Outline", show=False, id="reading.outline"),
+        Binding("B", "show_panel('bookmarks')", "Bookmarks", show=False, id="reading.bookmarks"),
+        Binding("m", "toggle_bookmark", "Bookmark the top line", show=False, id="reading.mark"),
+        Binding("apostrophe", "next_bookmark", "Next bookmark", show=False, id="reading.next-mark"),
+        Binding("H", "history(-1)", "Back to the previous document", show=False, id="reading.back"),
+        Binding("L", "history(1)", "Forward in history", show=False, id="reading.forward"),
+        *toggles,
+    ]
+
+
+def _is_reading(binding: BindingType) -> bool:
+    return isinstance(binding, Binding) and (binding.id or "").startswith("reading.")
+
+
 def key_groups(app_bindings: list[BindingType]) -> list[KeyGroup]:
     return [
-        KeyGroup("Anywhere", app_bindings, None),
+        KeyGroup("Anywhere", [b for b in app_bindings if not _is_reading(b)], None),
         KeyGroup("Search bar", SearchInput.BINDINGS, SearchInput),
         KeyGroup("Library list", DocumentList.BINDINGS, DocumentList),
         KeyGroup("Reading pane", DocumentView.BINDINGS, DocumentView),
+        KeyGroup("Reading (from anywhere)", [b for b in app_bindings if _is_reading(b)], None),
+        KeyGroup("Find bar", FindInput.BINDINGS, FindInput),
+        KeyGroup("Legend", Legend.BINDINGS, Legend),
+        KeyGroup("Claims, outline, bookmarks", ClaimsList.BINDINGS, ClaimsList),
+        KeyGroup("Bookmarks", BookmarkList.BINDINGS[-1:], BookmarkList),
     ]
 
 

@@ -6,6 +6,7 @@ from textual.message import Message
 
 from reader.hedging import Hedge
 from reader.library import AddReport, Document, SearchResults
+from reader.tui.analysis import Chunk
 
 
 class LibraryProgress(Message):
@@ -108,4 +109,23 @@ class ExportReady(Message):
         self.text = text
         self.filename = filename
         self.fmt = fmt
+        super().__init__()
+
+
+class DocumentOpened(Message):
+    """A document's text, ready to show before its marks; ``DocumentLoaded`` follows."""
+
+    def __init__(self, generation: int, document: Document) -> None:
+        self.generation = generation
+        self.document = document
+        super().__init__()
+
+
+class MarksFound(Message):
+    """Marks for one more chunk of the open document (``Chunk`` offsets are absolute)."""
+
+    def __init__(self, generation: int, chunk: Chunk, done: float) -> None:
+        self.generation = generation
+        self.chunk = chunk
+        self.done = done  # share of the text analysed so far, 0..1
         super().__init__()

@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from reader.library.documents import ParsedDocument
-from reader.library.formats.base import Raw
+from reader.library.formats.base import Raw, looks_like_feed
 
 #: File suffix -> format id. ``.xml`` is read as a feed when it looks like one.
 SUFFIXES: dict[str, str] = {
@@ -52,7 +52,7 @@ def detect(name: str, data: bytes, hint: str = "") -> str | None:
     lowered = head[:512].lower()
     if lowered.startswith((b"<!doctype html", b"<html")) and hint != "feed":
         return "html"
-    if b"<rss" in lowered or b"<feed" in lowered or b"<rdf:rdf" in lowered:
+    if looks_like_feed(head):
         return "feed"
     if hint:
         return hint
@@ -110,7 +110,7 @@ def _describe(fmt: str, error: Exception) -> str:
     name = NAMES.get(fmt, fmt)
     if isinstance(error, ValueError) and type(error).__module__.startswith("reader."):
         return str(error)
-    if isinstance(error, zipfile.BadZipFile):
+    detail = " ".join(str(error).split())[:100].strip("'\"")
+    if isinstance(error, zipfile.BadZipFile) or detail.lower() == "bad zip file":
         return f"corrupt {name} (not a valid zip archive)"
-    detail = " ".join(str(error).split())[:100]
     return f"corrupt or unreadable {name} ({detail or type(error).__name__})"

@@ -39,6 +39,12 @@ def is_url(text: str) -> bool:
     return text.lower().startswith(("http://", "https://"))
 
 
+def looks_like_feed(data: bytes) -> bool:
+    """RSS, Atom or RDF markers near the start of the bytes."""
+    head = data[:2048].lower()
+    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head
+
+
 def sha256(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 

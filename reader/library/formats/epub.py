@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import posixpath
 import warnings
+import zipfile
 
 import ebooklib
 from ebooklib import epub
@@ -31,6 +32,9 @@ class NoChapters(ValueError):
 
 
 def parse(raw: Raw) -> ParsedDocument:
+    with zipfile.ZipFile(io.BytesIO(raw.data)) as archive:
+        if "META-INF/encryption.xml" in archive.namelist():
+            raise NoChapters("DRM-protected EPUB (its chapters are encrypted)")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         book = epub.read_epub(io.BytesIO(raw.data), options={"ignore_ncx": False})

@@ -8,12 +8,20 @@ entry is skipped.
 from __future__ import annotations
 
 import calendar
+import re
 from datetime import datetime, timezone
 
 import feedparser
 
 from reader.library.documents import ParsedDocument
-from reader.library.formats.base import Raw, clean_title, file_date, first_line_title, sha256
+from reader.library.formats.base import (
+    Raw,
+    clean_title,
+    file_date,
+    first_line_title,
+    is_url,
+    sha256,
+)
 from reader.library.formats.markup import html_to_text
 
 
@@ -29,7 +37,7 @@ def parse(raw: Raw) -> list[ParsedDocument]:
     documents: list[ParsedDocument] = []
     seen: set[str] = set()
     for number, entry in enumerate(feed.entries, 1):
-        key = entry.get("link") or entry.get("id") or f"{raw.name}#{number}"
+        key = _key(entry, raw.name, number)
         if key in seen:
             continue
         seen.add(key)
@@ -55,6 +63,9 @@ def parse(raw: Raw) -> list[ParsedDocument]:
     if not documents and feed.bozo:
         # A damaged feed that still yields entries is read; one that yields none is not.
         reason = " ".join(str(feed.get("bozo_exception", "")).split())[:120]
+        line = re.match(r"<unknown>:(\d+):(\d+): (.*)", reason)
+        if line:
+            reason = f"line {line[1]}, column {line[2]}: {line[3]}"
         raise BadFeed(f"not a readable feed ({reason or 'malformed XML'})")
     return documents
 
@@ -65,6 +76,15 @@ def _entry_text(entry: feedparser.FeedParserDict) -> str:
     if len(html) < len(entry.get("summary", "")):
         html = entry.get("summary", "")
     return html_to_text(html) if html.strip() else ""
+
+
+def _key(entry: feedparser.FeedParserDict, feed: str, number: int) -> str:
+    """Where an entry is filed: its web link; never a local path a feed could overwrite."""
+    for candidate in (entry.get("link"), entry.get("id")):
+        if candidate and is_url(candidate):
+            return candidate
+    ident = " ".join(str(entry.get("id") or "").split())[:200]
+    return f"{feed}#{ident or number}"
 
 
 def _author(item: feedparser.FeedParserDict) -> str:
@@ -79,8 +99,3 @@ def _entry_date(entry: feedparser.FeedParserDict) -> datetime | None:
         if value:
             return datetime.fromtimestamp(calendar.timegm(value), tz=timezone.utc)
     return None
-
-
-def looks_like_feed(data: bytes) -> bool:
-    head = data[:2048].lstrip().lower()
-    return b"<rss" in head or b"<feed" in head or b"<rdf:rdf" in head

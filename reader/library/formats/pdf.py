@@ -35,10 +35,11 @@ def parse(raw: Raw) -> ParsedDocument:
     position = 0
     first_page_text = ""
     for number, page in enumerate(reader.pages, 1):
-        text = normalise_plain_text(_HYPHEN_BREAK.sub(r"\1\2", page.extract_text() or ""))
+        extracted = page.extract_text() or ""
+        text = normalise_plain_text(_HYPHEN_BREAK.sub(r"\1\2", extracted))
         if not text.strip():
             continue
-        first_page_text = first_page_text or text
+        first_page_text = first_page_text or extracted
         marker = f"Page {number}"
         outline.append(Heading(position, 1, marker))
         parts.append(f"{marker}\n\n{text}")

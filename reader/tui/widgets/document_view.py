@@ -1,13 +1,15 @@
 """A scrolling view of one document that renders only the lines on screen.
 
 The text is wrapped into offset ranges once per width; each visible line is turned
-into a ``Strip`` on demand, with hedge, booster, search-hit and heading marks applied
-from component classes, so themes restyle every category.
+into a ``Strip`` on demand, with hedge, booster, search-hit, find and heading marks
+applied from component classes, so themes restyle every category. Marks can arrive in
+pieces (a long document is analysed in chunks) and categories can be hidden.
 """
 
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rich.segment import Segment
@@ -39,6 +41,14 @@ class _Layer:
         self.marks = sorted(marks, key=lambda m: m.start)
         self.starts = [m.start for m in self.marks]
 
+    def extend(self, marks: Iterable[Mark]) -> None:
+        added = sorted(marks, key=lambda m: m.start)
+        if added and self.marks and added[0].start < self.marks[-1].start:
+            self.__init__([*self.marks, *added])  # out of order: rebuild
+            return
+        self.marks.extend(added)
+        self.starts.extend(m.start for m in added)
+
     def within(self, start: int, end: int) -> list[Mark]:
         first = max(bisect_right(self.starts, start) - 1, 0)
         found = []
@@ -51,7 +61,9 @@ class _Layer:
 
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
-MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "heading", "current")
+MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "find", "heading", "bookmark", "current")
+LAYERS = ("hedges", "hits", "find", "headings")
+_GUTTER = 1  # a column left of the text where bookmarks show
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -77,6 +89,9 @@ class DocumentView(ScrollView, can_focus=True):
             self.total = total
             super().__init__()
 
+    class Scrolled(Message):
+        """The top line changed (for the position figure and the reading memory)."""
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._text = ""
@@ -84,33 +99,72 @@ class DocumentView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._wrap_width = 0
-        self._layers: dict[str, _Layer] = {}
+        self._layers: dict[str, _Layer] = {name: _Layer([]) for name in LAYERS}
         self._current: Mark | None = None
         self._strip_cache: dict[int, Strip] = {}
         self._styles: dict[str, Style] = {}
+        self._hidden: frozenset[str] = frozenset()
+        self._bookmarks: list[int] = []
         self.lines_rendered = 0
 
     # -- content -------------------------------------------------------------------
 
     def show(
-        self, text: str, *, hedges: list[Mark], hits: list[Mark], headings: list[Mark]
+        self,
+        text: str,
+        *,
+        hedges: list[Mark],
+        hits: list[Mark],
+        headings: list[Mark],
+        top: int = 0,
     ) -> None:
-        """Replace the document; marks use offsets into ``text``."""
+        """Replace the document; marks use offsets into ``text``; ``top``: offset to show first."""
         self._text = text
         self._display_text = printable(text)
         self._layers = {
             "hedges": _Layer(hedges),
             "hits": _Layer(hits),
+            "find": _Layer([]),
             "headings": _Layer(headings),
         }
         self._current = None
+        self._bookmarks = []
         self._wrap_width = 0
+        self._lines = []
         self._rewrap()
         self.scroll_to(0, 0, animate=False)
+        if top:
+            self.scroll_to_offset(top, at_top=True)
+
+    def add_marks(self, layer: str, marks: list[Mark]) -> None:
+        """More marks for ``layer`` (a long text is analysed in chunks, in order)."""
+        if marks:
+            self._layers[layer].extend(marks)
+            self._invalidate()
+
+    def set_marks(self, layer: str, marks: list[Mark]) -> None:
+        self._layers[layer] = _Layer(marks)
+        if self._current is not None and self._current.kind in {m.kind for m in marks[:1]}:
+            self._current = None
+        self._invalidate()
 
     def set_hits(self, hits: list[Mark]) -> None:
-        self._layers["hits"] = _Layer(hits)
+        self.set_marks("hits", hits)
+
+    def set_hidden(self, kinds: Iterable[str]) -> None:
+        """Mark kinds (hedge categories, ``booster``) not to show and not to stop at."""
+        self._hidden = frozenset(kinds)
+        if self._current is not None and self._current.kind in self._hidden:
+            self._current = None
         self._invalidate()
+
+    def set_bookmarks(self, offsets: Iterable[int]) -> None:
+        self._bookmarks = sorted(offsets)
+        self._invalidate()
+
+    @property
+    def hidden(self) -> frozenset[str]:
+        return self._hidden
 
     @property
     def text(self) -> str:
@@ -120,9 +174,16 @@ class DocumentView(ScrollView, can_focus=True):
         found = self._layers.get(layer)
         return found.marks if found else []
 
+    def visible_marks(self, layer: str) -> list[Mark]:
+        """The marks of ``layer`` whose kind is not hidden."""
+        marks = self.marks(layer)
+        if not self._hidden:
+            return marks
+        return [mark for mark in marks if mark.kind not in self._hidden]
+
     @property
     def current(self) -> Mark | None:
-        """The hedge or hit the user last jumped to."""
+        """The hedge, hit or find match the user last jumped to."""
         return self._current
 
     @property
@@ -133,40 +194,75 @@ class DocumentView(ScrollView, can_focus=True):
 
     def jump(self, layer: str, step: int) -> Mark | None:
         """Move to the next (``step=1``) or previous (``-1``) mark of ``layer`` and show it."""
-        marks = self.marks(layer)
+        marks = self.visible_marks(layer)
         if not marks:
             return None
-        if self._current is not None and self._current in marks:
-            index = marks.index(self._current) + step
+        starts = [m.start for m in marks] if marks is not self.marks(layer) else None
+        if starts is None:
+            starts = self._layers[layer].starts
+        current = self._current
+        position = bisect_left(starts, current.start) if current is not None else -1
+        if current is not None and position < len(marks) and marks[position] == current:
+            index = position + step
         else:
-            top = self._lines[int(self.scroll_y)][0] if self._lines else 0
-            starts = [m.start for m in marks]
+            top = self.top_offset()
             index = bisect_left(starts, top) if step > 0 else bisect_left(starts, top) - 1
-        index %= len(marks)
+        return self.focus_mark(layer, index % len(marks), marks)
+
+    def jump_from(self, layer: str, offset: int) -> Mark | None:
+        """Show the first visible mark of ``layer`` at or after ``offset`` (wrapping round)."""
+        marks = self.visible_marks(layer)
+        if not marks:
+            return None
+        index = bisect_left([m.start for m in marks], offset) % len(marks)
+        return self.focus_mark(layer, index, marks)
+
+    def focus_mark(self, layer: str, index: int, marks: list[Mark] | None = None) -> Mark:
+        marks = self.visible_marks(layer) if marks is None else marks
         self._current = marks[index]
         self._invalidate()
         self.scroll_to_offset(self._current.start)
         self.post_message(self.MarkFocused(layer, index, len(marks)))
         return self._current
 
-    def scroll_to_offset(self, offset: int) -> None:
-        """Bring the line holding character ``offset`` into view, a third of the way down."""
+    def clear_current(self) -> None:
+        if self._current is not None:
+            self._current = None
+            self._invalidate()
+
+    def scroll_to_offset(self, offset: int, *, at_top: bool = False) -> None:
+        """Bring the line holding character ``offset`` into view, a third of the way down
+        (or to the top line with ``at_top``)."""
         if not self._lines:
             return
         line = line_of(self._lines, self._starts, offset)
+        if at_top:
+            self.scroll_to(y=line, animate=False)
+            return
         height = self.scrollable_content_region.height or self.size.height
         if not (self.scroll_y <= line < self.scroll_y + height):
             self.scroll_to(y=max(line - height // 3, 0), animate=False)
 
     def top_offset(self) -> int:
+        """Offset of the first character on the top line: a position that survives rewrapping."""
         if not self._lines:
             return 0
         return self._lines[min(int(self.scroll_y), len(self._lines) - 1)][0]
+
+    @property
+    def fraction(self) -> float:
+        """How far through the text the top line is, 0..1."""
+        return self.top_offset() / len(self._text) if self._text else 0.0
 
     # -- layout and rendering ------------------------------------------------------------
 
     def on_resize(self) -> None:
         self._rewrap()
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        if int(old) != int(new):
+            self.post_message(self.Scrolled())
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -174,7 +270,7 @@ class DocumentView(ScrollView, can_focus=True):
         self._strip_cache.clear()
 
     def _rewrap(self) -> None:
-        width = max(self.scrollable_content_region.width, 10)
+        width = max(self.scrollable_content_region.width - _GUTTER, 10)
         if width == self._wrap_width:
             return
         anchor = self.top_offset()
@@ -190,7 +286,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._strip_cache.clear()
         self.refresh()
 
-    def _style(self, kind: str) -> Style:
+    def mark_style(self, kind: str) -> Style:
+        """The style of a mark kind from its component class (cached until styles change)."""
         style = self._styles.get(kind)
         if style is None:
             style = self.get_component_rich_style(f"document-view--{kind}", partial=True)
@@ -214,13 +311,27 @@ class DocumentView(ScrollView, can_focus=True):
         self.lines_rendered += 1
         start, end = self._lines[index]
         line = Text(self._display_text[start:end], style=base, end="")
-        marks = [mark for layer in self._layers.values() for mark in layer.within(start, end)]
+        hidden = self._hidden
+        marks = [
+            mark
+            for layer in self._layers.values()
+            for mark in layer.within(start, end)
+            if mark.kind not in hidden
+        ]
         current = self._current
         if current is not None and current.start < end and current.end > start:
             marks.append(Mark(current.start, current.end, "current"))
         for mark in marks:
-            line.stylize(self._style(mark.kind), max(mark.start, start) - start, mark.end - start)
+            line.stylize(
+                self.mark_style(mark.kind), max(mark.start, start) - start, mark.end - start
+            )
         segments = [
             Segment(text, style or base) for text, style, _ in line.render(self.app.console)
         ]
-        return Strip(segments)
+        gutter = Segment(" ", base)
+        if self._bookmarks:
+            at = bisect_left(self._bookmarks, start)
+            next_start = self._lines[index + 1][0] if index + 1 < len(self._lines) else end + 1
+            if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
+                gutter = Segment("»", base + self.mark_style("bookmark"))
+        return Strip([gutter, *segments])

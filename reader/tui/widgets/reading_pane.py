@@ -1,19 +1,39 @@
-"""The reading pane: a header with the document's figures, its text, a status line."""
+"""The reading pane: a header with the document's figures, its text, a side panel
+(legend, claims, outline, bookmarks), a find bar and a status line.
+
+The pane owns what is shown for the open document; the app owns what outlives it
+(hidden categories, reading memory, history).
+"""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from rich.style import Style
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
-from textual.containers import Vertical
-from textual.widgets import Static
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Input, Static
 
-from reader.hedging import BOOSTER, CATEGORIES, Hedge
+from reader.hedging import CATEGORIES, Hedge, sentence_spans
 from reader.library import Document
 from reader.safe_text import printable
+from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
+from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
+from reader.tui.widgets.legend import Legend, short_label
 from reader.tui.widgets.metadata import source_line
+from reader.tui.widgets.row_list import RowList
+from reader.tui.widgets.side_panel import (
+    Bookmark,
+    BookmarkList,
+    ClaimsList,
+    OutlineList,
+    SidePanel,
+)
 
 WELCOME = (
     "Choose a document on the left and press Enter to read it.\n\n"
@@ -33,47 +53,277 @@ class ReadingPane(Vertical):
         super().__init__(id=id)
         self.document: Document | None = None
         self._hedges: list[Hedge] = []
+        self._hits: list[tuple[int, int]] = []
+        self._sentences: list[tuple[int, int]] = []
+        self._stretches: list[Stretch] = []
+        self._counts: dict[str, int] = {}
+        self._hidden: frozenset[str] = frozenset()
+        self._panels_stale = True
+        self.analysed = 1.0  # share of the open text analysed so far
+        self.find_pattern = ""
+        self._find_origin = 0
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, id="reading-header")
-        yield DocumentView(id="document-view")
-        yield Static("", id="reading-status")
+        with Horizontal(id="reading-body"):
+            yield DocumentView(id="document-view")
+            yield SidePanel(id="reading-side")
+        yield FindBar(id="find-bar")
+        with Horizontal(id="reading-foot"):
+            yield Static("", id="reading-status")
+            yield Static("", id="reading-position")
+
+    def on_mount(self) -> None:
+        view = self.view
+        for rows in self.query(RowList):
+            rows.style_for = view.mark_style
+        self.query_one(ClaimsList).empty_message = "Open a document to list its hedged claims."
+        self.query_one(OutlineList).empty_message = "Open a document to see its sections."
+        self.query_one(BookmarkList).empty_message = "No bookmarks: m marks the top line."
+        self._update_legend()
 
     @property
     def view(self) -> DocumentView:
         return self.query_one(DocumentView)
 
-    def show(self, document: Document, hedges: list[Hedge], hits: list[tuple[int, int]]) -> None:
+    @property
+    def hedges(self) -> list[Hedge]:
+        """Every hedge and booster found so far in the open document."""
+        return self._hedges
+
+    @property
+    def side_open(self) -> bool:
+        return self.has_class("-side-open")
+
+    # -- the document and its marks ------------------------------------------------------
+
+    def show(
+        self,
+        document: Document,
+        hedges: Sequence[Hedge] = (),
+        hits: Sequence[tuple[int, int]] = (),
+        *,
+        top: int = 0,
+        complete: bool = True,
+    ) -> None:
+        """Show ``document``; with ``complete=False`` its marks follow through ``add_chunk``."""
         self.document = document
-        self._hedges = hedges
-        self.query_one("#reading-header", Static).update(self._header(document, hedges))
+        self._hedges = list(hedges)
+        self._hits = list(hits)
+        self._sentences = sentence_spans(document.body) if complete else []
+        self._stretches = stretches(document.body, document.outline)
+        self._counts = {}
+        for hedge in self._hedges:
+            self._counts[hedge.category] = self._counts.get(hedge.category, 0) + 1
+        self.analysed = 1.0 if complete else 0.0
+        self.find_pattern = ""
+        self.query_one(FindBar).display = False
         self.view.show(
             document.body,
             hedges=[Mark(h.start, h.end, h.category) for h in hedges],
             hits=[Mark(start, end, "hit") for start, end in hits],
             headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
+            top=top,
         )
-        self.set_status(self._default_status(hedges, hits))
+        self.view.set_hidden(self._hidden)
+        self._refresh_figures()
+        self.set_status(self._default_status())
+        self._update_position()
+
+    def add_chunk(self, chunk: Chunk, done: float) -> None:
+        """Marks for one more piece of the text, found by the worker."""
+        self._hedges.extend(chunk.hedges)
+        self._hits.extend(chunk.hits)
+        self._sentences.extend(chunk.sentences)
+        for hedge in chunk.hedges:
+            self._counts[hedge.category] = self._counts.get(hedge.category, 0) + 1
+        self.analysed = done
+        self.view.add_marks("hedges", [Mark(h.start, h.end, h.category) for h in chunk.hedges])
+        self.view.add_marks("hits", [Mark(start, end, "hit") for start, end in chunk.hits])
+        self._refresh_figures()
+        if done >= 1.0:
+            self.set_status(self._default_status())
 
     def set_hits(self, hits: list[tuple[int, int]]) -> None:
+        self._hits = list(hits)
         self.view.set_hits([Mark(start, end, "hit") for start, end in hits])
+        self._update_legend()
+
+    def set_hidden(self, hidden: Iterable[str]) -> None:
+        """Hide these categories' marks, claims and counts; show the others."""
+        self._hidden = frozenset(hidden)
+        self.view.set_hidden(self._hidden)
+        self._refresh_figures()
+
+    def _refresh_figures(self) -> None:
+        self._update_header()
+        self._update_legend()
+        self._panels_stale = True
+        if self.side_open:
+            self._update_panels()
+
+    def _update_legend(self) -> None:
+        legend = self.query_one(Legend)
+        legend.update(self._counts, len(self._hits), self._hidden)
+        if self.document is not None and self.analysed < 1.0:
+            legend.border_title = f"Legend (counting… {self.analysed:.0%})"
+        else:
+            legend.border_title = "Legend"
+
+    def _update_panels(self) -> None:
+        self._panels_stale = False
+        claims_list = self.query_one(ClaimsList)
+        outline = self.query_one(OutlineList)
+        if self.document is None:
+            return
+        claims_list.text = self.document.body
+        found = claims(self._sentences, self._hedges, self._hidden)
+        claims_list.set_rows(found, empty="No hedged claims shown in this document.")
+        parts = sections(self._stretches, self._hedges, self._hidden)
+        outline.peak = max((p.hedges_per_1k for p in parts), default=1.0) or 1.0
+        note = "" if self.document.outline else "no headings: tenths · "
+        outline.border_title = f"{note}hedges/1k, +boosters"
+        outline.set_rows(parts, empty="This document is empty.")
+
+    # -- side panel ----------------------------------------------------------------------
+
+    def toggle_side(self, show: bool | None = None) -> bool:
+        """Open or close the side panel; returns whether it is open."""
+        show = not self.side_open if show is None else show
+        self.set_class(show, "-side-open")
+        self.screen.set_class(show, "-side-open")  # narrow screens hide the list for room
+        if show and self._panels_stale:
+            self._update_panels()
+        return show
+
+    def show_panel(self, name: str) -> RowList:
+        """Open the side panel at ``legend``, ``claims``, ``outline`` or ``bookmarks``."""
+        self.toggle_side(True)
+        if name == "legend":
+            return self.query_one(Legend)
+        return self.query_one(SidePanel).show_tab(name)
+
+    @on(RowList.Selected)
+    def _row_selected(self, message: RowList.Selected) -> None:
+        message.stop()
+        view = self.view
+        row = message.row
+        if isinstance(message.row_list, ClaimsList):
+            marks = view.visible_marks("hedges")
+            index = bisect_left([m.start for m in marks], row.hedges[0].start)
+            if index < len(marks):
+                view.focus_mark("hedges", index, marks)
+        elif isinstance(message.row_list, OutlineList):
+            view.clear_current()
+            view.scroll_to_offset(row.start, at_top=True)
+            self.set_status(f"section: {printable(row.title)}")
+        elif isinstance(message.row_list, BookmarkList):
+            view.scroll_to_offset(row.offset, at_top=True)
+        view.focus()
+
+    # -- find ----------------------------------------------------------------------------
+
+    def open_find(self) -> None:
+        bar = self.query_one(FindBar)
+        if not self.find_pattern:
+            self._find_origin = self.view.top_offset()
+        bar.display = True
+        bar.input.focus()
+
+    def find(self, pattern: str) -> int:
+        """Mark every match of ``pattern`` and go to the first at or after where find began."""
+        self.find_pattern = pattern
+        view = self.view
+        spans = find_spans(view.text, pattern) if self.document else []
+        view.set_marks("find", [Mark(start, end, "find") for start, end in spans])
+        bar = self.query_one(FindBar)
+        if not pattern:
+            bar.set_count("")
+        elif not spans:
+            view.clear_current()
+            bar.set_count("no match")
+        else:
+            view.jump_from("find", self._find_origin)
+        return len(spans)
+
+    def close_find(self) -> None:
+        self.find_pattern = ""
+        bar = self.query_one(FindBar)
+        bar.input.value = ""
+        bar.set_count("")
+        bar.display = False
+        self.view.set_marks("find", [])
+        self.view.clear_current()
+        self.view.focus()
+
+    @property
+    def find_active(self) -> bool:
+        return bool(self.find_pattern) and bool(self.view.marks("find"))
+
+    @on(Input.Changed, "#find-input")
+    def _find_changed(self, message: Input.Changed) -> None:
+        message.stop()
+        self.find(message.value)
+
+    @on(FindInput.Done)
+    def _find_done(self) -> None:
+        if not self.find_pattern:
+            self.close_find()
+        else:
+            self.view.focus()
+
+    @on(FindInput.Closed)
+    def _find_closed(self) -> None:
+        self.close_find()
+
+    @on(DocumentView.MarkFocused)
+    def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
+        if message.layer == "find":
+            self.query_one(FindBar).set_count(f"{message.index + 1}/{message.total}")
+
+    # -- bookmarks and position ------------------------------------------------------
+
+    def set_bookmarks(self, offsets: Sequence[int]) -> None:
+        text = self.view.text
+        rows = [
+            Bookmark(o, " ".join(text[o : o + 120].split()), round(100 * o / max(len(text), 1)))
+            for o in offsets
+        ]
+        self.view.set_bookmarks(offsets)
+        self.query_one(BookmarkList).set_rows(rows)
+
+    @on(DocumentView.Scrolled)
+    def _scrolled(self) -> None:
+        self._update_position()
+
+    def _update_position(self) -> None:
+        view = self.view
+        figure = f"{view.fraction:.0%}" if self.document is not None else ""
+        self.query_one("#reading-position", Static).update(figure)
+
+    # -- header and status -----------------------------------------------------------
 
     def set_status(self, text: str) -> None:
         self.query_one("#reading-status", Static).update(Text(text))
 
-    @staticmethod
-    def _default_status(hedges: list[Hedge], hits: list[tuple[int, int]]) -> str:
-        parts = ["] / [ next / previous hedge"] if hedges else ["no hedges in this text"]
-        if hits:
-            parts.append(f"{len(hits)} search hits: n / N")
+    def _default_status(self) -> str:
+        if self.analysed < 1.0:
+            return "finding hedges…"
+        parts = ["] / [ next / previous hedge"] if self._hedges else ["no hedges in this text"]
+        if self._hits:
+            parts.append(f"{len(self._hits)} search hits: n / N")
+        parts.append("p: panels")
         return " · ".join(parts)
 
     def on_resize(self) -> None:
+        self._update_header()
+
+    def _update_header(self) -> None:
         if self.document is not None:
             header = self.query_one("#reading-header", Static)
-            header.update(self._header(self.document, self._hedges))
+            header.update(self._header(self.document))
 
-    def _header(self, document: Document, hedges: list[Hedge]) -> Text:
+    def _header(self, document: Document) -> Text:
         """One line each: title, source, figures, and a legend with counts per category."""
         summary = document.summary
         width = max(self.size.width - 2, 20)
@@ -88,16 +338,16 @@ class ReadingPane(Vertical):
             f"{plural(summary.boosters, 'booster')}, "
             f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
         )
-        counts: dict[str, int] = {}
-        for hedge in hedges:
-            counts[hedge.category] = counts.get(hedge.category, 0) + 1
         view = self.view
         for category in CATEGORIES:
-            if counts.get(category):
-                style = view.get_component_rich_style(f"document-view--{category}", partial=True)
-                label = "booster" if category == BOOSTER else category
-                header.append(label, style=style)
-                header.append(f" {counts[category]}  ")
+            count = self._counts.get(category, 0)
+            if count:
+                hidden = category in self._hidden
+                style = Style(strike=True, dim=True) if hidden else view.mark_style(category)
+                header.append(short_label(category), style=style)
+                header.append(f" {count:,}{' off' if hidden else ''}  ")
+        if self.analysed < 1.0:
+            header.append(f"counting… {self.analysed:.0%}", style="dim")
         return header
 
 

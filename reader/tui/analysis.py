@@ -1,0 +1,177 @@
+"""Analysing a document for the reading pane, in pieces, and what the side panels list.
+
+A megabyte takes the detector about a second, so the worker analyses the text in
+paragraph-aligned chunks, first one small enough to mark the first screen at once;
+the text shows before any of it. The claims and outline are computed from the marks.
+No Textual here: these are plain functions over offsets.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
+
+from reader.hedging import BOOSTER, Hedge, find_hedges, sentence_spans
+from reader.library import Heading
+from reader.library.hits import hit_spans
+
+FIRST_CHUNK = 8_000  # characters: about two screens, marked before anything else
+CHUNK = 64_000
+
+
+@dataclass(frozen=True, slots=True)
+class Chunk:
+    """The marks found in ``text[start:end]``, with offsets into the whole text."""
+
+    start: int
+    end: int
+    hedges: list[Hedge]
+    hits: list[tuple[int, int]]
+    sentences: list[tuple[int, int]]
+
+
+def chunk_bounds(
+    text: str, first: int = FIRST_CHUNK, size: int = CHUNK
+) -> Iterator[tuple[int, int]]:
+    """(start, end) pieces of ``text`` that end at a blank line (sentences never cross one)."""
+    start, want = 0, first
+    while start < len(text):
+        cut = text.find("\n\n", start + want)
+        end = len(text) if cut < 0 else cut + 2
+        yield start, end
+        start, want = end, size
+
+
+def analyse(
+    text: str,
+    start: int,
+    end: int,
+    terms: Sequence[str],
+    extra: Mapping[str, str] | None = None,
+) -> Chunk:
+    """Marks for ``text[start:end]``; ``extra`` are the user's own phrases (phrase -> category)."""
+    piece = text[start:end]
+    return Chunk(
+        start,
+        end,
+        [
+            replace(h, start=h.start + start, end=h.end + start)
+            for h in find_hedges(piece, extra=extra)
+        ],
+        [(a + start, b + start) for a, b in hit_spans(piece, terms)] if terms else [],
+        [(a + start, b + start) for a, b in sentence_spans(piece)],
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A sentence with at least one hedge or booster in it."""
+
+    start: int
+    end: int
+    hedges: tuple[Hedge, ...]
+
+    @property
+    def categories(self) -> list[str]:
+        return list(dict.fromkeys(h.category for h in self.hedges))
+
+
+def claims(
+    sentences: Sequence[tuple[int, int]], hedges: Sequence[Hedge], hidden: frozenset[str]
+) -> list[Claim]:
+    """Every sentence holding a shown hedge or booster, in text order."""
+    shown = [h for h in hedges if h.category not in hidden]
+    starts = [h.start for h in shown]
+    found: list[Claim] = []
+    for start, end in sentences:
+        first = bisect_left(starts, start)
+        last = bisect_left(starts, end, first)
+        if last > first:
+            found.append(Claim(start, end, tuple(shown[first:last])))
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A stretch of the text: a heading's section, or a tenth of a text without headings."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+    words: int
+    hedges: int
+    boosters: int
+
+    @property
+    def hedges_per_1k(self) -> float:
+        return 1000.0 * self.hedges / self.words if self.words else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Stretch:
+    """Where a section lies and how many words it has; counted once per document."""
+
+    start: int
+    end: int
+    level: int
+    title: str
+    words: int
+
+
+def stretches(text: str, outline: Sequence[Heading]) -> list[Stretch]:
+    """The outline's sections; without headings, the text in tenths."""
+    if outline:
+        bounds = [(h.offset, h.level, h.title) for h in sorted(outline, key=lambda h: h.offset)]
+        if bounds[0][0] > 0 and text[: bounds[0][0]].strip():
+            bounds.insert(0, (0, 1, "(before the first heading)"))
+    else:
+        step = max(len(text) // 10, 1)
+        bounds = []
+        for tenth in range(10):
+            offset = _word_start(text, tenth * step)
+            if offset < len(text) and (not bounds or offset > bounds[-1][0]):
+                bounds.append((offset, 1, f"{tenth * 10:>2}% {_first_words(text, offset)}"))
+    found = []
+    for index, (start, level, title) in enumerate(bounds):
+        end = bounds[index + 1][0] if index + 1 < len(bounds) else len(text)
+        found.append(Stretch(start, end, level, title, len(text[start:end].split())))
+    return found
+
+
+def sections(
+    parts: Sequence[Stretch], hedges: Sequence[Hedge], hidden: frozenset[str]
+) -> list[Section]:
+    """Each stretch with the shown hedges and boosters in it."""
+    shown = [h for h in hedges if h.category not in hidden]
+    starts = [h.start for h in shown]
+    found: list[Section] = []
+    for part in parts:
+        inside = shown[bisect_left(starts, part.start) : bisect_left(starts, part.end)]
+        boosters = sum(1 for h in inside if h.category == BOOSTER)
+        found.append(
+            Section(
+                part.start,
+                part.end,
+                part.level,
+                part.title,
+                part.words,
+                len(inside) - boosters,
+                boosters,
+            )
+        )
+    return found
+
+
+def _word_start(text: str, offset: int) -> int:
+    while 0 < offset < len(text) and not text[offset - 1].isspace():
+        offset += 1
+    while offset < len(text) and text[offset].isspace():
+        offset += 1
+    return offset
+
+
+def _first_words(text: str, offset: int, count: int = 6) -> str:
+    words = text[offset : offset + 200].split()[:count]
+    return " ".join(words) + "…"

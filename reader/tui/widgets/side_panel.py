@@ -1,0 +1,145 @@
+"""The side panel beside the text: the legend, then tabs for claims, outline and bookmarks.
+
+Every list jumps to its place in the text on Enter; all of them are built from the
+marks, so hiding a category in the legend hides its claims and its counts too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical
+from textual.message import Message
+from textual.widgets import TabbedContent, TabPane
+
+from reader.safe_text import printable
+from reader.tui.analysis import Claim, Section
+from reader.tui.widgets.legend import Legend
+from reader.tui.widgets.row_list import RowList
+
+_BAR = " ▏▎▍▌▋▊▉█"
+_TAG = 8  # cells for the category tag in front of a claim
+#: Short tags, so a narrow panel still shows most of each claim.
+_TAGS = {
+    "modal": "modal",
+    "epistemic": "epist",
+    "probability": "prob",
+    "approximator": "approx",
+    "tentative": "tent",
+    "attribution": "attrib",
+    "booster": "BOOST",
+}
+
+
+class ClaimsList(RowList):
+    """Every hedged or boosted sentence, in order, tagged with its categories."""
+
+    text = ""
+
+    def render_row(self, claim: Claim, width: int) -> Text:
+        categories = claim.categories
+        row = Text(no_wrap=True)
+        tag = _TAGS.get(categories[0], categories[0]) + ("+" if len(categories) > 1 else "")
+        row.append(tag, style=self.style_for(categories[0]))
+        row.append(" " * max(_TAG - len(tag), 1))
+        room = max(width - _TAG, 10)
+        start, end = claim.start, claim.end
+        first = claim.hedges[0].start
+        if first - start > room * 2 // 3:  # keep the first hedge in sight
+            start = max(first - room // 3, start)
+            while start > claim.start and not self.text[start - 1].isspace():
+                start += 1
+        excerpt = Text(printable(self.text[start:end]).replace("\n", " "))
+        if start > claim.start:
+            excerpt = Text("…") + excerpt
+        shift = 1 if start > claim.start else 0
+        for hedge in claim.hedges:
+            if hedge.start >= start:
+                excerpt.stylize(
+                    self.style_for(hedge.category),
+                    hedge.start - start + shift,
+                    hedge.end - start + shift,
+                )
+        row.append_text(excerpt)
+        return row
+
+
+class OutlineList(RowList):
+    """Sections with hedges per 1,000 words as a bar, and boosters counted."""
+
+    peak = 1.0
+
+    def render_row(self, section: Section, width: int) -> Text:
+        density = section.hedges_per_1k
+        boosters = f" +{section.boosters}" if section.boosters else ""
+        bar_cells = 6
+        filled = min(density / self.peak, 1.0) * bar_cells if self.peak else 0.0
+        whole = int(filled)
+        bar = "█" * whole + (_BAR[int((filled - whole) * 8)] if whole < bar_cells else "")
+        title_room = max(width - 1 - bar_cells - 6 - len(boosters), 4)
+        indent = "  " * max(section.level - 1, 0)
+        title = Text(indent + printable(section.title).replace("\n", " "), no_wrap=True)
+        title.truncate(title_room, overflow="ellipsis", pad=True)
+        row = Text(no_wrap=True)
+        row.append_text(title)
+        row.append(" ")
+        row.append(bar.ljust(bar_cells), style=self.style_for("epistemic") if density else "")
+        row.append(f" {density:5.1f}")
+        row.append(boosters, style=self.style_for("booster"))
+        return row
+
+
+@dataclass(frozen=True, slots=True)
+class Bookmark:
+    offset: int
+    label: str
+    percent: int
+
+
+class BookmarkList(RowList):
+    """Bookmarks in text order; ``d`` removes one."""
+
+    BINDINGS: list[BindingType] = [
+        *RowList.BINDINGS,
+        Binding("d,delete", "remove", "Remove bookmark", id="bookmarks.remove"),
+    ]
+
+    class Removed(Message):
+        def __init__(self, offset: int) -> None:
+            self.offset = offset
+            super().__init__()
+
+    def render_row(self, bookmark: Bookmark, width: int) -> Text:
+        row = Text(no_wrap=True)
+        row.append(f"{bookmark.percent:>3}% ", style="bold")
+        row.append(printable(bookmark.label))
+        return row
+
+    def action_remove(self) -> None:
+        if 0 <= self.cursor < len(self.rows):
+            self.post_message(self.Removed(self.rows[self.cursor].offset))
+
+
+class SidePanel(Vertical):
+    """Legend on top; claims, outline and bookmarks as tabs below."""
+
+    def compose(self) -> ComposeResult:
+        yield Legend(id="legend")
+        with TabbedContent(id="side-tabs", initial="tab-claims"):
+            with TabPane("Claims", id="tab-claims"):
+                yield ClaimsList(id="claims")
+            with TabPane("Outline", id="tab-outline"):
+                yield OutlineList(id="outline")
+            with TabPane("Bookmarks", id="tab-bookmarks"):
+                yield BookmarkList(id="bookmarks")
+
+    def on_mount(self) -> None:
+        self.query_one(Legend).border_title = "Legend"
+
+    def show_tab(self, name: str) -> RowList:
+        """Switch to the ``claims``, ``outline`` or ``bookmarks`` tab; returns its list."""
+        self.query_one(TabbedContent).active = f"tab-{name}"
+        return self.query_one(f"#{name}", RowList)
