@@ -324,7 +324,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         pane.add_chunk(message.chunk, message.done)
         if message.chunk.hits and not self._jumped_to_hit:
             self._jumped_to_hit = True
-            pane.view.jump_from("hits", 0)
+            # after layout: the pane may only now get its size, and scrolling needs it
+            self.call_after_refresh(pane.view.jump_from, "hits", 0)
 
     def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
         """Analysis finished; the pane already has every mark from ``MarksFound``."""
@@ -343,6 +344,9 @@ class HedgeReaderApp(ToolActions, App[None]):
                 f"{results.total} result{'s' if results.total != 1 else ''} for {results.query!r}"
             )
             empty = f"Nothing matches {results.query!r}."
+            if results.suggestions:
+                status += f" · did you mean: {results.suggestions[0]}?"
+                empty += f" Did you mean: {results.suggestions[0]}?"
         else:
             status = f"{results.total} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"
