@@ -58,3 +58,8 @@ def test_reading_pane_with_hedges_marked(snap_compare, snapshot_app):
 def test_small_terminal_search_results(snap_compare, snapshot_app):
     keys = ("slash", *"may", "enter")
     assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_after(*keys))
+
+
+def test_add_dialog(snap_compare, snapshot_app):
+    keys = ("a", *"~/papers/")
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_after(*keys))

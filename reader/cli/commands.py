@@ -5,15 +5,14 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from reader.hedging import find_hedges, profile
 from reader.library import (
-    AddProgress,
     DocumentSummary,
     IngestError,
     Library,
@@ -46,31 +45,15 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
-    library = _library(args)
-    stderr = Console(stderr=True, highlight=False)
-    max_bytes = int(args.max_size * 1024 * 1024)
-    if stderr.is_terminal:
-        columns = (
-            TextColumn("Indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            TextColumn("{task.fields[current]}", style="dim"),
-        )
-        with Progress(*columns, console=stderr, transient=True) as bar:
-            task = bar.add_task("add", total=None, current="")
+    from reader.cli.ingest import run_add
 
-            def show(step: AddProgress) -> None:
-                name = printable(Path(step.current).name) if step.current else ""
-                bar.update(task, completed=step.done, total=step.total, current=name)
+    return run_add(_library(args), args, error)
 
-            report = library.add(args.paths, progress=show, max_bytes=max_bytes)
-    else:
-        report = library.add(args.paths, max_bytes=max_bytes)
-    for failure in report.failed:
-        error(f"skipped {failure}")
-    print(f"{report.summary()} ({len(library)} documents in {library.path})")
-    return EXIT_PARTIAL if report.failed else EXIT_OK
+
+def refresh(args: argparse.Namespace) -> int:
+    from reader.cli.ingest import run_refresh
+
+    return run_refresh(_library(args), args, error)
 
 
 def search(args: argparse.Namespace) -> int:
@@ -111,7 +94,9 @@ def hedges(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{name}: {failure.strerror or failure}")
         return EXIT_PARTIAL
-    found = find_hedges(text)
+    from reader.config import load_config
+
+    found = find_hedges(text, extra=load_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
@@ -131,17 +116,22 @@ def hedges(args: argparse.Namespace) -> int:
 
 
 def _hedges_jsonl() -> int:
+    from reader.config import load_config
+
+    extra = load_config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
         if line.strip():
-            record = _hedges_record(line, number)
+            record = _hedges_record(line, number, extra)
             status = EXIT_PARTIAL if "error" in record else status
             sys.stdout.write(json.dumps(record) + "\n")
     sys.stdout.flush()
     return status
 
 
-def _hedges_record(line: str, number: int) -> dict[str, Any]:
+def _hedges_record(
+    line: str, number: int, extra: Mapping[str, str] | None = None
+) -> dict[str, Any]:
     """One ``{"id", "text"}`` line -> ``{"id", "hedges"}``, or ``{"id", "error"}``."""
     try:
         item = json.loads(line)
@@ -150,7 +140,8 @@ def _hedges_record(line: str, number: int) -> dict[str, Any]:
     item_id = item.get("id") if isinstance(item, dict) else None
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
-    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in find_hedges(item["text"])]}
+    found = find_hedges(item["text"], extra=extra)
+    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in found]}
 
 
 def list_documents(args: argparse.Namespace) -> int:
@@ -178,17 +169,20 @@ def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
         "boosters_per_1k": round(doc.boosters_per_1k, 2),
         "hedged_share": round(doc.hedged_share, 4),
         "by_category": doc.by_category,
+        "author": doc.author,
+        "source": doc.source,
     }
 
 
 def remove(args: argparse.Namespace) -> int:
     library = _library(args)
-    removed = library.remove(args.paths)
+    removed: list[str] = []
     status = EXIT_OK
     for path in args.paths:
-        target = str(Path(path).expanduser().resolve())
-        if not any(r == target or r.startswith(target.rstrip("/") + "/") for r in removed):
+        gone = library.remove([path])
+        if not gone:
             error(f"{path}: not in the library")
             status = EXIT_PARTIAL
+        removed.extend(gone)
     print(f"{len(removed)} removed ({len(library)} documents in {library.path})")
     return status

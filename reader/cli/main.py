@@ -30,15 +30,29 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"hedge-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    add = sub.add_parser("add", parents=[common], help="index .txt and .md files and folders")
-    add.add_argument("paths", nargs="+", metavar="PATH")
-    add.add_argument(
+    sizing = argparse.ArgumentParser(add_help=False)
+    sizing.add_argument(
         "--max-size",
-        type=float,
+        type=_positive_float,
         default=50.0,
         metavar="MB",
-        help="refuse files larger than this many megabytes (default 50)",
+        help="refuse files and downloads larger than this many megabytes (default 50)",
     )
+    add = sub.add_parser(
+        "add",
+        parents=[common, sizing],
+        help="index files, folders and URLs (txt, md, html, pdf, epub, RSS/Atom feeds)",
+    )
+    add.add_argument("paths", nargs="+", metavar="PATH|URL")
+    add.add_argument(
+        "--prune", action="store_true", help="drop documents whose files under PATH are gone"
+    )
+    refresh = sub.add_parser(
+        "refresh",
+        parents=[common, sizing],
+        help="re-check every file, page and feed in the library and index what changed",
+    )
+    refresh.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
 
     search = sub.add_parser("search", parents=[common], help="search the library")
     search.add_argument("query", metavar="QUERY", help="keywords in Whoosh query syntax")
@@ -62,6 +76,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")
+
+    from reader.cli import tools
+
+    tools.add_parsers(sub, common)
     return parser
 
 
@@ -75,20 +93,37 @@ def _positive_int(value: str) -> int:
     return number
 
 
+def _positive_float(value: str) -> float:
+    try:
+        number = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0 < number < 1e9:
+        raise argparse.ArgumentTypeError(f"must be more than 0 and finite: {value!r}")
+    return number
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from reader.cli import commands
+    from reader.cli import commands, tools
+    from reader.config import ConfigError
 
     handler = {
         None: commands.run_app,
         "add": commands.add,
+        "refresh": commands.refresh,
         "search": commands.search,
         "hedges": commands.hedges,
         "list": commands.list_documents,
         "remove": commands.remove,
+        "export": tools.export,
+        "serve": tools.serve,
     }[args.command]
     try:
         return handler(args)
+    except ConfigError as error:
+        commands.error(str(error))
+        return EXIT_USAGE
     except QueryError as error:
         commands.error(str(error))
         return EXIT_USAGE

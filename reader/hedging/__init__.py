@@ -13,6 +13,8 @@ The public interface is small on purpose:
 * ``CATEGORIES``: category id -> human label, in display order. Category ids are
   stable: the TUI's styles and the index use them.
 * ``sentence_spans(text)``: (start, end) sentence offsets in one linear pass.
+* ``find_hedges(text, extra={"phrase": "category"})``: a user's own cue phrases, merged into
+  the same trie; ``phrase_problem(phrase)`` says why a phrase cannot be one.
 
 How it works: ``lexicon`` (one trie-shaped regex for every candidate, multiword phrases
 included), ``rules`` (the traps: "May 2021", "membrane potential", "the suggested dose",
@@ -21,6 +23,7 @@ abstracts by ``scripts/train_hedges.py``, loaded on first use) for ambiguous cue
 """
 
 from reader.hedging.detector import SCHEMES, find_hedges, profile, sentence_spans
+from reader.hedging.lexicon import phrase_problem
 from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
 
 __all__ = [
@@ -30,6 +33,7 @@ __all__ = [
     "Hedge",
     "HedgeProfile",
     "find_hedges",
+    "phrase_problem",
     "profile",
     "sentence_spans",
 ]

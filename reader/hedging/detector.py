@@ -17,11 +17,12 @@ from __future__ import annotations
 import json
 import re
 from collections import Counter
+from collections.abc import Mapping
 from pathlib import Path
 
 from reader.hedging.features import context, features
 from reader.hedging.lexicon import BIOSCOPE, READER, SCHEMES, Entry, compile_scheme
-from reader.hedging.model import BOOSTER, Hedge, HedgeProfile
+from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
 from reader.hedging.rules import judge
 from reader.hedging.sentences import sentence_spans
 
@@ -30,7 +31,9 @@ __all__ = ["BIOSCOPE", "READER", "SCHEMES", "find_hedges", "profile", "sentence_
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
 
-_compiled: dict[tuple[str, bool], tuple[re.Pattern[str], dict[str, Entry]]] = {}
+_Key = tuple[str, bool, tuple[tuple[str, str], ...]]
+_compiled: dict[_Key, tuple[re.Pattern[str], dict[str, Entry]]] = {}
+_MAX_COMPILED = 16  # distinct user-phrase sets kept compiled (a session uses one or two)
 
 
 class _Model:
@@ -64,30 +67,49 @@ def _load_model() -> _Model:
     return _loaded
 
 
-def _pattern(scheme: str, ignore_case: bool) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    key = (scheme, ignore_case)
+def _pattern(
+    scheme: str, ignore_case: bool, extra: tuple[tuple[str, str], ...] = ()
+) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    key = (scheme, ignore_case, extra)
     found = _compiled.get(key)
     if found is None:
         if scheme not in SCHEMES:
             raise ValueError(f"unknown scheme {scheme!r}; expected one of {SCHEMES}")
-        found = compile_scheme(scheme, re.IGNORECASE if ignore_case else 0)
+        if len(_compiled) >= _MAX_COMPILED:
+            for old in [k for k in _compiled if k[2]]:
+                del _compiled[old]
+        found = compile_scheme(scheme, re.IGNORECASE if ignore_case else 0, extra)
         _compiled[key] = found
     return found
 
 
-def find_hedges(text: str, scheme: str = READER) -> list[Hedge]:
+def _extra_key(extra: Mapping[str, str] | None) -> tuple[tuple[str, str], ...]:
+    if not extra:
+        return ()
+    for category in extra.values():
+        if category not in CATEGORIES:
+            raise ValueError(f"unknown category {category!r}; expected one of {list(CATEGORIES)}")
+    return tuple(sorted(extra.items()))
+
+
+def find_hedges(
+    text: str, scheme: str = READER, extra: Mapping[str, str] | None = None
+) -> list[Hedge]:
     """Every hedge and booster in ``text``, sorted by start, never overlapping.
 
     ``scheme="reader"`` (default) marks what a reader of science news wants; ``"bioscope"``
     follows the BioScope annotation convention (alternatives, conditions, "can"/"would"/
     "should" count; approximators, tentative phrases and boosters do not) for evaluation.
+    ``extra`` maps a user's own phrases to a category id; they join the same one-pass trie
+    (compiled once per distinct set), and are always marked unless the lexicon already
+    has the phrase, which then keeps its built-in handling.
     """
     if not text:
         return []
     lowered = text.lower()
     # str.lower() never shortens a character, so equal lengths mean offsets line up 1:1.
     same = len(lowered) == len(text)
-    pattern, table = _pattern(scheme, ignore_case=not same)
+    pattern, table = _pattern(scheme, ignore_case=not same, extra=_extra_key(extra))
     haystack = lowered if same else text
     model = _load_model()
     lemmas, threshold, score = model.lemmas, model.threshold, model.score

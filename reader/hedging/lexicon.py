@@ -396,6 +396,34 @@ def trie_pattern(phrases: list[str]) -> str:
     return r"\b" + build(root) + r"(?!\w)"
 
 
-def compile_scheme(scheme: str, flags: int = 0) -> tuple[re.Pattern[str], dict[str, Entry]]:
+def normalise_phrase(phrase: str) -> str:
+    """A user's phrase as the lexicon stores phrases: lowercase, single spaces."""
+    return " ".join(phrase.lower().split())
+
+
+def phrase_problem(phrase: str) -> str | None:
+    """Why ``phrase`` cannot be a user cue, or None when it can."""
+    norm = normalise_phrase(phrase)
+    if not norm:
+        return "empty phrase"
+    if not (norm[0].isalnum() or norm[0] == "_") or not (norm[-1].isalnum() or norm[-1] == "_"):
+        return f"phrase {phrase!r} must start and end with a letter or digit"
+    if len(norm) > 200:
+        return f"phrase {phrase[:40]!r}… is longer than 200 characters"
+    return None
+
+
+def compile_scheme(
+    scheme: str, flags: int = 0, extra: tuple[tuple[str, str], ...] = ()
+) -> tuple[re.Pattern[str], dict[str, Entry]]:
+    """The scheme's regex and phrase table, plus ``extra`` (phrase, category) user cues.
+
+    A user phrase the lexicon already has keeps its built-in entry (category and rules);
+    new ones get the lemma ``user:<phrase>``, which no rule or model knows, so they are
+    always marked.
+    """
     table = entries(scheme)
+    for phrase, category in extra:
+        norm = normalise_phrase(phrase)
+        table.setdefault(norm, Entry(norm, f"user:{norm}", category, frozenset({scheme})))
     return re.compile(trie_pattern(sorted(table)), flags), table

@@ -31,6 +31,8 @@ class ParsedDocument:
     mtime: float
     outline: tuple[Heading, ...] = ()
     author: str = ""
+    #: What ``refresh`` re-reads to update this document: its file, URL or feed.
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +52,7 @@ class DocumentSummary:
     hedged_share: float
     by_category: dict[str, int] = field(default_factory=dict)
     author: str = ""
+    source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,4 +112,5 @@ def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
         hedged_share=float(fields.get("hedged_share") or 0.0),
         by_category=dict(fields.get("by_category") or {}),
         author=fields.get("author") or "",
+        source=fields.get("source") or fields["path"],
     )

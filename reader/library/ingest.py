@@ -1,7 +1,8 @@
-"""Files -> ``ParsedDocument``: finding sources, decoding them, making them readable.
+"""Paths and URLs -> sources; text and Markdown -> ``ParsedDocument``.
 
 Every way a file can be bad ends in an ``IngestError`` that names the file and says
-why in one line; nothing here touches the index.
+why in one line; nothing here touches the index. Other formats live in
+``reader.library.formats``.
 """
 
 from __future__ import annotations
@@ -18,9 +19,11 @@ from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
 from reader.library.documents import Heading, ParsedDocument
+from reader.library.formats import SUFFIXES
+from reader.library.formats.base import Raw, is_url, looks_like_feed
 
 #: File suffix -> format id stored in the index.
-FORMATS: dict[str, str] = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md"}
+FORMATS: dict[str, str] = SUFFIXES
 
 #: Files larger than this are refused: a reader is not a log viewer.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -44,17 +47,42 @@ class SourceFile:
     mtime: float
 
 
-def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile | IngestError]:
-    """Every supported file under ``paths`` (folders recursively), or an error per bad path.
+@dataclass(frozen=True, slots=True)
+class UrlSource:
+    """An ``http(s)://`` address: an article, a PDF, a feed… whatever it turns out to be."""
 
-    Files inside folders with other suffixes are passed over silently; a file named
+    url: str
+
+    @property
+    def path(self) -> str:
+        return self.url
+
+
+Source = SourceFile | UrlSource
+
+
+def iter_sources(
+    paths: Iterable[str | os.PathLike[str]],
+) -> Iterator[Source | IngestError | PassedOver]:
+    """Every supported file under ``paths`` (folders recursively) and every URL, or an
+    error per bad path.
+
+    Files inside folders with other suffixes are passed over (and counted); a file named
     explicitly with an unsupported suffix is an error.
     """
     seen: set[Path] = set()
+    urls: set[str] = set()
     for raw in paths:
+        if isinstance(raw, str) and is_url(raw):
+            if raw not in urls:
+                urls.add(raw)
+                yield UrlSource(raw)
+            continue
         path = Path(raw).expanduser()
         try:
-            if path.is_dir():
+            if path.is_symlink() and not path.exists():
+                yield IngestError(path, "broken symbolic link or symlink loop")
+            elif path.is_dir():
                 yield from _walk(path, seen)
             elif path.exists():
                 if path.suffix.lower() not in FORMATS:
@@ -67,7 +95,14 @@ def iter_sources(paths: Iterable[str | os.PathLike[str]]) -> Iterator[SourceFile
             yield IngestError(path, error.strerror or str(error))
 
 
-def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
+@dataclass(frozen=True, slots=True)
+class PassedOver:
+    """A file in a folder that is not a document (an image, a spreadsheet, a data XML)."""
+
+    path: Path
+
+
+def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError | PassedOver]:
     def on_error(error: OSError) -> None:
         errors.append(IngestError(error.filename or folder, error.strerror or str(error)))
 
@@ -75,19 +110,39 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
     for root, dirs, files in os.walk(folder, onerror=on_error):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
-            if name.startswith(".") or Path(name).suffix.lower() not in FORMATS:
+            if name.startswith("."):
+                continue
+            if Path(name).suffix.lower() not in FORMATS or (
+                # data files, JATS papers…: only feeds are read from a folder
+                name.lower().endswith(".xml") and not _looks_like_feed(Path(root) / name)
+            ):
+                yield PassedOver(Path(root) / name)
                 continue
             yield from _source(Path(root) / name, seen)
         yield from errors
         errors.clear()
 
 
+def _looks_like_feed(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            return looks_like_feed(handle.read(2048))
+    except OSError:
+        return True  # let reading it report the error
+
+
 def _source(path: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError]:
     try:
         resolved = path.resolve()
         stat = resolved.stat()
+    except RuntimeError:  # Python < 3.13 reports a symlink loop this way
+        yield IngestError(path, "symlink loop")
+        return
     except OSError as error:
-        yield IngestError(path, error.strerror or str(error))
+        yield IngestError(path, _os_reason(error))
+        return
+    if not resolved.is_file():
+        yield IngestError(path, "not a regular file")
         return
     if resolved in seen:
         return
@@ -99,36 +154,52 @@ def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
+def _os_reason(error: OSError) -> str:
+    if error.errno == 40:  # ELOOP
+        return "symlink loop"
+    return error.strerror or str(error)
+
+
 def read_bytes(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> bytes:
     if source.size > max_bytes:
-        size, limit = source.size / 1e6, max_bytes / 1e6
-        raise IngestError(source.path, f"file is {size:.1f} MB, over the {limit:.1f} MB limit")
+        mb = 1024 * 1024
+        raise IngestError(
+            source.path,
+            f"file is {source.size / mb:.1f} MB, over the {max_bytes / mb:.1f} MB limit "
+            "(see --max-size)",
+        )
     try:
         return source.path.read_bytes()
     except OSError as error:
-        raise IngestError(source.path, error.strerror or str(error)) from None
+        raise IngestError(source.path, _os_reason(error)) from None
 
 
 def parse_document(source: SourceFile, data: bytes) -> ParsedDocument:
-    """Decode and clean one file's bytes into readable text with a title."""
-    text = decode(source.path, data)
+    """Decode and clean one text or Markdown file's bytes into readable text with a title."""
     fmt = FORMATS[source.path.suffix.lower()]
-    if fmt == "md":
+    return parse_text(Raw(str(source.path), data, fmt, source.mtime, str(source.path)))
+
+
+def parse_text(raw: Raw) -> ParsedDocument:
+    """Plain text or Markdown -> readable paragraphs (and headings for Markdown)."""
+    text = decode(raw.name, raw.data)
+    if raw.format == "md":
         body, outline = markdown_to_text(text)
     else:
         body, outline = normalise_plain_text(text), ()
     if not body.strip():
-        raise IngestError(source.path, "empty file (no text to read)")
+        raise IngestError(raw.name, "empty file (no text to read)")
     return ParsedDocument(
-        path=str(source.path),
-        title=_title(body, outline, source.path),
+        path=raw.name,
+        title=_title(body, outline, Path(raw.name.rstrip("/"))),
         body=body,
-        format=fmt,
-        date=datetime.fromtimestamp(source.mtime, tz=timezone.utc),
-        sha256=content_hash(data),
-        size=source.size,
-        mtime=source.mtime,
+        format=raw.format,
+        date=datetime.fromtimestamp(raw.mtime, tz=timezone.utc),
+        sha256=content_hash(raw.data),
+        size=len(raw.data),
+        mtime=raw.mtime,
         outline=outline,
+        source=raw.source,
     )
 
 

@@ -7,9 +7,11 @@ mid-write leaves the last committed library readable.
 
 from __future__ import annotations
 
+import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
@@ -29,20 +31,16 @@ from reader.library.documents import (
     summary_from_fields,
 )
 from reader.library.errors import LibraryBusyError, LibraryError
-from reader.library.ingest import (
-    MAX_FILE_BYTES,
-    IngestError,
-    SourceFile,
-    content_hash,
-    iter_sources,
-    parse_document,
-    read_bytes,
-)
+from reader.library.formats.base import is_url
+from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
+from reader.library.loader import load
+from reader.library.lock import Busy, exclusive
 from reader.library.schema import make_schema
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 
 _COMMIT_EVERY = 500
+_BUSY_WAIT = 5.0  # seconds a second ``add`` waits for the first before saying "busy"
 
 
 @dataclass(slots=True)
@@ -60,12 +58,22 @@ class AddReport:
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     failed: list[IngestError] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    #: Files in folders that are not documents (other suffixes), left alone.
+    passed_over: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
-        return (
+        text = (
             f"{len(self.added)} added, {len(self.updated)} updated, "
             f"{len(self.unchanged)} unchanged, {len(self.failed)} failed"
         )
+        text += f", {len(self.removed)} removed" if self.removed else ""
+        if self.passed_over:
+            kinds = Counter(Path(path).suffix.lower() or "(no suffix)" for path in self.passed_over)
+            listed = ", ".join(f"{suffix} ×{n}" for suffix, n in kinds.most_common(3))
+            more = ", …" if len(kinds) > 3 else ""
+            text += f"; {len(self.passed_over)} other files passed over ({listed}{more})"
+        return text
 
 
 ProgressCallback = Callable[[AddProgress], None]
@@ -148,19 +156,24 @@ class Library:
         *,
         progress: ProgressCallback | None = None,
         max_bytes: int = MAX_FILE_BYTES,
+        prune: bool = False,
     ) -> AddReport:
-        """Index new and changed files under ``paths``; unchanged ones are skipped.
+        """Index new and changed files and URLs under ``paths``; unchanged ones are skipped.
 
-        Bad files are reported in ``AddReport.failed`` and the rest goes on.
+        Bad sources are reported in ``AddReport.failed`` and the rest goes on. With
+        ``prune``, documents whose files under ``paths`` are gone are dropped.
         """
         report = AddReport()
-        sources: list[SourceFile] = []
+        paths = list(paths)
+        sources: list[Source] = []
         for item in iter_sources(paths):
             if isinstance(item, IngestError):
                 report.failed.append(item)
+            elif isinstance(item, PassedOver):
+                report.passed_over.append(str(item.path))
             else:
                 sources.append(item)
-        with self._lock:
+        with self._lock, self._add_lock():
             index = self._open(create=True)
             assert index is not None and self._texts is not None
             known = self._known_sources()
@@ -170,13 +183,7 @@ class Library:
                 for done, source in enumerate(sources, 1):
                     if progress is not None:
                         progress(AddProgress(done - 1, len(sources), str(source.path)))
-                    outcome = self._add_one(writer, source, known.get(str(source.path)), max_bytes)
-                    if isinstance(outcome, IngestError):
-                        report.failed.append(outcome)
-                        continue
-                    getattr(report, outcome).append(str(source.path))
-                    if outcome != "unchanged":
-                        pending += 1
+                    pending += self._add_source(writer, source, known, max_bytes, report)
                     if pending >= _COMMIT_EVERY:
                         self._commit(writer)
                         writer, pending = self._writer(index), 0
@@ -195,7 +202,71 @@ class Library:
                 writer.cancel()
                 raise
             self._commit(writer)
+            if prune:
+                report.removed.extend(self._prune(paths))
         return report
+
+    def refresh(
+        self,
+        *,
+        progress: ProgressCallback | None = None,
+        max_bytes: int = MAX_FILE_BYTES,
+        prune: bool = False,
+    ) -> AddReport:
+        """Re-check every source in the library (files, URLs, feeds) and re-index changes.
+
+        A file that is gone is a failure, or with ``prune`` its documents are dropped.
+        """
+        files, urls = self.sources()
+        present = [path for path in files if Path(path).exists() or Path(path).is_symlink()]
+        kept = set(present)
+        gone = [path for path in files if path not in kept]
+        report = self.add([*present, *urls], progress=progress, max_bytes=max_bytes)
+        if gone and prune:
+            report.removed.extend(self.remove(gone))
+        elif gone:
+            report.failed.extend(
+                IngestError(path, "no longer exists (refresh --prune drops it)") for path in gone
+            )
+        return report
+
+    def sources(self) -> tuple[list[str], list[str]]:
+        """Every file and every URL (pages and feeds) the library's documents came from."""
+        with self._lock:
+            searcher = self._get_searcher()
+            if searcher is None:
+                return [], []
+            found = {f.get("source") or f["path"] for f in searcher.all_stored_fields()}
+        urls = sorted(source for source in found if is_url(source))
+        return sorted(found - set(urls)), urls
+
+    def _prune(self, paths: list[str | Path]) -> list[str]:
+        """Drop documents whose source file lies under ``paths`` and no longer exists."""
+        roots = [str(Path(p).expanduser().resolve()) for p in paths if not is_url(str(p))]
+        files, _ = self.sources()
+        gone = [
+            path
+            for path in files
+            if not Path(path).exists()
+            and any(path == root or path.startswith(root.rstrip("/") + "/") for root in roots)
+        ]
+        return self.remove(gone) if gone else []
+
+    def _add_lock(self) -> contextlib.AbstractContextManager[None]:
+        @contextlib.contextmanager
+        def held() -> Iterator[None]:
+            try:
+                with exclusive(self.path / "add.lock", wait=_BUSY_WAIT):
+                    yield
+            except Busy:
+                raise LibraryBusyError(
+                    f"{self.path}: library is busy (another hedge-reader is adding documents)"
+                ) from None
+            except OSError as error:
+                reason = _reason(error)
+                raise LibraryError(f"{self.path}: cannot lock the library ({reason})") from None
+
+        return held()
 
     def _writer(self, index: whoosh_index.Index) -> IndexWriter:
         try:
@@ -226,39 +297,50 @@ class Library:
             for fields in searcher.all_stored_fields()
         }
 
-    def _add_one(
+    def _origins(self) -> dict[str, str]:
+        """Document path -> the source it came from (itself, or its feed)."""
+        searcher = self._get_searcher()
+        if searcher is None:
+            return {}
+        return {f["path"]: f.get("source") or f["path"] for f in searcher.all_stored_fields()}
+
+    def _add_source(
         self,
         writer: IndexWriter,
-        source: SourceFile,
-        known: tuple[str, int, float] | None,
+        source: Source,
+        known: dict[str, tuple[str, int, float]],
         max_bytes: int,
-    ) -> str | IngestError:
-        if known is not None and known[1] == source.size and known[2] == source.mtime:
-            return "unchanged"
+        report: AddReport,
+    ) -> int:
+        """Index what is new or changed in one source; returns how many documents it wrote."""
         try:
-            data = read_bytes(source, max_bytes)
-            if known is not None and known[0] == content_hash(data):
-                return "unchanged"
-            parsed = parse_document(source, data)
+            loaded = load(source, known, max_bytes)
         except IngestError as error:
-            return error
+            report.failed.append(error)
+            return 0
+        report.unchanged.extend(loaded.unchanged)
         assert self._texts is not None
-        self._texts.put_many([(parsed.sha256, parsed.body)])
-        writer.update_document(**_index_fields(parsed))
-        return "added" if known is None else "updated"
+        self._texts.put_many([(parsed.sha256, parsed.body) for parsed in loaded.documents])
+        for parsed in loaded.documents:
+            writer.update_document(**_index_fields(parsed))
+            (report.updated if parsed.path in known else report.added).append(parsed.path)
+            known[parsed.path] = (parsed.sha256, parsed.size, parsed.mtime)
+        return len(loaded.documents)
 
     def remove(self, paths: Iterable[str | Path]) -> list[str]:
-        """Drop documents whose source path is, or lies under, one of ``paths``."""
-        wanted = [str(Path(p).expanduser().resolve()) for p in paths]
+        """Drop documents whose path or source (file, URL, feed) is, or lies under, one of
+        ``paths``."""
+        wanted = [str(p) if is_url(str(p)) else str(Path(p).expanduser().resolve()) for p in paths]
         with self._lock:
             index = self._open(create=False)
             if index is None:
                 return []
             known = self._known_sources()
+            origins = self._origins()
             doomed = [
                 path
                 for path in known
-                if any(path == w or path.startswith(w.rstrip("/") + "/") for w in wanted)
+                if any(_within(path, w) or _within(origins.get(path, path), w) for w in wanted)
             ]
             if not doomed:
                 return []
@@ -333,6 +415,10 @@ def _with_current_fields(index: whoosh_index.Index) -> whoosh_index.Index:
     return index
 
 
+def _within(path: str, root: str) -> bool:
+    return path == root or path.startswith(root.rstrip("/") + "/")
+
+
 def _reason(error: BaseException) -> str:
     return getattr(error, "strerror", None) or str(error) or type(error).__name__
 
@@ -365,4 +451,5 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "sha256": parsed.sha256,
         "size": parsed.size,
         "mtime": parsed.mtime,
+        "source": parsed.source or parsed.path,
     }

@@ -57,4 +57,5 @@ def make_schema() -> Schema:
         sha256=ID(stored=True),
         size=STORED,
         mtime=STORED,
+        source=ID(stored=True),
     )

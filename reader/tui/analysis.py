@@ -9,7 +9,7 @@ No Textual here: these are plain functions over offsets.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from reader.hedging import BOOSTER, Hedge, find_hedges, sentence_spans
@@ -43,12 +43,22 @@ def chunk_bounds(
         start, want = end, size
 
 
-def analyse(text: str, start: int, end: int, terms: Sequence[str]) -> Chunk:
+def analyse(
+    text: str,
+    start: int,
+    end: int,
+    terms: Sequence[str],
+    extra: Mapping[str, str] | None = None,
+) -> Chunk:
+    """Marks for ``text[start:end]``; ``extra`` are the user's own phrases (phrase -> category)."""
     piece = text[start:end]
     return Chunk(
         start,
         end,
-        [replace(h, start=h.start + start, end=h.end + start) for h in find_hedges(piece)],
+        [
+            replace(h, start=h.start + start, end=h.end + start)
+            for h in find_hedges(piece, extra=extra)
+        ],
         [(a + start, b + start) for a, b in hit_spans(piece, terms)] if terms else [],
         [(a + start, b + start) for a, b in sentence_spans(piece)],
     )

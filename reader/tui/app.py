@@ -23,6 +23,7 @@ from textual.timer import Timer
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
+from reader.config import Config
 from reader.hedging import CATEGORIES
 from reader.library import (
     SORTS,
@@ -32,11 +33,14 @@ from reader.library import (
     SearchResults,
 )
 from reader.resources import styles_dir
+from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
-from reader.tui.keys import described, key_groups, reading_bindings
+from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
+from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
+from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.legend import Legend, short_label
@@ -54,7 +58,7 @@ ANALYSIS_YIELD = 1.0  # the analysis sleeps this share of its working time, for 
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
-class HedgeReaderApp(App[None]):
+class HedgeReaderApp(ToolActions, App[None]):
     TITLE = "Hedge Reader"
     CSS_PATH = [styles_dir() / "app.tcss"]
     # Below 160 columns, opening the side panel hides the library list (see app.tcss).
@@ -70,22 +74,36 @@ class HedgeReaderApp(App[None]):
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("a", "add_documents", "Add a file, folder or URL", show=False, id="app.add"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("C", "categories", "Hedge categories explained", show=False, id="app.categories"),
+        Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
+        Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
         Binding("q", "quit", "Quit", id="app.quit"),
         *reading_bindings(),
     ]
 
     def __init__(
-        self, library: Library, *, seeds: Path | None = None, memory: Memory | None = None
+        self,
+        library: Library,
+        *,
+        seeds: Path | None = None,
+        config: Config | None = None,
+        state_file: Path | None = None,
+        memory: Memory | None = None,
     ) -> None:
         """``seeds``: a folder to build the library from when it does not exist yet;
+        ``config``: the user's settings; ``state_file``: where to remember the theme;
         ``memory``: reading positions, bookmarks and history (default: the user data dir)."""
         super().__init__()
         self.memory = memory if memory is not None else Memory.load()
-        #: Hedge categories (and "booster") whose marks are hidden; toggled with 1-7.
+        #: Hedge categories (and "booster") whose marks are hidden; toggled with 1-7,
+        #: first set from the config by ``init_tools``.
         self.hidden_categories: set[str] = set()
+        self.init_tools(config, state_file)
         self._open_generation = 0
         #: Set once the open document's text and first marks have been painted.
         self.document_painted = threading.Event()
@@ -99,6 +117,7 @@ class HedgeReaderApp(App[None]):
         self._search_timer: Timer | None = None
         self._started = time.perf_counter()
         self.first_list_seconds: float | None = None
+        self._adding: str | None = None
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -110,6 +129,7 @@ class HedgeReaderApp(App[None]):
         yield Footer()
 
     def on_mount(self) -> None:
+        self.mount_tools()
         self.query_one(DocumentList).empty_message = "Opening the library…"
         self.query_one(DocumentList).focus()
         self.query_one(ReadingPane).set_hidden(self.hidden_categories)
@@ -191,7 +211,7 @@ class HedgeReaderApp(App[None]):
             if worker.is_cancelled:
                 return
             began = time.perf_counter()
-            chunk = analyse(text, start, end, terms)
+            chunk = analyse(text, start, end, terms, self.extra_phrases)
             hedges.extend(chunk.hedges)
             hits.extend(chunk.hits)
             done = end / max(len(text), 1)
@@ -209,7 +229,63 @@ class HedgeReaderApp(App[None]):
             self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
         self.post_message(messages.DocumentLoaded(document, hedges, hits))
 
+    @work(thread=True, group="add", exit_on_error=False)
+    def index_sources(self, target: str) -> None:
+        """Add ``target`` through a second ``Library`` on the same folder, so searching and
+        reading (which lock ``self.library``) go on while it indexes."""
+        adder = Library(self.library.path)
+        worker = get_current_worker()
+        last = 0.0
+
+        def report(step: AddProgress) -> None:
+            nonlocal last
+            if worker.is_cancelled:
+                # Library.add takes this as Ctrl-C: it saves what is done, then stops.
+                raise KeyboardInterrupt
+            now = time.monotonic()
+            if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
+                last = now
+                self.post_message(messages.IndexingProgress(step.done, step.total, step.current))
+
+        try:
+            result = adder.add([target], progress=report)
+        except KeyboardInterrupt:
+            return
+        except LibraryError as error:
+            self.post_message(messages.IndexingFailed(target, str(error)))
+        else:
+            self.post_message(messages.IndexingFinished(target, result))
+        finally:
+            adder.close()
+
     # -- handlers: they own the state ------------------------------------------------------
+
+    def on_indexing_progress(self, message: messages.IndexingProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        name = Path(message.current).name if "://" not in message.current else message.current
+        self.query_one(SearchBar).set_status(
+            f"Adding… {message.done}/{message.total} {name}".rstrip()
+        )
+
+    def on_indexing_finished(self, message: messages.IndexingFinished) -> None:
+        self._adding = None
+        self.query_one(ProgressBar).remove_class("active")
+        report = message.report
+        failed = report.failed
+        text = f"Added {printable(message.target)}: {report.summary()}"
+        if failed:
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            text += f"\n{printable(str(failed[0]))}{more}"
+        self.notify(text, severity="warning" if failed else "information", markup=False)
+        self._start_search(self.query_text)
+
+    def on_indexing_failed(self, message: messages.IndexingFailed) -> None:
+        self._adding = None
+        self.query_one(ProgressBar).remove_class("active")
+        self.notify(printable(message.error), severity="error", markup=False)
+        self._start_search(self.query_text)
 
     def on_library_progress(self, message: messages.LibraryProgress) -> None:
         bar = self.query_one(ProgressBar)
@@ -390,6 +466,19 @@ class HedgeReaderApp(App[None]):
         self._start_search(self.query_text)
         self.notify(f"Sorted by {self.sort}", timeout=2)
 
+    def action_add_documents(self) -> None:
+        if self._adding is not None:
+            self.notify(
+                f"Still adding {printable(self._adding)}; try again when it is done.", markup=False
+            )
+        elif not isinstance(self.screen, AddScreen):
+            self.push_screen(AddScreen(), callback=self._add_chosen)
+
+    def _add_chosen(self, target: str | None) -> None:
+        if target:
+            self._adding = target
+            self.index_sources(target)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
@@ -488,10 +577,12 @@ class HedgeReaderApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield from self.tool_commands()
         for group in key_groups(self.BINDINGS):
             for binding in described(group):
                 keys = ", ".join(
-                    self.get_key_display(Binding(k, "")) for k in binding.key.split(",")
+                    self.get_key_display(Binding(k, ""))
+                    for k in bound_keys(binding, self.keymap_overrides)
                 )
                 target = None if group.target is None else self.query_one(group.target)
                 yield SystemCommand(

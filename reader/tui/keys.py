@@ -6,7 +6,7 @@ shows up in both without further work.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
@@ -78,3 +78,11 @@ def described(group: KeyGroup) -> Iterator[Binding]:
     for binding in group.bindings:
         if isinstance(binding, Binding) and binding.description:
             yield binding
+
+
+def bound_keys(binding: Binding, keymap: Mapping[str, str] | None = None) -> list[str]:
+    """The keys that trigger ``binding`` now: the user's remap (by binding id) or its own."""
+    keys = binding.key
+    if keymap and binding.id and binding.id in keymap:
+        keys = keymap[binding.id]
+    return [key.strip() for key in keys.split(",") if key.strip()]

@@ -71,6 +71,47 @@ class DocumentFailed(Message):
         super().__init__()
 
 
+class IndexingProgress(Message):
+    """An ``a`` (add) run's progress; a newer one replaces an unhandled older one."""
+
+    def __init__(self, done: int, total: int, current: str) -> None:
+        self.done = done
+        self.total = total
+        self.current = current
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, IndexingProgress)
+
+
+class IndexingFinished(Message):
+    """An add run ended; ``report`` says what was added, updated, unchanged and failed."""
+
+    def __init__(self, target: str, report: AddReport) -> None:
+        self.target = target
+        self.report = report
+        super().__init__()
+
+
+class IndexingFailed(Message):
+    """The add run could not write the library (busy, disk full…); it keeps its last state."""
+
+    def __init__(self, target: str, error: str) -> None:
+        self.target = target
+        self.error = error
+        super().__init__()
+
+
+class ExportReady(Message):
+    """An export rendered off the event loop, ready to hand to ``App.deliver_text``."""
+
+    def __init__(self, text: str, filename: str, fmt: str) -> None:
+        self.text = text
+        self.filename = filename
+        self.fmt = fmt
+        super().__init__()
+
+
 class DocumentOpened(Message):
     """A document's text with its first chunk of marks; ``MarksFound`` brings the rest,
     then ``DocumentLoaded`` says the analysis is complete."""

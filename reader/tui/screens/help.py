@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.hedging import BOOSTER, CATEGORIES
-from reader.tui.keys import KeyGroup, described
+from reader.tui.keys import KeyGroup, bound_keys, described
 from reader.tui.widgets.document_view import DocumentView
 
 QUERY_SYNTAX = """\
@@ -30,6 +30,7 @@ class HelpScreen(ModalScreen[None]):
 
     BINDINGS = [
         Binding("escape,q,question_mark", "dismiss", "Close help", id="help.close"),
+        Binding("c", "app.categories", "Hedge categories explained", id="help.categories"),
     ]
 
     def __init__(self, groups: list[KeyGroup]) -> None:
@@ -41,6 +42,13 @@ class HelpScreen(ModalScreen[None]):
             yield Static(self._keys(), id="help-keys")
             yield Static(Text(QUERY_SYNTAX), id="help-query", classes="help-section")
             yield Static(self._legend(), id="help-legend", classes="help-section")
+            yield Static(
+                Text(
+                    "c explains each hedge category. `hedge-reader serve` shows this app in a "
+                    "web browser; it has no authentication, so keep it on 127.0.0.1."
+                ),
+                classes="help-section",
+            )
             yield Static(Text("Esc closes this help.", style="dim"))
 
     def on_mount(self) -> None:
@@ -55,8 +63,9 @@ class HelpScreen(ModalScreen[None]):
             table.add_column("Key", style="bold", min_width=14)
             table.add_column("Action")
             for binding in described(group):
+                keymap = getattr(self.app, "keymap_overrides", None)
                 keys = ", ".join(
-                    self.app.get_key_display(Binding(k, "")) for k in binding.key.split(",")
+                    self.app.get_key_display(Binding(k, "")) for k in bound_keys(binding, keymap)
                 )
                 table.add_row(keys, binding.description)
             tables.append(table)

@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from reader.library import DocumentSummary, Snippet
 from reader.safe_text import printable
+from reader.tui.widgets.metadata import row_suffix
 
 
 @dataclass(frozen=True, slots=True)
@@ -188,7 +189,7 @@ class DocumentList(ScrollView, can_focus=True):
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
                 f"{summary.hedges_per_1k:.1f} hedges/1k · {summary.date:%Y-%m-%d}"
-                f" · {summary.words:,} words",
+                f" · {summary.words:,} words{row_suffix(summary)}",
                 style=style,
             )
         return self._strip(text, width, base)

@@ -25,6 +25,7 @@ from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import Legend, short_label
+from reader.tui.widgets.metadata import source_line
 from reader.tui.widgets.row_list import RowList
 from reader.tui.widgets.side_panel import (
     Bookmark,
@@ -340,7 +341,7 @@ class ReadingPane(Vertical):
         width = max(self.size.width - 2, 20)
         header = Text(no_wrap=True, overflow="ellipsis")
         header.append(printable(summary.title), style="bold")
-        header.append("\n" + _left_truncate(printable(_home_relative(summary.path)), width))
+        header.append("\n" + source_line(summary, width))
         header.stylize("dim", len(summary.title) + 1)
         header.append(
             f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "

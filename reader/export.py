@@ -1,0 +1,380 @@
+"""A document with its marks, legend and figures, as HTML, Markdown or JSON.
+
+Pure functions, no Textual: the CLI (``hedge-reader export``) and the app's export action
+share them. Document text is data everywhere: HTML-escaped (control characters made
+visible first), Markdown-escaped, or a JSON string.
+
+The figures are computed from the marks in the file (the built-in lexicon plus the
+user's own phrases), so the legend's counts always match what is marked; they can differ
+from the library's stored figures, which use the built-in lexicon only.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import Protocol
+
+from reader import __version__
+from reader.guide import NOTES
+from reader.hedging import BOOSTER, CATEGORIES, Hedge, HedgeProfile, find_hedges, profile
+from reader.safe_text import printable
+
+FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
+
+
+class HeadingLike(Protocol):
+    offset: int
+    level: int
+    title: str
+
+
+@dataclass(frozen=True)
+class MarkedDocument:
+    """Everything an export shows: the text, its marks, its figures."""
+
+    path: str
+    title: str
+    body: str
+    hedges: Sequence[Hedge]
+    profile: HedgeProfile
+    outline: Sequence[HeadingLike] = ()
+
+    def counts(self) -> dict[str, int]:
+        """Marks per category, every category present (zero when none)."""
+        found = Counter(hedge.category for hedge in self.hedges)
+        return {category: found.get(category, 0) for category in CATEGORIES}
+
+
+def analyse(
+    path: str,
+    title: str,
+    body: str,
+    outline: Sequence[HeadingLike] = (),
+    extra: Mapping[str, str] | None = None,
+) -> MarkedDocument:
+    """Mark ``body`` (with the user's ``extra`` phrases) and compute its figures."""
+    hedges = find_hedges(body, extra=extra)
+    return MarkedDocument(path, title, body, hedges, profile(body, hedges), tuple(outline))
+
+
+def render(document: MarkedDocument, fmt: str) -> str:
+    renderers: dict[str, Callable[[MarkedDocument], str]] = {
+        "html": to_html,
+        "md": to_markdown,
+        "json": to_json,
+    }
+    if fmt not in renderers:
+        raise ValueError(f"unknown export format {fmt!r}; expected one of {', '.join(FORMATS)}")
+    return renderers[fmt](document)
+
+
+def export_filename(document: MarkedDocument, fmt: str) -> str:
+    """A safe file name from the title: ``vaccines-may-reduce-relapse.hedges.html``."""
+    stem = re.sub(r"[^\w]+", "-", document.title.lower(), flags=re.ASCII)[:60].strip("-")
+    return f"{stem or 'document'}.hedges{FORMATS[fmt]}"
+
+
+def _label(category: str) -> str:
+    return "booster" if category == BOOSTER else category
+
+
+def _title_of(category: str) -> str:
+    return "booster" if category == BOOSTER else f"{category} hedge"
+
+
+def _kind(category: str) -> str:
+    return "booster" if category == BOOSTER else "hedge"
+
+
+# -- segments: the body cut at every mark and heading boundary -----------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    start: int
+    end: int
+    hedge: Hedge | None
+    heading: HeadingLike | None
+
+
+def _segments(document: MarkedDocument) -> Iterator[_Segment]:
+    """Consecutive pieces of the body, each with the mark and heading covering it."""
+    body = document.body
+    headings = [h for h in document.outline if 0 <= h.offset < len(body)]
+    heading_spans = [(h.offset, min(h.offset + len(h.title), len(body)), h) for h in headings]
+    cuts = {0, len(body)}
+    for hedge in document.hedges:
+        cuts.update((hedge.start, hedge.end))
+    for start, end, _ in heading_spans:
+        cuts.update((start, end))
+    points = sorted(cut for cut in cuts if 0 <= cut <= len(body))
+    hedges = list(document.hedges)
+    h_index = s_index = 0
+    heading_spans.sort(key=lambda item: item[0])
+    for start, end in pairwise(points):
+        while h_index < len(hedges) and hedges[h_index].end <= start:
+            h_index += 1
+        hedge = None
+        if h_index < len(hedges) and hedges[h_index].start <= start:
+            hedge = hedges[h_index]
+        while s_index < len(heading_spans) and heading_spans[s_index][1] <= start:
+            s_index += 1
+        heading = None
+        if s_index < len(heading_spans) and heading_spans[s_index][0] <= start:
+            heading = heading_spans[s_index][2]
+        yield _Segment(start, end, hedge, heading)
+
+
+# -- HTML ----------------------------------------------------------------------------
+
+#: Each category differs by decoration as well as colour, so print and colour-blind
+#: readers can tell them apart; the legend shows every style.
+_HTML_CSS = """
+:root { color-scheme: light dark; --ink: #1b1b1b; --paper: #fdfdfb; --muted: #5b5b5b; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e8e6e3; --paper: #1d1f21; --muted: #a8a8a8; }
+}
+body { font: 17px/1.6 Georgia, "Times New Roman", serif; color: var(--ink);
+       background: var(--paper); max-width: 46rem; margin: 2rem auto; padding: 0 1rem; }
+header p, footer { color: var(--muted); font-size: 0.9rem; }
+h1 { font-size: 1.6rem; line-height: 1.25; }
+h2 { font-size: 1.1rem; margin-top: 2rem; }
+code { font-size: 0.85em; word-break: break-all; }
+table { border-collapse: collapse; font-size: 0.95rem; }
+th, td { text-align: left; padding: 0.2rem 0.8rem 0.2rem 0; vertical-align: top; }
+td.n { text-align: right; font-variant-numeric: tabular-nums; }
+.text { white-space: pre-wrap; overflow-wrap: break-word; }
+.heading { font-weight: bold; font-size: 1.1em; }
+mark { color: inherit; background: none; text-decoration-thickness: 2px;
+       text-underline-offset: 3px; border-radius: 2px; }
+mark.modal { text-decoration-line: underline; text-decoration-style: solid;
+             background: rgba(66, 133, 244, 0.16); }
+mark.epistemic { text-decoration-line: underline; text-decoration-style: dotted;
+                 background: rgba(52, 168, 83, 0.16); }
+mark.probability { text-decoration-line: underline; text-decoration-style: dashed;
+                   background: rgba(0, 172, 193, 0.18); }
+mark.approximator { text-decoration-line: underline; text-decoration-style: wavy;
+                    background: rgba(158, 158, 158, 0.22); }
+mark.tentative { text-decoration-line: underline; text-decoration-style: double;
+                 background: rgba(251, 188, 4, 0.22); }
+mark.attribution { font-style: italic; text-decoration-line: overline;
+                   background: rgba(171, 71, 188, 0.16); }
+mark.booster { font-weight: bold; outline: 2px solid rgba(234, 67, 53, 0.85);
+               background: rgba(234, 67, 53, 0.14); }
+@media print { mark { background: none !important; } }
+"""
+
+
+def to_html(document: MarkedDocument) -> str:
+    """One self-contained page: inline CSS, no scripts, no external resources."""
+    esc = _html_text
+    counts = document.counts()
+    figures = document.profile
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="hedge-reader {__version__}">',
+        f"<title>{esc(document.title)} · hedges marked</title>",
+        f"<style>{_HTML_CSS}</style>",
+        "</head>",
+        "<body>",
+        "<header>",
+        f"<h1>{esc(document.title)}</h1>",
+        f"<p>Source: <code>{esc(document.path)}</code></p>",
+        "</header>",
+        '<section id="summary">',
+        "<h2>Summary</h2>",
+        "<table>",
+        f'<tr><th>Words</th><td class="n">{figures.words:,}</td></tr>',
+        f'<tr><th>Hedges</th><td class="n">{figures.hedges:,}</td>'
+        f"<td>{figures.hedges_per_1k:.1f} per 1,000 words</td></tr>",
+        f'<tr><th>Boosters</th><td class="n">{figures.boosters:,}</td>'
+        f"<td>{figures.boosters_per_1k:.1f} per 1,000 words</td></tr>",
+        f'<tr><th>Sentences hedged</th><td class="n">{figures.hedged_share:.0%}</td>'
+        f"<td>{figures.hedged_sentences:,} of {figures.sentences:,}</td></tr>",
+        "</table>",
+        "</section>",
+        '<section id="legend">',
+        "<h2>Legend</h2>",
+        "<table>",
+        "<tr><th>Mark</th><th>Count</th><th>Category</th></tr>",
+    ]
+    for category, label in CATEGORIES.items():
+        note = NOTES.get(category, ("", ""))[0]
+        parts.append(
+            f'<tr id="legend-{category}"><td><mark class="{category}" data-category="{category}">'
+            f'{_label(category)}</mark></td><td class="n">{counts[category]:,}</td>'
+            f"<td>{esc(label)}<br><small>{esc(note)}</small></td></tr>"
+        )
+    parts += ["</table>", "</section>", '<section id="text">', "<h2>Text</h2>"]
+    parts.append('<div class="text">' + "".join(_html_body(document)) + "</div>")
+    parts += [
+        "</section>",
+        f"<footer><p>Marked by hedge-reader {__version__}. Marks show wording, not truth: "
+        "a hedged claim can be sound and a bold one wrong.</p></footer>",
+        "</body>",
+        "</html>",
+        "",
+    ]
+    return "\n".join(parts)
+
+
+def _html_text(text: str) -> str:
+    return html.escape(printable(text), quote=True)
+
+
+def _html_body(document: MarkedDocument) -> Iterable[str]:
+    body = document.body
+    open_hedge: Hedge | None = None
+    open_heading: HeadingLike | None = None
+    for segment in _segments(document):
+        if segment.hedge is not open_hedge or segment.heading is not open_heading:
+            if open_hedge is not None:
+                yield "</mark>"
+            if segment.heading is not open_heading:
+                if open_heading is not None:
+                    yield "</span>"
+                if segment.heading is not None:
+                    yield f'<span class="heading h{segment.heading.level}">'
+                open_heading = segment.heading
+            if segment.hedge is not None:
+                hedge = segment.hedge
+                yield (
+                    f'<mark class="{hedge.category}" data-category="{hedge.category}" '
+                    f'title="{_title_of(hedge.category)}">'
+                )
+            open_hedge = segment.hedge
+        yield _html_text(body[segment.start : segment.end])
+    if open_hedge is not None:
+        yield "</mark>"
+    if open_heading is not None:
+        yield "</span>"
+
+
+# -- Markdown --------------------------------------------------------------------------
+
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_MD_BLOCK = re.compile(r"^[ \t]*(?:([#>+=\-])|(\d+)([.)]))", re.MULTILINE)
+
+
+def _md_escape(text: str, at_line_start: bool) -> str:
+    """Escape what Markdown would read as markup; lines lose their indentation."""
+    text = _MD_INLINE.sub(r"\\\1", printable(text))
+
+    def block(match: re.Match[str]) -> str:
+        if match.start() == 0 and not at_line_start:
+            return match.group(0)
+        if match.group(1):
+            return "\\" + match.group(1)
+        return match.group(2) + "\\" + match.group(3)
+
+    text = _MD_BLOCK.sub(block, text)
+    if at_line_start:
+        text = text.lstrip(" \t")
+    return re.sub(r"\n[ \t]+", "\n", text)
+
+
+def _md_mark(hedge_text: str, category: str, at_line_start: bool) -> str:
+    delim = "**" if category == BOOSTER else "*"
+    pieces = [p for p in re.split(r"\n\s*\n", hedge_text) if p.strip()]
+    marked = "\n\n".join(
+        f"{delim}{_md_escape(piece.strip(), at_line_start or i > 0)}{delim}"
+        for i, piece in enumerate(pieces)
+    )
+    return f"{marked}⟨{_label(category)}⟩"
+
+
+def to_markdown(document: MarkedDocument) -> str:
+    """Hedges in *italics*, boosters in **bold**, each followed by its category: ⟨modal⟩."""
+    counts = document.counts()
+    figures = document.profile
+    lines = [
+        f"# {_md_escape(document.title, True)}",
+        "",
+        f"Source: {_md_escape(document.path, False)}",
+        "",
+        "## Summary",
+        "",
+        f"- Words: {figures.words:,}",
+        f"- Hedges: {figures.hedges:,} ({figures.hedges_per_1k:.1f} per 1,000 words)",
+        f"- Boosters: {figures.boosters:,} ({figures.boosters_per_1k:.1f} per 1,000 words)",
+        f"- Sentences hedged: {figures.hedged_share:.0%} "
+        f"({figures.hedged_sentences:,} of {figures.sentences:,})",
+        "",
+        "## Legend",
+        "",
+        "Hedges are in *italics* and boosters in **bold**, each followed by its category.",
+        "",
+        "| Mark | Count | Category |",
+        "|---|--:|---|",
+    ]
+    for category, label in CATEGORIES.items():
+        sample = _md_mark(_label(category), category, False)
+        lines.append(f"| {sample} | {counts[category]:,} | {_md_escape(label, False)} |")
+    lines += ["", "## Text", "", "".join(_md_body(document)).strip("\n"), ""]
+    return "\n".join(lines)
+
+
+def _md_body(document: MarkedDocument) -> Iterable[str]:
+    body = document.body
+    done: set[int] = set()
+    for segment in _segments(document):
+        at_line_start = segment.start == 0 or body[segment.start - 1] == "\n"
+        heading = segment.heading
+        if heading is not None and segment.start == heading.offset and at_line_start:
+            yield "#" * min(heading.level + 1, 6) + " "
+            at_line_start = False
+        hedge = segment.hedge
+        if hedge is None:
+            yield _md_escape(body[segment.start : segment.end], at_line_start)
+        elif id(hedge) not in done:
+            # a mark cut by a heading boundary is still written once, whole
+            done.add(id(hedge))
+            yield _md_mark(body[hedge.start : hedge.end], hedge.category, at_line_start)
+
+
+# -- JSON ----------------------------------------------------------------------------
+
+
+def to_json(document: MarkedDocument) -> str:
+    """The shape of ``hedge-reader hedges --json`` plus title, text, legend and outline."""
+    counts = document.counts()
+    payload = {
+        "path": document.path,
+        "title": document.title,
+        "summary": document.profile.to_dict(),
+        "legend": [
+            {"category": c, "label": label, "kind": _kind(c), "count": counts[c]}
+            for c, label in CATEGORIES.items()
+        ],
+        "hedges": [hedge.to_dict() for hedge in document.hedges],
+        "outline": [
+            {"offset": h.offset, "level": h.level, "title": h.title} for h in document.outline
+        ],
+        "text": document.body,
+        "generator": f"hedge-reader {__version__}",
+    }
+    return json.dumps(payload, ensure_ascii=False) + "\n"
+
+
+# -- quotes ------------------------------------------------------------------------------
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def format_quote(text: str, title: str, source: str, author: str = "") -> str:
+    """A passage as a quotation with its source, ready to paste into notes or an article."""
+    passage = " ".join(_CONTROL.sub("", text).split())
+    origin = ", ".join(" ".join(_CONTROL.sub("", part).split()) for part in (author, title) if part)
+    where = _CONTROL.sub("", source)
+    attribution = f"{origin} ({where})" if origin and where else origin or where
+    return f"“{passage}”\n— {attribution}"

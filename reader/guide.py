@@ -1,0 +1,113 @@
+"""What each hedge category means, with examples taken from the detector itself.
+
+The help page and the HTML export show this. The cue examples come from the shipped
+lexicon and every example sentence is run through ``find_hedges`` when shown, so the
+page cannot drift from what the detector actually marks (a test checks each sentence
+carries a mark of its own category). No Textual here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from reader.hedging import BOOSTER, CATEGORIES, Hedge, find_hedges
+from reader.hedging.lexicon import READER, entries
+
+#: Category id -> (what the category does to a claim, a sentence that shows it).
+NOTES: dict[str, tuple[str, str]] = {
+    "modal": (
+        "A modal verb turns a finding into a possibility: the claim may hold, or may not.",
+        "The new drug may lower blood pressure in older adults.",
+    ),
+    "epistemic": (
+        "The writer reports an inference rather than an observation: the data suggest, "
+        "indicate or appear to show something.",
+        "These results suggest that short sleep raises appetite.",
+    ),
+    "probability": (
+        "The claim is weighed as more or less likely instead of stated as fact.",
+        "The virus will probably spread further this winter.",
+    ),
+    "approximator": (
+        "Numbers and extents are blurred: about, roughly, up to, partly.",
+        "Roughly 40 patients took part in the trial.",
+    ),
+    "tentative": (
+        "The evidence is flagged as limited or unfinished: preliminary results, a small "
+        "study, further studies are needed, the mechanism remains unclear.",
+        "The findings are preliminary, and further studies are needed.",
+    ),
+    "attribution": (
+        "The claim is handed to someone else, so the writer does not vouch for it: some "
+        "experts say, it is believed, reportedly.",
+        "Some experts say the diet protects the heart.",
+    ),
+    BOOSTER: (
+        "The opposite of a hedge: words that inflate certainty or importance. In health "
+        "news they often outrun the evidence (breakthrough, proves, cure).",
+        "Researchers hail a breakthrough that proves the treatment works.",
+    ),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CategoryGuide:
+    category: str
+    label: str
+    kind: str  # "hedge" or "booster"
+    explanation: str
+    example: str
+    example_marks: tuple[Hedge, ...]
+    cues: tuple[str, ...]  # representative lexicon phrases
+    cue_count: int  # every phrase form the lexicon holds for this category
+    user_phrases: tuple[str, ...]
+
+
+def cue_examples(category: str, limit: int = 8) -> tuple[tuple[str, ...], int]:
+    """Up to ``limit`` representative phrases of ``category`` and how many forms it has.
+
+    One per lexicon lemma (the lemma itself when it is a phrase, else its shortest form),
+    skipping forms that start like one already chosen ("suggested" after "suggest").
+    """
+    table = entries(READER)
+    by_lemma: dict[str, str] = {}
+    count = 0
+    for phrase, entry in table.items():
+        if entry.category != category:
+            continue
+        count += 1
+        best = by_lemma.get(entry.lemma)
+        if entry.lemma in table and table[entry.lemma].category == category:
+            by_lemma[entry.lemma] = entry.lemma
+        elif best is None or (len(phrase), phrase) < (len(best), best):
+            by_lemma[entry.lemma] = phrase
+    chosen: list[str] = []
+    for phrase in by_lemma.values():
+        if not any(phrase[:5] == earlier[:5] for earlier in chosen):
+            chosen.append(phrase)
+    return tuple(chosen[:limit]), count
+
+
+def category_guide(extra: Mapping[str, str] | None = None) -> list[CategoryGuide]:
+    """Every category in legend order, with the user's own phrases for each."""
+    extra = dict(extra or {})
+    guide = []
+    for category, label in CATEGORIES.items():
+        explanation, example = NOTES.get(category, ("", ""))
+        cues, count = cue_examples(category)
+        marks = tuple(find_hedges(example, extra=extra)) if example else ()
+        guide.append(
+            CategoryGuide(
+                category=category,
+                label=label,
+                kind="booster" if category == BOOSTER else "hedge",
+                explanation=explanation,
+                example=example,
+                example_marks=marks,
+                cues=cues,
+                cue_count=count,
+                user_phrases=tuple(sorted(p for p, c in extra.items() if c == category)),
+            )
+        )
+    return guide

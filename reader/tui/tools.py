@@ -1,0 +1,221 @@
+"""Getting text out of the app, and the user's settings: mixed into ``HedgeReaderApp``.
+
+* Export (``e`` HTML, ``E`` Markdown, JSON from the palette) renders in a thread worker
+  and hands the text to ``App.deliver_text``: a file in the export folder in a terminal,
+  a browser download when served with ``hedge-reader serve``.
+* Copy a quote (``y``): the selection, else the sentence at the current mark or at the
+  top of the reading pane, with its source, through ``App.copy_to_clipboard`` (OSC 52,
+  which works over SSH).
+* Settings: key remaps (``App.set_keymap``), the theme (the palette's last choice is
+  remembered in the state file), hidden categories, the user's own phrases.
+"""
+
+from __future__ import annotations
+
+import io
+from bisect import bisect_right
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import platformdirs
+from rich.style import Style
+from textual import events, work
+from textual.app import SystemCommand
+from textual.theme import Theme
+
+from reader.config import Config, load_state, remembered_theme, save_state
+from reader.export import FORMATS, analyse, export_filename, format_quote, render
+from reader.hedging import CATEGORIES, sentence_spans
+from reader.library import Document
+from reader.tui import messages
+from reader.tui.screens.categories import CategoryScreen
+
+if TYPE_CHECKING:
+    from reader.tui.widgets.document_view import DocumentView
+
+FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "json": "JSON"}
+MIME_TYPES = {"html": "text/html", "md": "text/markdown", "json": "application/json"}
+
+
+class ToolActions:
+    """Export, copy-quote, the category page and settings; needs ``App`` in the MRO."""
+
+    config: Config
+    state_file: Path | None
+    hidden_categories: set[str]
+    extra_phrases: dict[str, str]
+    keymap_overrides: dict[str, str]
+
+    def init_tools(self, config: Config | None, state_file: Path | None) -> None:
+        """From ``__init__``: keep the settings; nothing touches the screen yet."""
+        self.config = config or Config()
+        self.state_file = state_file
+        self.hidden_categories = set(self.config.hidden_categories)
+        self.extra_phrases = dict(self.config.phrases)
+        self.keymap_overrides = dict(self.config.keys)
+        self._saved_theme: str | None = None
+
+    def mount_tools(self) -> None:
+        """From ``on_mount``: apply keys and theme, then remember palette theme changes."""
+        app: Any = self
+        if self.keymap_overrides:
+            app.set_keymap(self.keymap_overrides)
+        state = load_state(self.state_file) if self.state_file is not None else {}
+        theme = remembered_theme(self.config, state)
+        if theme and theme in app.available_themes:
+            app.theme = theme
+        self._saved_theme = app.theme
+        app.theme_changed_signal.subscribe(app, self._theme_changed)
+
+    def _theme_changed(self, theme: Theme) -> None:
+        if self.state_file is None or theme.name == self._saved_theme:
+            return
+        self._saved_theme = theme.name
+        try:
+            save_state({"theme": theme.name, "config_theme": self.config.theme}, self.state_file)
+        except OSError as error:
+            self._notify(f"Could not remember the theme: {error.strerror or error}", "warning")
+
+    # -- helpers ---------------------------------------------------------------------
+
+    def _notify(self, message: str, severity: str = "information", timeout: float = 6) -> None:
+        app: Any = self
+        app.notify(message, severity=severity, timeout=timeout, markup=False)
+
+    def _open_document(self) -> Document | None:
+        from reader.tui.widgets.reading_pane import ReadingPane
+
+        app: Any = self
+        document = app.query_one(ReadingPane).document
+        if document is None:
+            self._notify("Open a document first (Enter on the list).", "warning", 3)
+        return document
+
+    def tool_commands(self) -> Iterator[SystemCommand]:
+        """Palette commands with no key of their own."""
+        app: Any = self
+        yield SystemCommand(
+            "Export as JSON",
+            "The document's marks, figures and text as JSON",
+            partial(app.run_action, "export('json')"),
+        )
+
+    # -- export ------------------------------------------------------------------------
+
+    def action_export(self, fmt: str = "html") -> None:
+        document = self._open_document()
+        if document is not None and fmt in FORMATS:
+            self._render_export(document, fmt)
+
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
+    def _render_export(self, document: Document, fmt: str) -> None:
+        app: Any = self
+        marked = analyse(
+            document.path, document.title, document.body, document.outline, self.extra_phrases
+        )
+        app.post_message(
+            messages.ExportReady(render(marked, fmt), export_filename(marked, fmt), fmt)
+        )
+
+    def on_export_ready(self, message: messages.ExportReady) -> None:
+        app: Any = self
+        folder = None
+        name = message.filename
+        if not app.is_web:
+            folder = self._export_folder()
+            if folder is None:
+                return
+            name = _unused_name(folder, name)
+        app.deliver_text(
+            io.StringIO(message.text),
+            save_directory=folder,
+            save_filename=name,
+            mime_type=MIME_TYPES[message.fmt],
+            encoding="utf-8",
+            name=FORMAT_NAMES[message.fmt],
+        )
+
+    def _export_folder(self) -> Path | None:
+        folder = self.config.export_dir or platformdirs.user_downloads_path()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            self._notify(f"Cannot export to {folder}: {error.strerror or error}", "error")
+            return None
+        return folder
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        what = event.name or "Export"
+        if event.path is not None:
+            self._notify(f"{what} export saved to {event.path}")
+        else:
+            self._notify(f"{what} export sent to your browser")
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        self._notify(f"Export failed: {event.exception}", "error")
+
+    # -- copy a quote ---------------------------------------------------------------------
+
+    def action_copy_quote(self) -> None:
+        document = self._open_document()
+        if document is None:
+            return
+        app: Any = self
+        selected = app.screen.get_selected_text()
+        passage = selected if selected and selected.strip() else self._current_sentence()
+        if not passage.strip():
+            self._notify("Nothing to copy here.", "warning", 3)
+            return
+        quote = format_quote(passage, document.title, document.path, document.summary.author)
+        app.copy_to_clipboard(quote)
+        words = len(passage.split())
+        what = "selection" if selected and selected.strip() else "sentence"
+        self._notify(f"Copied the {what} ({words} words) with its source to the clipboard.")
+
+    def _current_sentence(self) -> str:
+        from reader.tui.widgets.document_view import DocumentView
+
+        app: Any = self
+        view: DocumentView = app.query_one(DocumentView)
+        text = view.text
+        offset = view.top_offset()
+        current = view.current
+        # the current mark, when it is on screen; else the top visible line
+        if current is not None and offset <= current.start < offset + view.size.area:
+            offset = current.start
+        spans = sentence_spans(text)
+        if not spans:
+            return text
+        index = max(bisect_right([start for start, _ in spans], offset) - 1, 0)
+        start, end = spans[index]
+        return text[start:end]
+
+    # -- the category page ---------------------------------------------------------------
+
+    def action_categories(self) -> None:
+        from reader.tui.widgets.document_view import DocumentView
+
+        app: Any = self
+        if isinstance(app.screen, CategoryScreen):
+            return
+        view = app.screen_stack[0].query_one(DocumentView)
+        styles: dict[str, Style] = {
+            category: view.get_component_rich_style(f"document-view--{category}", partial=True)
+            for category in CATEGORIES
+        }
+        path = str(self.config.path) if self.config.path else ""
+        app.push_screen(CategoryScreen(styles, self.extra_phrases, self.hidden_categories, path))
+
+
+def _unused_name(folder: Path, name: str) -> str:
+    """``name``, or ``stem-2.ext`` ... so an export never overwrites an earlier one."""
+    if not (folder / name).exists():
+        return name
+    stem, dot, suffix = name.partition(".")
+    for number in range(2, 10_000):
+        candidate = f"{stem}-{number}{dot}{suffix}"
+        if not (folder / candidate).exists():
+            return candidate
+    return name
