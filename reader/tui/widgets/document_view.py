@@ -132,15 +132,24 @@ class DocumentView(ScrollView, can_focus=True):
         self._wrap_width = 0
         self._lines = []
         self._rewrap()
-        self.scroll_to(0, 0, animate=False)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         if top:
             self.scroll_to_offset(top, at_top=True)
 
     def add_marks(self, layer: str, marks: list[Mark]) -> None:
         """More marks for ``layer`` (a long text is analysed in chunks, in order)."""
-        if marks:
-            self._layers[layer].extend(marks)
-            self._invalidate()
+        if not marks:
+            return
+        self._layers[layer].extend(marks)
+        if not self._lines:
+            return
+        first = line_of(self._lines, self._starts, min(m.start for m in marks))
+        last = line_of(self._lines, self._starts, max(m.end for m in marks))
+        for index in [i for i in self._strip_cache if first <= i <= last]:
+            del self._strip_cache[index]
+        top = int(self.scroll_y)
+        if first < top + self.size.height and last >= top:  # only repaint if on screen
+            self.refresh()
 
     def set_marks(self, layer: str, marks: list[Mark]) -> None:
         self._layers[layer] = _Layer(marks)
@@ -237,7 +246,8 @@ class DocumentView(ScrollView, can_focus=True):
             return
         line = line_of(self._lines, self._starts, offset)
         if at_top:
-            self.scroll_to(y=line, animate=False)
+            # force: the scrollbars of a text just shown are not laid out yet
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
             return
         height = self.scrollable_content_region.height or self.size.height
         if not (self.scroll_y <= line < self.scroll_y + height):
@@ -253,6 +263,20 @@ class DocumentView(ScrollView, can_focus=True):
     def fraction(self) -> float:
         """How far through the text the top line is, 0..1."""
         return self.top_offset() / len(self._text) if self._text else 0.0
+
+    # -- keys: no smooth scrolling, as in less (and kinder to a slow SSH link) ------------
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
 
     # -- layout and rendering ------------------------------------------------------------
 

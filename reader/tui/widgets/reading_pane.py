@@ -62,6 +62,7 @@ class ReadingPane(Vertical):
         self.analysed = 1.0  # share of the open text analysed so far
         self.find_pattern = ""
         self._find_origin = 0
+        self._header_lines = 0
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, id="reading-header")
@@ -278,8 +279,15 @@ class ReadingPane(Vertical):
 
     @on(DocumentView.MarkFocused)
     def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
+        """Say which mark is current: "modal 3/40: 'may'", "find 2/14: 'trial'"."""
+        message.stop()
         if message.layer == "find":
             self.query_one(FindBar).set_count(f"{message.index + 1}/{message.total}")
+        view = self.view
+        current = view.current
+        label = "search hit" if message.layer == "hits" or current is None else current.kind
+        word = printable(view.text[current.start : current.end]) if current else ""
+        self.set_status(f"{label} {message.index + 1}/{message.total}: {word!r}")
 
     # -- bookmarks and position ------------------------------------------------------
 
@@ -299,12 +307,12 @@ class ReadingPane(Vertical):
     def _update_position(self) -> None:
         view = self.view
         figure = f"{view.fraction:.0%}" if self.document is not None else ""
-        self.query_one("#reading-position", Static).update(figure)
+        self.query_one("#reading-position", Static).update(figure, layout=False)
 
     # -- header and status -----------------------------------------------------------
 
     def set_status(self, text: str) -> None:
-        self.query_one("#reading-status", Static).update(Text(text))
+        self.query_one("#reading-status", Static).update(Text(text), layout=False)
 
     def _default_status(self) -> str:
         if self.analysed < 1.0:
@@ -321,7 +329,11 @@ class ReadingPane(Vertical):
     def _update_header(self) -> None:
         if self.document is not None:
             header = self.query_one("#reading-header", Static)
-            header.update(self._header(self.document))
+            text = self._header(self.document)
+            # Counts change as marks arrive; a relayout of the screen each time is costly.
+            lines = str(text).count("\n") + 1
+            header.update(text, layout=lines != self._header_lines)
+            self._header_lines = lines
 
     def _header(self, document: Document) -> Text:
         """One line each: title, source, figures, and a legend with counts per category."""
