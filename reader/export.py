@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import json
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -22,7 +23,15 @@ from typing import Protocol
 
 from reader import __version__
 from reader.guide import NOTES
-from reader.hedging import BOOSTER, CATEGORIES, Hedge, HedgeProfile, find_hedges, profile
+from reader.hedging import (
+    BOOSTER,
+    CATEGORIES,
+    Hedge,
+    HedgeProfile,
+    find_hedges,
+    profile,
+    sentence_spans,
+)
 from reader.safe_text import printable
 
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
@@ -378,3 +387,20 @@ def format_quote(text: str, title: str, source: str, author: str = "") -> str:
     where = _CONTROL.sub("", source)
     attribution = f"{origin} ({where})" if origin and where else origin or where
     return f"“{passage}”\n— {attribution}"
+
+
+def sentence_at(text: str, offset: int, window: int = 4000) -> str:
+    """The sentence holding character ``offset``, splitting only ``window`` characters
+    either side (a copy on a 1 MB document stays instant; longer sentences are cut)."""
+    if not text:
+        return ""
+    offset = min(max(offset, 0), len(text) - 1)
+    start = max(offset - window, 0)
+    piece = text[start : offset + window]
+    spans = sentence_spans(piece)
+    if not spans:
+        return ""
+    local = offset - start
+    index = max(bisect_right([s for s, _ in spans], local) - 1, 0)
+    begin, end = spans[index]
+    return piece[begin:end]

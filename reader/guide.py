@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, find_hedges
 from reader.hedging.lexicon import READER, entries
@@ -70,23 +71,34 @@ def cue_examples(category: str, limit: int = 8) -> tuple[tuple[str, ...], int]:
     One per lexicon lemma (the lemma itself when it is a phrase, else its shortest form),
     skipping forms that start like one already chosen ("suggested" after "suggest").
     """
+    chosen, count = _cues().get(category, ((), 0))
+    return chosen[:limit], count
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, tuple[tuple[str, ...], int]]:
+    """Every category's representative phrases, from one pass over the lexicon (cached:
+    expanding the lexicon's templates takes a noticeable fraction of a second)."""
     table = entries(READER)
-    by_lemma: dict[str, str] = {}
-    count = 0
+    by_lemma: dict[str, dict[str, str]] = {}
+    counts: dict[str, int] = {}
     for phrase, entry in table.items():
-        if entry.category != category:
-            continue
-        count += 1
-        best = by_lemma.get(entry.lemma)
+        category = entry.category
+        counts[category] = counts.get(category, 0) + 1
+        lemmas = by_lemma.setdefault(category, {})
+        best = lemmas.get(entry.lemma)
         if entry.lemma in table and table[entry.lemma].category == category:
-            by_lemma[entry.lemma] = entry.lemma
+            lemmas[entry.lemma] = entry.lemma
         elif best is None or (len(phrase), phrase) < (len(best), best):
-            by_lemma[entry.lemma] = phrase
-    chosen: list[str] = []
-    for phrase in by_lemma.values():
-        if not any(phrase[:5] == earlier[:5] for earlier in chosen):
-            chosen.append(phrase)
-    return tuple(chosen[:limit]), count
+            lemmas[entry.lemma] = phrase
+    found: dict[str, tuple[tuple[str, ...], int]] = {}
+    for category, lemmas in by_lemma.items():
+        chosen: list[str] = []
+        for phrase in lemmas.values():
+            if not any(phrase[:5] == earlier[:5] for earlier in chosen):
+                chosen.append(phrase)
+        found[category] = (tuple(chosen), counts[category])
+    return found
 
 
 def category_guide(extra: Mapping[str, str] | None = None) -> list[CategoryGuide]:

@@ -190,6 +190,10 @@ async def test_theme_is_remembered_across_runs(library: Library, tmp_path):
 async def test_hidden_categories_start_from_the_config(library: Library, tmp_path):
     app = make_app(library, tmp_path, hidden_categories=frozenset({"approximator"}))
     assert app.hidden_categories == {"approximator"}
+    app.hidden_categories = set()  # as code that resets it after init_tools would
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert app.hidden_categories == {"approximator"}
     assert HedgeReaderApp(library).hidden_categories == set()
 
 
@@ -290,3 +294,43 @@ def test_no_feature_lives_only_on_keys_terminals_confuse():
     for binding in bindings:
         keys = bound_keys(binding)
         assert any(key not in CONFUSED_KEYS for key in keys), binding
+
+
+async def test_served_export_goes_to_the_browser(library: Library, tmp_path, monkeypatch):
+    from textual import events
+
+    app = make_app(library, tmp_path)
+    calls = []
+    monkeypatch.setattr(HedgeReaderApp, "is_web", property(lambda self: True))
+    monkeypatch.setattr(
+        HedgeReaderApp, "deliver_text", lambda self, file, **kwargs: calls.append(kwargs)
+    )
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        await pilot.press("e")
+        await settle(pilot)
+        (kwargs,) = calls
+        assert kwargs["save_directory"] is None  # the browser decides where it goes
+        assert kwargs["save_filename"] == "vaccines-may-reduce-relapse.hedges.html"
+        assert not (tmp_path / "exports").exists()
+        app.post_message(events.DeliveryComplete(key="k", path=None, name="HTML"))
+        await pilot.pause()
+        assert any("HTML export sent to your browser" in str(n.message) for n in app._notifications)
+
+
+async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = make_app(library, tmp_path)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_first(pilot, "relapse")
+        header = app.query_one("#reading-header", Static)
+        # what dragging the mouse over the header's first words does
+        app.screen.selections = {header: Selection(Offset(0, 0), Offset(16, 0))}
+        await pilot.press("y")
+        await pilot.pause()
+        document = app.query_one(ReadingPane).document
+        source = f"— Vaccines may reduce relapse ({document.path})"
+        assert app.clipboard == f"“Vaccines may red”\n{source}"
+        assert any("Copied the selection (3 words)" in str(n.message) for n in app._notifications)

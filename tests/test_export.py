@@ -236,3 +236,40 @@ def test_quotes_carry_their_source_and_no_control_characters():
     assert quote == "“It may work.[31m”\n— Title (/docs/a.txt)"
     by = format_quote("It may.", "Coffee", "https://example.org/a", author="J. Chen")
     assert by == "“It may.”\n— J. Chen, Coffee (https://example.org/a)"
+
+
+def test_html_categories_differ_without_colour():
+    import re
+
+    from reader.export import _HTML_CSS
+
+    looks = {}
+    for category in CATEGORIES:
+        (rule,) = re.findall(rf"mark\.{category} \{{(.*?)\}}", _HTML_CSS, re.S)
+        decl = dict(
+            (name.strip(), value.strip())
+            for name, value in (item.split(":", 1) for item in rule.split(";") if ":" in item)
+        )
+        looks[category] = tuple(
+            decl.get(name)
+            for name in (
+                "text-decoration-line",
+                "text-decoration-style",
+                "font-style",
+                "font-weight",
+                "outline",
+            )
+        )
+    assert len(set(looks.values())) == len(CATEGORIES), looks
+
+
+def test_the_sentence_at_an_offset_even_deep_in_a_long_text():
+    from reader.export import sentence_at
+
+    filler = "Plain words here. " * 20_000  # 360 KB
+    text = filler + "This one may matter. " + filler
+    where = len(filler) + text[len(filler) :].index("may")
+    assert sentence_at(text, where) == "This one may matter."
+    assert sentence_at(text, 0) == "Plain words here."
+    assert sentence_at(text, len(text) + 5) == "Plain words here."
+    assert sentence_at("", 3) == ""

@@ -72,12 +72,15 @@ def search(args: argparse.Namespace) -> int:
                 }
                 for hit in results.hits
             ],
+            "suggestions": list(results.suggestions),
         }
         print(json.dumps(payload))
     else:
         from reader.cli.render import results_table
 
         _stdout().print(results_table(results))
+    if results.suggestions:
+        error(f"nothing matches {results.query!r}; did you mean: {results.suggestions[0]}?")
     return EXIT_OK
 
 

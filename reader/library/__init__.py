@@ -15,11 +15,13 @@ from reader.library.errors import LibraryBusyError, LibraryError, QueryError
 from reader.library.ingest import FORMATS, IngestError
 from reader.library.library import AddProgress, AddReport, Library
 from reader.library.paths import LIBRARY_ENV, default_library_path
+from reader.library.query import QUERY_HELP
 from reader.library.search import SORTS
 
 __all__ = [
     "FORMATS",
     "LIBRARY_ENV",
+    "QUERY_HELP",
     "SORTS",
     "AddProgress",
     "AddReport",

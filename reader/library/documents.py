@@ -93,6 +93,8 @@ class SearchResults:
     total: int
     hits: list[SearchHit]
     terms: tuple[str, ...] = ()
+    #: Corrected queries to offer when nothing matched ("did you mean …?").
+    suggestions: tuple[str, ...] = ()
 
 
 def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:

@@ -22,6 +22,7 @@ from whoosh.index import LockError
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
+from reader.library.codec import GroupingPool, LeanCodec, merge_tiers
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -32,10 +33,10 @@ from reader.library.documents import (
 )
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
+from reader.library.indexing import Ready, prepared
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
-from reader.library.loader import load
 from reader.library.lock import Busy, exclusive
-from reader.library.schema import make_schema
+from reader.library.schema import BodyText, make_schema
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 
@@ -77,6 +78,23 @@ class AddReport:
 
 
 ProgressCallback = Callable[[AddProgress], None]
+
+
+class _Batch:
+    """Documents given to the writer since the last commit, and their texts to store first."""
+
+    def __init__(self) -> None:
+        self.texts: list[tuple[str, str]] = []
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def add(self, writer: IndexWriter, item: Ready, known: bool) -> None:
+        self.texts.append((item.sha256, item.body))
+        if known:
+            writer.update_document(**item.fields)
+        else:
+            writer.add_document(**item.fields)
 
 
 class Library:
@@ -177,20 +195,36 @@ class Library:
             index = self._open(create=True)
             assert index is not None and self._texts is not None
             known = self._known_sources()
+            pre_analyse = isinstance(index.schema["body"], BodyText)
             writer = self._writer(index)
-            pending = 0
+            batch = _Batch()
             try:
+                results = prepared(sources, known, _index_fields, max_bytes, pre_analyse)
                 for done, source in enumerate(sources, 1):
-                    if progress is not None:
+                    if progress is not None:  # before the wait: a URL may take a while
                         progress(AddProgress(done - 1, len(sources), str(source.path)))
-                    pending += self._add_source(writer, source, known, max_bytes, report)
-                    if pending >= _COMMIT_EVERY:
-                        self._commit(writer)
-                        writer, pending = self._writer(index), 0
+                    outcome = next(results)
+                    if isinstance(outcome, IngestError):
+                        report.failed.append(outcome)
+                        continue
+                    report.unchanged.extend(outcome.unchanged)
+                    for ready in outcome.documents:
+                        old = known.get(ready.path)
+                        if old is not None and old[0] == ready.sha256:
+                            # a worker sees only its file's own entry: a feed's entries
+                            # are checked against the library here
+                            report.unchanged.append(ready.path)
+                            continue
+                        batch.add(writer, ready, ready.path in known)
+                        (report.updated if ready.path in known else report.added).append(ready.path)
+                        known[ready.path] = (ready.sha256, ready.size, ready.mtime)
+                    if len(batch) >= _COMMIT_EVERY:
+                        self._commit(writer, batch)
+                        writer, batch = self._writer(index), _Batch()
                 if progress is not None:
                     progress(AddProgress(len(sources), len(sources), ""))
             except KeyboardInterrupt:
-                self._commit(writer)
+                self._commit(writer, batch)
                 raise
             except (OSError, sqlite3.Error) as error:
                 writer.cancel()
@@ -201,7 +235,7 @@ class Library:
             except BaseException:
                 writer.cancel()
                 raise
-            self._commit(writer)
+            self._commit(writer, batch)
             if prune:
                 report.removed.extend(self._prune(paths))
         return report
@@ -270,15 +304,23 @@ class Library:
 
     def _writer(self, index: whoosh_index.Index) -> IndexWriter:
         try:
-            return index.writer(timeout=5.0, limitmb=128)
+            # compound=False: Whoosh reads a compound segment by copying it all into memory,
+            # which made opening a large library slow
+            writer = index.writer(timeout=5.0, limitmb=128, codec=LeanCodec(), compound=False)
         except LockError:
             raise LibraryBusyError(
                 f"{self.path}: library is busy (another hedge-reader is adding documents)"
             ) from None
+        writer.pool = GroupingPool()
+        return writer
 
-    def _commit(self, writer: IndexWriter) -> None:
+    def _commit(self, writer: IndexWriter, batch: _Batch | None = None) -> None:
+        """Texts first, then the index commit that refers to them."""
         try:
-            writer.commit()
+            if batch is not None and batch.texts:
+                assert self._texts is not None
+                self._texts.put_many(batch.texts)
+            writer.commit(mergetype=merge_tiers)
         except (OSError, sqlite3.Error) as error:
             writer.cancel()
             raise LibraryError(
@@ -303,29 +345,6 @@ class Library:
         if searcher is None:
             return {}
         return {f["path"]: f.get("source") or f["path"] for f in searcher.all_stored_fields()}
-
-    def _add_source(
-        self,
-        writer: IndexWriter,
-        source: Source,
-        known: dict[str, tuple[str, int, float]],
-        max_bytes: int,
-        report: AddReport,
-    ) -> int:
-        """Index what is new or changed in one source; returns how many documents it wrote."""
-        try:
-            loaded = load(source, known, max_bytes)
-        except IngestError as error:
-            report.failed.append(error)
-            return 0
-        report.unchanged.extend(loaded.unchanged)
-        assert self._texts is not None
-        self._texts.put_many([(parsed.sha256, parsed.body) for parsed in loaded.documents])
-        for parsed in loaded.documents:
-            writer.update_document(**_index_fields(parsed))
-            (report.updated if parsed.path in known else report.added).append(parsed.path)
-            known[parsed.path] = (parsed.sha256, parsed.size, parsed.mtime)
-        return len(loaded.documents)
 
     def remove(self, paths: Iterable[str | Path]) -> list[str]:
         """Drop documents whose path or source (file, URL, feed) is, or lies under, one of

@@ -368,7 +368,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         """Searching led here: show the first matched word as soon as it is found."""
         if chunk.hits and not self._jumped_to_hit:
             self._jumped_to_hit = True
-            self.query_one(ReadingPane).view.jump_from("hits", 0)
+            # after layout: the pane may only now get its size, and scrolling needs it
+            self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
 
     def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
         """Analysis finished; the pane already has every mark from ``MarksFound``."""
@@ -387,6 +388,9 @@ class HedgeReaderApp(ToolActions, App[None]):
                 f"{results.total} result{'s' if results.total != 1 else ''} for {results.query!r}"
             )
             empty = f"Nothing matches {results.query!r}."
+            if results.suggestions:
+                status += f" · did you mean: {results.suggestions[0]}?"
+                empty += f" Did you mean: {results.suggestions[0]}?"
         else:
             status = f"{results.total} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"

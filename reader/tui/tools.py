@@ -13,7 +13,6 @@
 from __future__ import annotations
 
 import io
-from bisect import bisect_right
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
@@ -26,8 +25,8 @@ from textual.app import SystemCommand
 from textual.theme import Theme
 
 from reader.config import Config, load_state, remembered_theme, save_state
-from reader.export import FORMATS, analyse, export_filename, format_quote, render
-from reader.hedging import CATEGORIES, sentence_spans
+from reader.export import FORMATS, analyse, export_filename, format_quote, render, sentence_at
+from reader.hedging import CATEGORIES
 from reader.library import Document
 from reader.tui import messages
 from reader.tui.screens.categories import CategoryScreen
@@ -60,6 +59,8 @@ class ToolActions:
     def mount_tools(self) -> None:
         """From ``on_mount``: apply keys and theme, then remember palette theme changes."""
         app: Any = self
+        # set again here in case __init__ code after ``init_tools`` reset it
+        self.hidden_categories.update(self.config.hidden_categories)
         if self.keymap_overrides:
             app.set_keymap(self.keymap_overrides)
         state = load_state(self.state_file) if self.state_file is not None else {}
@@ -185,12 +186,7 @@ class ToolActions:
         # the current mark, when it is on screen; else the top visible line
         if current is not None and offset <= current.start < offset + view.size.area:
             offset = current.start
-        spans = sentence_spans(text)
-        if not spans:
-            return text
-        index = max(bisect_right([start for start, _ in spans], offset) - 1, 0)
-        start, end = spans[index]
-        return text[start:end]
+        return sentence_at(text, offset)
 
     # -- the category page ---------------------------------------------------------------
 

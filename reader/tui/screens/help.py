@@ -12,17 +12,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.hedging import BOOSTER, CATEGORIES
+from reader.library import QUERY_HELP
 from reader.tui.keys import KeyGroup, bound_keys, described
 from reader.tui.widgets.document_view import DocumentView
 
-QUERY_SYNTAX = """\
-vaccine immunotherapy   both words (AND is implied); stemmed: vaccines finds vaccine
-vaccine OR mRNA         either word;   vaccine NOT mouse   excludes a word
-"further studies"       an exact phrase, in order
-title:cancer            only in titles (also path:, format:md)
-immuno*   vacine~       prefix;   fuzzy (finds vaccine despite the typo)
-hedges:>20              hedges per 1,000 words (also boosters:>0)
-(empty)                 the whole library"""
+QUERY_SYNTAX = QUERY_HELP  # one text, also in the README
 
 
 class HelpScreen(ModalScreen[None]):
