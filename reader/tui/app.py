@@ -406,6 +406,8 @@ class HedgeReaderApp(ToolActions, App[None]):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, message: Input.Changed) -> None:
+        # A search still running for what was typed before is already stale: drop its result.
+        self._generation += 1
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(
