@@ -17,7 +17,7 @@ from reader.library import Heading
 from reader.library.hits import hit_spans
 
 FIRST_CHUNK = 8_000  # characters: about two screens, marked before anything else
-CHUNK = 64_000
+CHUNK = 16_000  # small, so the worker can step aside for the UI between chunks
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +61,17 @@ def analyse(
         ],
         [(a + start, b + start) for a, b in hit_spans(piece, terms)] if terms else [],
         [(a + start, b + start) for a, b in sentence_spans(piece)],
+    )
+
+
+def merge(chunks: Sequence[Chunk]) -> Chunk:
+    """Consecutive chunks as one (fewer messages, fewer repaints)."""
+    return Chunk(
+        chunks[0].start,
+        chunks[-1].end,
+        [h for c in chunks for h in c.hedges],
+        [s for c in chunks for s in c.hits],
+        [s for c in chunks for s in c.sentences],
     )
 
 

@@ -7,6 +7,7 @@ the handlers here own the state and update the widgets.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterable
 from functools import partial
@@ -34,7 +35,7 @@ from reader.library import (
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.analysis import analyse, chunk_bounds
+from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
@@ -47,11 +48,14 @@ from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.row_list import RowList
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import BookmarkList
+from reader.tui.wrap import wrap_offsets
 
 SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
 MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
 SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
+MARKS_INTERVAL = 0.3  # seconds between batches of marks posted while analysing
+ANALYSIS_YIELD = 1.0  # the analysis sleeps this share of its working time, for the UI
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
@@ -60,6 +64,8 @@ class HedgeReaderApp(ToolActions, App[None]):
     CSS_PATH = [styles_dir() / "app.tcss"]
     # Below 160 columns, opening the side panel hides the library list (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
+    # Below 32 rows the side panel leaves the legend to the header line (keys 1-7 still work).
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
 
     BINDINGS: list[BindingType] = [
         Binding("slash", "focus_search", "Search", id="app.search"),
@@ -100,6 +106,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.hidden_categories: set[str] = set()
         self.init_tools(config, state_file)
         self._open_generation = 0
+        #: Set once the open document's text and first marks have been painted.
+        self.document_painted = threading.Event()
         self._jumped_to_hit = False
         self.library = library
         self.seeds = seeds
@@ -177,11 +185,22 @@ class HedgeReaderApp(ToolActions, App[None]):
         if record:
             self.memory.visit(path)
         self._open_generation += 1
-        self._read_document(self._open_generation, path, terms)
+        self.document_painted = threading.Event()
+        width = self.query_one(ReadingPane).view.wrap_width
+        self._read_document(self._open_generation, path, terms, self.document_painted, width)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
-    def _read_document(self, generation: int, path: str, terms: tuple[str, ...]) -> None:
-        """Post the text at once, then its marks chunk by chunk, then ``DocumentLoaded``."""
+    def _read_document(
+        self,
+        generation: int,
+        path: str,
+        terms: tuple[str, ...],
+        painted: threading.Event,
+        width: int,
+    ) -> None:
+        """Post the text with the first screen's marks, then (once that is painted, so the
+        analysis does not hold the GIL during the first paint) the rest chunk by chunk,
+        then ``DocumentLoaded``."""
         try:
             document = self.library.get(path)
         except LibraryError as error:
@@ -190,17 +209,34 @@ class HedgeReaderApp(ToolActions, App[None]):
         if document is None:
             self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
             return
-        self.post_message(messages.DocumentOpened(generation, document))
         text = document.body
         worker = get_current_worker()
         hedges, hits = [], []
-        for start, end in chunk_bounds(text):
+        pending: list[Chunk] = []
+        last_post = time.monotonic()
+        for number, (start, end) in enumerate(chunk_bounds(text)):
             if worker.is_cancelled:
                 return
+            began = time.perf_counter()
             chunk = analyse(text, start, end, terms, self.extra_phrases)
             hedges.extend(chunk.hedges)
             hits.extend(chunk.hits)
-            self.post_message(messages.MarksFound(generation, chunk, end / max(len(text), 1)))
+            done = end / max(len(text), 1)
+            if number == 0:
+                wrapped = (width, wrap_offsets(text, width))  # off the UI thread
+                self.post_message(
+                    messages.DocumentOpened(generation, document, chunk, done, wrapped)
+                )
+                painted.wait(timeout=2.0)
+                continue
+            pending.append(chunk)
+            if end == len(text) or time.monotonic() - last_post >= MARKS_INTERVAL:
+                self.post_message(messages.MarksFound(generation, merge(pending), done))
+                pending, last_post = [], time.monotonic()
+            # Step aside: a thread doing pure-Python work starves the UI of the GIL.
+            time.sleep(min((time.perf_counter() - began) * ANALYSIS_YIELD, 0.05))
+        if not text:
+            self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
         self.post_message(messages.DocumentLoaded(document, hedges, hits))
 
     @work(thread=True, group="add", exit_on_error=False)
@@ -305,27 +341,35 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.query_one(SearchBar).set_status(message.error, error=True)
 
     def on_document_opened(self, message: messages.DocumentOpened) -> None:
-        if message.generation != self._open_generation:
+        if message.generation != self._open_generation or not self.is_running:
             return
         pane = self.query_one(ReadingPane)
         path = message.document.path
         top = self.memory.position(path)
-        pane.show(message.document, top=top, complete=False)
+        self._jumped_to_hit = False
+        pane.show(message.document, top=top, complete=False, wrapped=message.wrapped)
+        if message.first is not None:
+            pane.add_chunk(message.first, message.done)
+            self._jump_to_first_hit(message.first)
+        self.call_after_refresh(self.document_painted.set)
         pane.set_bookmarks(self.memory.bookmarks(path))
         pane.view.focus()
-        self._jumped_to_hit = False
         if top:
             self.notify(f"Back where you left off ({pane.view.fraction:.0%})", timeout=2)
 
     def on_marks_found(self, message: messages.MarksFound) -> None:
-        if message.generation != self._open_generation:
+        if message.generation != self._open_generation or not self.is_running:
             return
         pane = self.query_one(ReadingPane)
         pane.add_chunk(message.chunk, message.done)
-        if message.chunk.hits and not self._jumped_to_hit:
+        self._jump_to_first_hit(message.chunk)
+
+    def _jump_to_first_hit(self, chunk: Chunk) -> None:
+        """Searching led here: show the first matched word as soon as it is found."""
+        if chunk.hits and not self._jumped_to_hit:
             self._jumped_to_hit = True
             # after layout: the pane may only now get its size, and scrolling needs it
-            self.call_after_refresh(pane.view.jump_from, "hits", 0)
+            self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
 
     def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
         """Analysis finished; the pane already has every mark from ``MarksFound``."""
@@ -360,17 +404,10 @@ class HedgeReaderApp(ToolActions, App[None]):
         terms = self.results.terms if self.results and self.results.query.strip() else ()
         self.open_document(message.summary.path, terms)
 
-    @on(DocumentView.MarkFocused)
-    def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
-        view = self.query_one(DocumentView)
-        current = view.current
-        label = "search hit" if message.layer == "hits" or current is None else current.kind
-        word = view.text[current.start : current.end] if current else ""
-        status = f"{label} {message.index + 1}/{message.total}: {word!r}"
-        self.query_one(ReadingPane).set_status(status)
-
     @on(Input.Changed, "#search-input")
     def _query_changed(self, message: Input.Changed) -> None:
+        # A search still running for what was typed before is already stale: drop its result.
+        self._generation += 1
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(

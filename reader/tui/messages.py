@@ -113,11 +113,22 @@ class ExportReady(Message):
 
 
 class DocumentOpened(Message):
-    """A document's text, ready to show before its marks; ``DocumentLoaded`` follows."""
+    """A document's text with its first chunk of marks; ``MarksFound`` brings the rest,
+    then ``DocumentLoaded`` says the analysis is complete."""
 
-    def __init__(self, generation: int, document: Document) -> None:
+    def __init__(
+        self,
+        generation: int,
+        document: Document,
+        first: Chunk | None,
+        done: float,
+        wrapped: tuple[int, list[tuple[int, int]]] | None = None,
+    ) -> None:
         self.generation = generation
+        self.wrapped = wrapped  # (width, visual lines), wrapped in the worker
         self.document = document
+        self.first = first  # the marks of the first screen or so, shown with the text
+        self.done = done
         super().__init__()
 
 

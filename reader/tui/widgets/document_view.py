@@ -51,13 +51,8 @@ class _Layer:
 
     def within(self, start: int, end: int) -> list[Mark]:
         first = max(bisect_right(self.starts, start) - 1, 0)
-        found = []
-        for mark in self.marks[first:]:
-            if mark.start >= end:
-                break
-            if mark.end > start:
-                found.append(mark)
-        return found
+        last = bisect_left(self.starts, end, first)
+        return [mark for mark in self.marks[first:last] if mark.end > start]
 
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
@@ -117,8 +112,10 @@ class DocumentView(ScrollView, can_focus=True):
         hits: list[Mark],
         headings: list[Mark],
         top: int = 0,
+        wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
-        """Replace the document; marks use offsets into ``text``; ``top``: offset to show first."""
+        """Replace the document; marks use offsets into ``text``; ``top``: offset to show first;
+        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits."""
         self._text = text
         self._display_text = printable(text)
         self._layers = {
@@ -131,16 +128,30 @@ class DocumentView(ScrollView, can_focus=True):
         self._bookmarks = []
         self._wrap_width = 0
         self._lines = []
+        if wrapped is not None and wrapped[0] == self.wrap_width:
+            self._wrap_width, self._lines = wrapped
+            self._starts = [start for start, _ in self._lines]
+            self.virtual_size = Size(self._wrap_width, len(self._lines))
+            self._invalidate()
         self._rewrap()
-        self.scroll_to(0, 0, animate=False)
+        self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         if top:
             self.scroll_to_offset(top, at_top=True)
 
     def add_marks(self, layer: str, marks: list[Mark]) -> None:
         """More marks for ``layer`` (a long text is analysed in chunks, in order)."""
-        if marks:
-            self._layers[layer].extend(marks)
-            self._invalidate()
+        if not marks:
+            return
+        self._layers[layer].extend(marks)
+        if not self._lines:
+            return
+        first = line_of(self._lines, self._starts, min(m.start for m in marks))
+        last = line_of(self._lines, self._starts, max(m.end for m in marks))
+        for index in [i for i in self._strip_cache if first <= i <= last]:
+            del self._strip_cache[index]
+        top = int(self.scroll_y)
+        if first < top + self.size.height and last >= top:  # only repaint if on screen
+            self.refresh()
 
     def set_marks(self, layer: str, marks: list[Mark]) -> None:
         self._layers[layer] = _Layer(marks)
@@ -237,7 +248,8 @@ class DocumentView(ScrollView, can_focus=True):
             return
         line = line_of(self._lines, self._starts, offset)
         if at_top:
-            self.scroll_to(y=line, animate=False)
+            # force: the scrollbars of a text just shown are not laid out yet
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
             return
         height = self.scrollable_content_region.height or self.size.height
         if not (self.scroll_y <= line < self.scroll_y + height):
@@ -254,6 +266,20 @@ class DocumentView(ScrollView, can_focus=True):
         """How far through the text the top line is, 0..1."""
         return self.top_offset() / len(self._text) if self._text else 0.0
 
+    # -- keys: no smooth scrolling, as in less (and kinder to a slow SSH link) ------------
+
+    def action_page_down(self) -> None:
+        self.scroll_page_down(animate=False)
+
+    def action_page_up(self) -> None:
+        self.scroll_page_up(animate=False)
+
+    def action_scroll_home(self) -> None:
+        self.scroll_home(animate=False)
+
+    def action_scroll_end(self) -> None:
+        self.scroll_end(animate=False)
+
     # -- layout and rendering ------------------------------------------------------------
 
     def on_resize(self) -> None:
@@ -269,8 +295,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._styles.clear()
         self._strip_cache.clear()
 
+    @property
+    def wrap_width(self) -> int:
+        """The width the text is wrapped to (a worker can wrap ahead with it)."""
+        return max(self.scrollable_content_region.width - _GUTTER, 10)
+
     def _rewrap(self) -> None:
-        width = max(self.scrollable_content_region.width - _GUTTER, 10)
+        width = self.wrap_width
         if width == self._wrap_width:
             return
         anchor = self.top_offset()

@@ -1,0 +1,191 @@
+"""Open, scroll and resize times of the reading pane, headless (run by hand).
+
+    python benchmarks/bench_reader.py [--sizes 10000,200000,1000000] [--repeat 3]
+
+Documents are built from the bundled seeds, repeated to size; search terms are chosen
+so the 1 MB text carries about 20,000 marks (hedges plus search hits). Each figure is
+printed with its ratio to a reference measured in the same run: Textual's own ``Log``
+widget holding the same text (line-based, renders only what is on screen, but no
+wrapping and no marks), driven through the same Pilot calls.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import statistics
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+from textual.app import App, ComposeResult
+from textual.widgets import Log
+
+from reader.hedging import find_hedges
+from reader.library import Library
+from reader.library.indexing import WORD, stem_word
+from reader.resources import seeds_dir
+from reader.tui.app import HedgeReaderApp
+from reader.tui.memory import Memory
+from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.reading_pane import ReadingPane
+
+SIZE = (120, 40)
+PAGES = 30  # page-downs timed per run
+MARKS_AT_1MB = 20_000
+
+
+def build_text(size: int) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().iterdir()) if p.is_file()]
+    base = "\n\n".join(parts)
+    text = (base * (size // len(base) + 1))[:size]
+    return text[: text.rfind("\n\n")] + "\n" if "\n\n" in text[size // 2 :] else text
+
+
+def pick_terms(text: str) -> tuple[str, ...]:
+    """Frequent index terms whose hits bring a 1 MB text to about 20,000 marks."""
+    counts = Counter(stem_word(m.group().lower()) for m in WORD.finditer(text))
+    wanted = MARKS_AT_1MB * len(text) / 1_000_000 - len(find_hedges(text))
+    terms, total = [], 0
+    for term, count in counts.most_common():
+        if total >= wanted:
+            break
+        terms.append(term)
+        total += count
+    return tuple(terms)
+
+
+class LogApp(App[None]):
+    def compose(self) -> ComposeResult:
+        yield Log(id="log")
+
+
+async def painted(app: App) -> None:
+    """Wait until the screen has been refreshed after what was just done.
+
+    (``pilot.pause()`` waits for the whole process to be idle, which would count the
+    background analysis of a long document as part of opening it.)
+    """
+    done = asyncio.get_running_loop().create_future()
+    app.call_after_refresh(lambda: done.done() or done.set_result(None))
+    await done
+
+
+async def bench_log(text: str) -> dict[str, float]:
+    app = LogApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        log = app.query_one(Log)
+        log.focus()
+        started = time.perf_counter()
+        log.write(text, scroll_end=False)
+        await painted(app)
+        opened = time.perf_counter() - started
+        await pilot.pause()
+        return {"open": opened, **await _scroll_and_resize(pilot, log)}
+
+
+async def bench_reader(text: str, terms: tuple[str, ...], root: Path) -> dict[str, float]:
+    folder = root / "docs"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    library = Library(root / "library")
+    library.add([folder])
+    app = HedgeReaderApp(library, memory=Memory(root / "memory.json"))
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            listing = app.query_one(DocumentList)
+            while not listing.entries:
+                await asyncio.sleep(0.005)
+            await pilot.pause()
+            pane = app.query_one(ReadingPane)
+            view = app.query_one(DocumentView)
+            path = listing.entries[0].summary.path
+            started = time.perf_counter()
+            app.open_document(path, terms)  # as Enter on the list does
+            while not app.document_painted.is_set():  # text and first marks painted
+                await asyncio.sleep(0.001)
+            opened = time.perf_counter() - started
+            first_screen_marks = sum(
+                1 for m in view.marks("hedges") if m.start < view.text.find("\n", 6000)
+            )
+            while pane.analysed < 1.0:
+                await asyncio.sleep(0.002)
+            await painted(app)
+            analysed = time.perf_counter() - started
+            await pilot.pause()
+            view.focus()
+            marks = len(view.marks("hedges")) + len(view.marks("hits"))
+            rendered_on_open = view.lines_rendered
+            figures = await _scroll_and_resize(pilot, view)
+            return {
+                "open": opened,
+                "all marks": analysed,
+                **figures,
+                "marks": marks,
+                "first marks": first_screen_marks,
+                "lines": view.line_count,
+                "rendered": rendered_on_open,
+            }
+    finally:
+        library.close()
+
+
+async def _scroll_and_resize(pilot, widget) -> dict[str, float]:
+    app = pilot.app
+    widget.scroll_home(animate=False)
+    await painted(app)
+    started = time.perf_counter()
+    for _ in range(PAGES):
+        widget.scroll_page_down(animate=False)
+        await painted(app)
+    scroll = (time.perf_counter() - started) / PAGES
+    started = time.perf_counter()
+    widget.scroll_end(animate=False)
+    await painted(app)
+    end = time.perf_counter() - started
+    started = time.perf_counter()
+    for width in (100, 80, 120):
+        await pilot.resize_terminal(width, SIZE[1])
+        await painted(app)
+    resize = (time.perf_counter() - started) / 3
+    return {"page down": scroll, "to end": end, "resize": resize}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10000,200000,1000000")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    sizes = [int(s) for s in args.sizes.split(",")]
+    terms = pick_terms(build_text(1_000_000))
+    print(f"search terms: {len(terms)} ({', '.join(terms[:8])}…); terminal {SIZE[0]}x{SIZE[1]}")
+    print("median of", args.repeat, "runs; ratio = reader / Textual Log with the same text\n")
+    for size in sizes:
+        text = build_text(size)
+        ours: list[dict[str, float]] = []
+        reference: list[dict[str, float]] = []
+        for _ in range(args.repeat):
+            with tempfile.TemporaryDirectory() as root:
+                ours.append(asyncio.run(bench_reader(text, terms, Path(root))))
+            reference.append(asyncio.run(bench_log(text)))
+        med = {k: statistics.median(r[k] for r in ours) for k in ours[0]}
+        ref = {k: statistics.median(r[k] for r in reference) for k in reference[0]}
+        print(
+            f"{len(text) / 1000:,.0f} KB: {int(med['marks']):,} marks, "
+            f"{int(med['lines']):,} wrapped lines, {int(med['rendered']):,} rendered on open"
+        )
+        for key in ("open", "page down", "to end", "resize"):
+            print(
+                f"  {key:<10} {med[key] * 1000:8.1f} ms   Log {ref[key] * 1000:8.1f} ms"
+                f"   ratio {med[key] / ref[key]:5.2f}"
+            )
+        print(f"  {'all marks':<10} {med['all marks'] * 1000:8.1f} ms   (analysis done)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
