@@ -334,3 +334,28 @@ async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
         source = f"— Vaccines may reduce relapse ({document.path})"
         assert app.clipboard == f"“Vaccines may red”\n{source}"
         assert any("Copied the selection (3 words)" in str(n.message) for n in app._notifications)
+
+
+async def test_a_mouse_drag_over_the_text_selects_it_and_y_quotes_it_unwrapped(
+    library: Library, tmp_path
+):
+    app = make_app(library, tmp_path)
+    async with app.run_test(size=(60, 30)) as pilot:
+        await open_first(pilot, "relapse")
+        view = app.query_one(ReadingPane).view
+        await pilot.pause()
+        # find the rows showing the body's first paragraph, then drag across two of them
+        body = app.query_one(ReadingPane).document.body
+        first_row = next(
+            y for y in range(view.size.height) if view.render_line(y).text.strip()[:5] in body
+        )
+        await pilot.mouse_down(view, offset=(1, first_row))
+        await pilot.hover(view, offset=(6, first_row + 1))
+        await pilot.mouse_up(view, offset=(6, first_row + 1))
+        await pilot.pause()
+        selected = app.screen.get_selected_text()
+        assert selected and "\n" not in selected.strip()  # wrapped lines join as in the text
+        assert selected in body
+        await pilot.press("y")
+        await pilot.pause()
+        assert app.clipboard.startswith(f"“{selected.strip()}”")

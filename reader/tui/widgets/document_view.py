@@ -16,9 +16,10 @@ from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Size
+from textual.geometry import Offset, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.safe_text import printable
@@ -65,6 +66,7 @@ class DocumentView(ScrollView, can_focus=True):
     """The reading pane's text. ``]``/``[`` move between hedges, ``n``/``N`` between hits."""
 
     COMPONENT_CLASSES = {f"document-view--{kind}" for kind in MARK_KINDS}
+    ALLOW_SELECT = True  # mouse selection, so ``y`` can quote exactly what was selected
 
     BINDINGS: list[BindingType] = [
         Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
@@ -332,10 +334,12 @@ class DocumentView(ScrollView, can_focus=True):
         base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
-        strip = self._strip_cache.get(index)
+        selecting = self.text_selection is not None
+        strip = None if selecting else self._strip_cache.get(index)
         if strip is None:
             strip = self._render_visual_line(index, base)
-            self._strip_cache[index] = strip
+            if not selecting:
+                self._strip_cache[index] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_visual_line(self, index: int, base: Style) -> Strip:
@@ -356,9 +360,17 @@ class DocumentView(ScrollView, can_focus=True):
             line.stylize(
                 self.mark_style(mark.kind), max(mark.start, start) - start, mark.end - start
             )
-        segments = [
-            Segment(text, style or base) for text, style, _ in line.render(self.app.console)
-        ]
+        selection = self.text_selection
+        if selection is not None and (span := selection.get_span(index)) is not None:
+            first, last = span
+            line.stylize(
+                self.screen.get_component_rich_style("screen--selection"),
+                first,
+                end - start if last == -1 else last,
+            )
+        segments = Strip(
+            [Segment(text, style or base) for text, style, _ in line.render(self.app.console)]
+        ).apply_offsets(0, index)  # character offsets, which text selection maps back to text
         gutter = Segment(" ", base)
         if self._bookmarks:
             at = bisect_left(self._bookmarks, start)
@@ -366,3 +378,24 @@ class DocumentView(ScrollView, can_focus=True):
             if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
                 gutter = Segment("»", base + self.mark_style("bookmark"))
         return Strip([gutter, *segments])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The selected text as shown (control characters made visible), unwrapped."""
+        if not self._lines:
+            return None
+        last_line = len(self._lines) - 1
+
+        def offset(point: Offset | None, default: int) -> int:
+            if point is None:
+                return default
+            row = min(max(point.y, 0), last_line)
+            line_start, line_end = self._lines[row]
+            return min(line_start + max(point.x, 0), line_end)
+
+        start = offset(selection.start, 0)
+        end = offset(selection.end, len(self._display_text))
+        return self._display_text[start:end], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._strip_cache.clear()
+        self.refresh()
