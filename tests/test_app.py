@@ -49,6 +49,24 @@ async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Pa
         assert listing.selected.path == str(first.resolve())
 
 
+async def test_first_run_scrolls_the_list_to_the_opened_sample(tmp_path: Path):
+    """The sample opened on the first run is highlighted where the user can see it, even
+    when it sorts below the fold (the list used to stay at the top, cursor off screen)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number in range(30):
+        (seeds / f"{number:02d}-sample.txt").write_text(
+            f"Sample number {number} may suggest a trend in the data.\n", encoding="utf-8"
+        )
+    app = HedgeReaderApp(Library(tmp_path / "fresh"), seeds=seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        opened = app.query_one(ReadingPane).document
+        assert opened is not None and listing.selected.path == opened.path
+        assert opened.title in visible_text(listing)
+
+
 async def test_an_existing_library_is_not_reseeded(tmp_path: Path, samples, library: Library):
     library.remove([samples["plain"]])
     app = HedgeReaderApp(library, seeds=samples["hedged"].parent)
