@@ -241,3 +241,28 @@ async def test_every_mark_is_distinguishable_without_colour(library: Library):
             looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
             assert any(looks[kind]), f"{kind} relies on colour alone"
         assert len(set(looks.values())) == len(looks), looks
+
+
+async def test_the_current_search_hit_does_not_look_like_a_booster_without_colour(
+    library: Library,
+):
+    """With NO_COLOR only bold/italic/underline/reverse tell marks apart: the hit that n/N
+    (or opening a result) lands on must not take a booster's exact look."""
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"miracle", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        assert view.current is not None and view.current.kind == "hit"
+        looks: dict[str, set[tuple]] = {"miracle": set(), "breakthrough": set()}
+        for strip in view.render_lines(view.region.reset_offset):
+            for segment in strip:
+                word = segment.text.strip().lower()
+                if word in looks and segment.style is not None:
+                    style = segment.style
+                    looks[word].add((style.bold, style.italic, style.underline, style.reverse))
+        assert looks["miracle"] and looks["breakthrough"]
+        assert not looks["miracle"] & looks["breakthrough"], looks
