@@ -25,7 +25,7 @@ from textual.widgets import Log
 
 from reader.hedging import find_hedges
 from reader.library import Library
-from reader.library.hits import _ANALYZER
+from reader.library.indexing import WORD, stem_word
 from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
 from reader.tui.memory import Memory
@@ -47,7 +47,7 @@ def build_text(size: int) -> str:
 
 def pick_terms(text: str) -> tuple[str, ...]:
     """Frequent index terms whose hits bring a 1 MB text to about 20,000 marks."""
-    counts = Counter(t.text for t in _ANALYZER(text, mode="query"))
+    counts = Counter(stem_word(m.group().lower()) for m in WORD.finditer(text))
     wanted = MARKS_AT_1MB * len(text) / 1_000_000 - len(find_hedges(text))
     terms, total = [], 0
     for term, count in counts.most_common():

@@ -50,6 +50,40 @@ async def test_a_slow_stale_search_never_overwrites_a_newer_one(library: Library
         assert titles(app) == ["Vaccines may reduce relapse"]
 
 
+async def test_a_result_for_what_was_typed_before_is_not_shown_while_typing_goes_on(
+    library: Library, monkeypatch
+):
+    """The older search ends after more was typed but before the newer one starts."""
+    original = library.search
+    finished: list[str] = []
+
+    def search(query: str, *args, **kwargs):
+        if query == "breakthrough":
+            time.sleep(0.4)
+        results = original(query, *args, **kwargs)
+        finished.append(query)
+        return results
+
+    monkeypatch.setattr(library, "search", search)
+    monkeypatch.setattr("reader.tui.app.SEARCH_DELAY", 0.8)  # a slow typist's pause
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        shown = titles(app)
+        await pilot.press("slash", *"breakthrough")
+        while "breakthrough" not in app.query_text:
+            await pilot.pause(0.05)  # the search for "breakthrough" has started
+        search_input = app.query_one("#search-input", Input)
+        search_input.value = "breakthrough cells"  # typed on; its search waits for a pause
+        while "breakthrough" not in finished:
+            await pilot.pause(0.05)
+        await pilot.pause(0.05)
+        assert titles(app) == shown  # the stale "breakthrough" rows never appeared
+        await settle(pilot)
+        await pilot.pause(0.3)
+        assert titles(app) == []
+
+
 async def test_selection_stays_on_the_same_document_when_results_refresh(library: Library):
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:

@@ -19,6 +19,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
+from whoosh.reading import ReaderClosed
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
@@ -151,9 +152,11 @@ class Library:
         return index.searcher()
 
     def close(self) -> None:
+        """Release the index and the text store; closing twice, or after a failed open, is fine."""
         with self._lock:
             if self._searcher is not None:
-                self._searcher.close()
+                with contextlib.suppress(ReaderClosed):  # its readers were closed already
+                    self._searcher.close()
                 self._searcher = None
             if self._texts is not None:
                 self._texts.close()

@@ -48,6 +48,7 @@ from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.row_list import RowList
 from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import BookmarkList
+from reader.tui.wrap import wrap_offsets
 
 SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
 MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
@@ -185,11 +186,17 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.memory.visit(path)
         self._open_generation += 1
         self.document_painted = threading.Event()
-        self._read_document(self._open_generation, path, terms, self.document_painted)
+        width = self.query_one(ReadingPane).view.wrap_width
+        self._read_document(self._open_generation, path, terms, self.document_painted, width)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _read_document(
-        self, generation: int, path: str, terms: tuple[str, ...], painted: threading.Event
+        self,
+        generation: int,
+        path: str,
+        terms: tuple[str, ...],
+        painted: threading.Event,
+        width: int,
     ) -> None:
         """Post the text with the first screen's marks, then (once that is painted, so the
         analysis does not hold the GIL during the first paint) the rest chunk by chunk,
@@ -216,7 +223,10 @@ class HedgeReaderApp(ToolActions, App[None]):
             hits.extend(chunk.hits)
             done = end / max(len(text), 1)
             if number == 0:
-                self.post_message(messages.DocumentOpened(generation, document, chunk, done))
+                wrapped = (width, wrap_offsets(text, width))  # off the UI thread
+                self.post_message(
+                    messages.DocumentOpened(generation, document, chunk, done, wrapped)
+                )
                 painted.wait(timeout=2.0)
                 continue
             pending.append(chunk)
@@ -337,7 +347,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         path = message.document.path
         top = self.memory.position(path)
         self._jumped_to_hit = False
-        pane.show(message.document, top=top, complete=False)
+        pane.show(message.document, top=top, complete=False, wrapped=message.wrapped)
         if message.first is not None:
             pane.add_chunk(message.first, message.done)
             self._jump_to_first_hit(message.first)
@@ -396,6 +406,8 @@ class HedgeReaderApp(ToolActions, App[None]):
 
     @on(Input.Changed, "#search-input")
     def _query_changed(self, message: Input.Changed) -> None:
+        # A search still running for what was typed before is already stale: drop its result.
+        self._generation += 1
         if self._search_timer is not None:
             self._search_timer.stop()
         self._search_timer = self.set_timer(

@@ -117,9 +117,15 @@ class DocumentOpened(Message):
     then ``DocumentLoaded`` says the analysis is complete."""
 
     def __init__(
-        self, generation: int, document: Document, first: Chunk | None, done: float
+        self,
+        generation: int,
+        document: Document,
+        first: Chunk | None,
+        done: float,
+        wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         self.generation = generation
+        self.wrapped = wrapped  # (width, visual lines), wrapped in the worker
         self.document = document
         self.first = first  # the marks of the first screen or so, shown with the text
         self.done = done

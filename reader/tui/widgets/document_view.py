@@ -51,13 +51,8 @@ class _Layer:
 
     def within(self, start: int, end: int) -> list[Mark]:
         first = max(bisect_right(self.starts, start) - 1, 0)
-        found = []
-        for mark in self.marks[first:]:
-            if mark.start >= end:
-                break
-            if mark.end > start:
-                found.append(mark)
-        return found
+        last = bisect_left(self.starts, end, first)
+        return [mark for mark in self.marks[first:last] if mark.end > start]
 
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
@@ -117,8 +112,10 @@ class DocumentView(ScrollView, can_focus=True):
         hits: list[Mark],
         headings: list[Mark],
         top: int = 0,
+        wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
-        """Replace the document; marks use offsets into ``text``; ``top``: offset to show first."""
+        """Replace the document; marks use offsets into ``text``; ``top``: offset to show first;
+        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits."""
         self._text = text
         self._display_text = printable(text)
         self._layers = {
@@ -131,6 +128,11 @@ class DocumentView(ScrollView, can_focus=True):
         self._bookmarks = []
         self._wrap_width = 0
         self._lines = []
+        if wrapped is not None and wrapped[0] == self.wrap_width:
+            self._wrap_width, self._lines = wrapped
+            self._starts = [start for start, _ in self._lines]
+            self.virtual_size = Size(self._wrap_width, len(self._lines))
+            self._invalidate()
         self._rewrap()
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         if top:
@@ -293,8 +295,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._styles.clear()
         self._strip_cache.clear()
 
+    @property
+    def wrap_width(self) -> int:
+        """The width the text is wrapped to (a worker can wrap ahead with it)."""
+        return max(self.scrollable_content_region.width - _GUTTER, 10)
+
     def _rewrap(self) -> None:
-        width = max(self.scrollable_content_region.width - _GUTTER, 10)
+        width = self.wrap_width
         if width == self._wrap_width:
             return
         anchor = self.top_offset()

@@ -106,13 +106,14 @@ class ReadingPane(Vertical):
         *,
         top: int = 0,
         complete: bool = True,
+        wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         """Show ``document``; with ``complete=False`` its marks follow through ``add_chunk``."""
         self.document = document
         self._hedges = list(hedges)
         self._hits = list(hits)
         self._sentences = sentence_spans(document.body) if complete else []
-        self._stretches = stretches(document.body, document.outline)
+        self._stretches = []  # counted when the outline is first shown
         self._counts = {}
         for hedge in self._hedges:
             self._counts[hedge.category] = self._counts.get(hedge.category, 0) + 1
@@ -125,6 +126,7 @@ class ReadingPane(Vertical):
             hits=[Mark(start, end, "hit") for start, end in hits],
             headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
             top=top,
+            wrapped=wrapped,
         )
         self.view.set_hidden(self._hidden)
         self._refresh_figures()
@@ -180,6 +182,8 @@ class ReadingPane(Vertical):
         claims_list.text = self.document.body
         found = claims(self._sentences, self._hedges, self._hidden)
         claims_list.set_rows(found, empty="No hedged claims shown in this document.")
+        if not self._stretches:
+            self._stretches = stretches(self.document.body, self.document.outline)
         parts = sections(self._stretches, self._hedges, self._hidden)
         outline.peak = max((p.hedges_per_1k for p in parts), default=1.0) or 1.0
         note = "" if self.document.outline else "no headings: tenths · "
@@ -341,15 +345,22 @@ class ReadingPane(Vertical):
         width = max(self.size.width - 2, 20)
         header = Text(no_wrap=True, overflow="ellipsis")
         header.append(printable(summary.title), style="bold")
-        header.append("\n" + source_line(summary, width))
-        header.stylize("dim", len(summary.title) + 1)
-        header.append(
-            f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
-            f"{summary.hedges_per_1k:.1f} per 1,000 words"
-            f"\n{summary.hedged_share:.0%} of sentences hedged · "
-            f"{plural(summary.boosters, 'booster')}, "
-            f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
-        )
+        if self.screen.has_class("-short"):  # 24 rows: three lines, the text needs the room
+            header.append(
+                f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
+                f"({summary.hedges_per_1k:.1f}/1k) · {summary.hedged_share:.0%} hedged · "
+                f"{plural(summary.boosters, 'booster')}\n"
+            )
+        else:
+            header.append("\n" + source_line(summary, width))
+            header.stylize("dim", len(summary.title) + 1)
+            header.append(
+                f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
+                f"{summary.hedges_per_1k:.1f} per 1,000 words"
+                f"\n{summary.hedged_share:.0%} of sentences hedged · "
+                f"{plural(summary.boosters, 'booster')}, "
+                f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
+            )
         view = self.view
         for category in CATEGORIES:
             count = self._counts.get(category, 0)
