@@ -49,6 +49,24 @@ async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Pa
         assert listing.selected.path == str(first.resolve())
 
 
+async def test_first_run_scrolls_the_list_to_the_opened_sample(tmp_path: Path):
+    """The sample opened on the first run is highlighted where the user can see it, even
+    when it sorts below the fold (the list used to stay at the top, cursor off screen)."""
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for number in range(30):
+        (seeds / f"{number:02d}-sample.txt").write_text(
+            f"Sample number {number} may suggest a trend in the data.\n", encoding="utf-8"
+        )
+    app = HedgeReaderApp(Library(tmp_path / "fresh"), seeds=seeds)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        opened = app.query_one(ReadingPane).document
+        assert opened is not None and listing.selected.path == opened.path
+        assert opened.title in visible_text(listing)
+
+
 async def test_an_existing_library_is_not_reseeded(tmp_path: Path, samples, library: Library):
     library.remove([samples["plain"]])
     app = HedgeReaderApp(library, seeds=samples["hedged"].parent)
@@ -223,3 +241,28 @@ async def test_every_mark_is_distinguishable_without_colour(library: Library):
             looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
             assert any(looks[kind]), f"{kind} relies on colour alone"
         assert len(set(looks.values())) == len(looks), looks
+
+
+async def test_the_current_search_hit_does_not_look_like_a_booster_without_colour(
+    library: Library,
+):
+    """With NO_COLOR only bold/italic/underline/reverse tell marks apart: the hit that n/N
+    (or opening a result) lands on must not take a booster's exact look."""
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"miracle", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        assert view.current is not None and view.current.kind == "hit"
+        looks: dict[str, set[tuple]] = {"miracle": set(), "breakthrough": set()}
+        for strip in view.render_lines(view.region.reset_offset):
+            for segment in strip:
+                word = segment.text.strip().lower()
+                if word in looks and segment.style is not None:
+                    style = segment.style
+                    looks[word].add((style.bold, style.italic, style.underline, style.reverse))
+        assert looks["miracle"] and looks["breakthrough"]
+        assert not looks["miracle"] & looks["breakthrough"], looks

@@ -69,6 +69,18 @@ async def test_failures_show_in_a_notification_naming_the_file(tmp_path: Path, l
         assert "broken.pdf: corrupt or unreadable PDF" in str(notes[-1].message)
 
 
+async def test_a_path_that_adds_nothing_does_not_say_added(tmp_path: Path, library: Library):
+    """A typo in the dialog reads "Nothing added from …", not "Added …: 0 added"."""
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_and_submit(pilot, str(tmp_path / "no-such-folder"))
+        await settle(pilot)
+        note = str(list(app._notifications)[-1].message) if app._notifications else ""
+        assert note.startswith("Nothing added from ") and "no-such-folder" in note
+        assert "no such file or folder" in note
+
+
 async def test_reading_goes_on_while_a_url_is_being_added(tmp_path: Path, library: Library):
     gate = Gate()
     app = HedgeReaderApp(library)

@@ -128,6 +128,32 @@ def test_hedges_on_a_missing_file_is_one_line(tmp_path: Path):
     assert result.stderr.count("\n") == 1 and "nope.txt" in result.stderr
 
 
+def test_hedges_reads_html_and_pdf_as_add_does(tmp_path: Path):
+    """``hedges page.html`` marks the article, not its tags; ``hedges paper.pdf`` reads the
+    PDF instead of refusing it as binary; a broken PDF is one line naming it."""
+    from tests.format_fixtures import article_html, write_pdf
+
+    page = tmp_path / "page.html"
+    page.write_text(article_html(), encoding="utf-8")
+    html = run("hedges", str(page), "--json")
+    assert html.returncode == 0, html.stderr
+    payload = json.loads(html.stdout)
+    assert {h["text"] for h in payload["hedges"]} >= {"suggest", "may"}
+    shown = run("hedges", str(page)).stdout
+    assert "<article>" not in shown and "Subscribe now" not in shown
+
+    paper = write_pdf(tmp_path / "paper.pdf", ["The drug may lower blood pressure."])
+    pdf = run("hedges", str(paper), "--json")
+    assert pdf.returncode == 0, pdf.stderr
+    assert [h["text"] for h in json.loads(pdf.stdout)["hedges"]] == ["may"]
+
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 garbage")
+    failed = run("hedges", str(broken))
+    assert failed.returncode == 1 and failed.stdout == ""
+    assert failed.stderr.count("\n") == 1 and "broken.pdf" in failed.stderr
+
+
 def test_list_and_remove(lib: Path, samples):
     listing = json.loads(run("list", "--json", library=lib).stdout)
     assert len(listing["documents"]) == 4

@@ -100,6 +100,14 @@ def test_dead_urls_and_bad_answers_are_one_line_each(httpserver, lib: Library):
     assert len(lib) == 0
 
 
+def test_a_url_of_another_scheme_is_named_as_such(lib: Library):
+    """``ftp://host/x`` used to be read as a path (``ftp:/host/x: no such file``)."""
+    report = lib.add(["ftp://example.org/paper.pdf"])
+    (failure,) = report.failed
+    assert str(failure.path) == "ftp://example.org/paper.pdf"
+    assert "unsupported URL scheme ftp://" in failure.reason
+
+
 def test_a_slow_server_times_out(httpserver, lib: Library, monkeypatch):
     import httpx
 

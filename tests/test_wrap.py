@@ -48,3 +48,13 @@ def test_printable_maps_controls_one_for_one():
     assert len(shown) == len(raw)
     assert not any(c in shown for c in "\x1b\x07\x9b\x7f")
     assert "\t" in shown and "\n" in shown
+
+
+def test_printable_defuses_bidi_overrides():
+    """A right-to-left override (the "Trojan Source" trick) would make the terminal show
+    text in another order than it is read, analysed and quoted; it shows as a stand-in."""
+    raw = "it is \u202eeffective\u202c and \u2067x\u2069 may work"
+    shown = printable(raw)
+    assert len(shown) == len(raw)
+    assert not any(c in shown for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+    assert "effective" in shown and "may work" in shown

@@ -18,6 +18,8 @@ from reader.library import (
     Library,
     default_library_path,
 )
+from reader.library.formats import detect, parse
+from reader.library.formats.base import Raw
 from reader.library.ingest import decode
 from reader.safe_text import printable
 
@@ -84,13 +86,25 @@ def search(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _document_text(name: str, data: bytes) -> str:
+    """The text a reader would see: HTML, PDF and EPUB go through the same parsers as
+    ``add`` (not read as raw markup or refused as binary); anything else is decoded."""
+    fmt = detect(name, data) if name != "-" else None
+    if fmt in {"html", "pdf", "epub", "feed"}:
+        documents = parse(Raw(name, data, fmt, 0.0, name))
+        if len(documents) != 1:
+            raise IngestError(name, f"holds {len(documents)} documents (a feed?); add it instead")
+        return documents[0].body
+    return decode(name, data) if data.strip() else data.decode("utf-8", "replace")
+
+
 def hedges(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _hedges_jsonl()
     name = args.file
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        text = decode(name, data) if data.strip() else data.decode("utf-8", "replace")
+        text = _document_text(name, data)
     except IngestError as failure:
         error(str(failure))
         return EXIT_PARTIAL

@@ -78,6 +78,10 @@ def iter_sources(
                 urls.add(raw)
                 yield UrlSource(raw)
             continue
+        scheme = str(raw).partition("://")[0]
+        if "://" in str(raw) and scheme.isalpha() and not Path(raw).exists():
+            yield IngestError(str(raw), f"unsupported URL scheme {scheme}:// (http and https only)")
+            continue
         path = Path(raw).expanduser()
         try:
             if path.is_symlink() and not path.exists():

@@ -284,7 +284,9 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.query_one(ProgressBar).remove_class("active")
         report = message.report
         failed = report.failed
-        text = f"Added {printable(message.target)}: {report.summary()}"
+        changed = report.added or report.updated or report.unchanged
+        verb = "Added" if changed or not failed else "Nothing added from"
+        text = f"{verb} {printable(message.target)}: {report.summary()}"
         if failed:
             more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
             text += f"\n{printable(str(failed[0]))}{more}"

@@ -110,9 +110,9 @@ class DocumentList(ScrollView, can_focus=True):
         top = self.cursor * self._row_height
         height = self.scrollable_content_region.height
         if top < self.scroll_y:
-            self.scroll_to(y=top, animate=False)
+            self.scroll_to(y=top, animate=False, force=True)
         elif top + self._row_height > self.scroll_y + height:
-            self.scroll_to(y=top + self._row_height - height, animate=False)
+            self.scroll_to(y=top + self._row_height - height, animate=False, force=True)
 
     def action_cursor_down(self) -> None:
         self.cursor += 1
