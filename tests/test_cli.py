@@ -192,3 +192,13 @@ def test_console_script_is_installed_and_works(lib: Path):
     )
     assert result.returncode == 0
     assert json.loads(result.stdout)["results"][0]["title"] == "Vaccines may reduce relapse"
+
+
+def test_a_mistyped_library_path_is_an_error_not_an_empty_result(tmp_path):
+    missing = tmp_path / "typo"
+    for command in (["search", "vaccine"], ["search", "vaccine", "--json"], ["list"]):
+        result = run(*command, library=missing)
+        assert result.returncode == 1, command
+        assert result.stdout == ""
+        assert result.stderr.count("\n") == 1 and "typo: no library here" in result.stderr
+    assert not missing.exists()  # reading never creates a library

@@ -16,6 +16,7 @@ from reader.library import (
     DocumentSummary,
     IngestError,
     Library,
+    LibraryError,
     default_library_path,
 )
 from reader.library.formats import detect, parse
@@ -34,6 +35,16 @@ def error(message: str) -> None:
 
 def _library(args: argparse.Namespace) -> Library:
     return Library(getattr(args, "library", None) or default_library_path())
+
+
+def _existing_library(args: argparse.Namespace) -> Library:
+    """The library to read from; a mistyped ``--library`` is an error, not an empty result."""
+    library = _library(args)
+    if not library.exists():
+        raise LibraryError(
+            f"{library.path}: no library here (create one with: hedge-reader add PATH...)"
+        )
+    return library
 
 
 def _stdout() -> Console:
@@ -59,7 +70,7 @@ def refresh(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
-    results = _library(args).search(args.query, limit=args.limit, sort=args.sort)
+    results = _existing_library(args).search(args.query, limit=args.limit, sort=args.sort)
     if args.json:
         payload = {
             "query": results.query,
@@ -162,7 +173,7 @@ def _hedges_record(
 
 
 def list_documents(args: argparse.Namespace) -> int:
-    documents = _library(args).documents(sort=args.sort)
+    documents = _existing_library(args).documents(sort=args.sort)
     if args.json:
         print(json.dumps({"documents": [_summary_dict(doc) for doc in documents]}))
     else:
@@ -192,7 +203,7 @@ def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
 
 
 def remove(args: argparse.Namespace) -> int:
-    library = _library(args)
+    library = _existing_library(args)
     removed: list[str] = []
     status = EXIT_OK
     for path in args.paths:
