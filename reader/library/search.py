@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from reader.library.counting import count, one_word
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
 from reader.library.errors import QueryError
 from reader.library.hits import snippet as make_snippet
@@ -50,20 +51,26 @@ def run_search(
         sortedby, reverse = SORTS["date"]
     try:
         parsed = expand(parsed, searcher.reader())
-        # Every match is scored and counted in one pass: Whoosh's block skipping would make
-        # the count run the query again, and its matcher "replacement" miscounts unions.
-        collector = searcher.collector(
-            limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
-        )
-        collector.replace = 0
-        searcher.search_with_collector(parsed, collector)
-        results = collector.results()
+        total: int | None = None
+        if sortedby is None and limit is not None and one_word(parsed):
+            # the top hits with block skipping, the count from the word's document lists
+            results = searcher.search(parsed, limit=limit)
+            total = count(searcher, parsed)
+        else:
+            # Every match scored and counted in one pass: with block skipping Whoosh's count
+            # runs the query again, and its matcher "replacement" miscounts unions.
+            collector = searcher.collector(
+                limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
+            )
+            collector.replace = 0
+            searcher.search_with_collector(parsed, collector)
+            results = collector.results()
         terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
     except QueryError:
         raise
     except Exception as error:  # whoosh raises bare errors for odd queries
         raise QueryError(f"cannot run the query {query!r}: {error}") from None
-    wanted = len(results) if snippets is None else snippets
+    wanted = results.scored_length() if snippets is None else snippets
     ranked = sortedby is None
     hits = []
     for rank, hit in enumerate(results):
@@ -73,7 +80,7 @@ def run_search(
             found = make_snippet(texts(fields["sha256"]) or "", terms)
         score = float(hit.score or 0.0) if ranked else 0.0  # sorted hits carry sort keys
         hits.append(SearchHit(summary=summary_from_fields(fields), score=score, snippet=found))
-    total = len(results)
+    total = len(results) if total is None else total
     suggestions: tuple[str, ...] = ()
     if not total and query.strip():
         suggestions = suggest(searcher, parsed, query, texts)
