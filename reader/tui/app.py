@@ -223,19 +223,20 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.post_message(messages.DocumentLoaded(document, [], []))
             return
         bounds = list(chunk_bounds(text))
-        rest = bounds[1:]
-        # Only a long rest is worth a process; it works on while the first screen is done.
-        groups = batches(rest) if len(text) - bounds[0][1] >= POOL_MIN else []
-        submitted = [
-            self.analysis_pool.submit(text, group, terms, self.extra_phrases) for group in groups
-        ]
-        futures = [future for future in submitted if future is not None]
         first = analyse(text, *bounds[0], terms, self.extra_phrases)
         wrapped = (width, wrap_offsets(text, width))  # off the UI thread
         self.post_message(
             messages.DocumentOpened(generation, document, first, bounds[0][1] / len(text), wrapped)
         )
         painted.wait(timeout=2.0)
+        # Only a long rest is worth a process; handed over only now, as starting and
+        # feeding it competes with the first paint for the CPU (measured: slower opens).
+        rest = bounds[1:]
+        groups = batches(rest) if len(text) - bounds[0][1] >= POOL_MIN else []
+        submitted = [
+            self.analysis_pool.submit(text, group, terms, self.extra_phrases) for group in groups
+        ]
+        futures = [future for future in submitted if future is not None]
         if groups and len(futures) == len(groups):
             chunks = self._collect_marks(generation, text, groups, futures, terms)
         else:  # a short text, or no process could start
