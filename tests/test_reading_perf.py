@@ -3,17 +3,23 @@ megabyte opens without rendering more than the screen."""
 
 from __future__ import annotations
 
+import multiprocessing
+from concurrent.futures import Future
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from reader.config import Config
 from reader.hedging import find_hedges
 from reader.library import Library
 from reader.library.hits import hit_spans
 from reader.resources import seeds_dir
-from reader.tui import wrap
+from reader.tui import analysis_pool, wrap
+from reader.tui import app as app_module
 from reader.tui.analysis import analyse, chunk_bounds, merge
+from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
@@ -83,4 +89,104 @@ async def test_a_megabyte_opens_without_rendering_all_of_it(tmp_path: Path):
         assert view.lines_rendered <= 5 * height
         assert len(view.marks("hedges")) == len(find_hedges(text))
         assert pane.view.text[pane.view.top_offset() :].strip()  # the end is on screen
+    library.close()
+
+
+PHRASE = "patients"  # a user's own phrase (config), frequent in the seeds
+
+
+def test_batches_sent_to_the_process_find_what_one_pass_finds():
+    """Each batch travels as its own slice with its offset; the marks still land right."""
+    text = seed_text(400_000)
+    terms = ("may", "cell", "vaccin")
+    extra = {PHRASE: "tentative"}
+    groups = batches(list(chunk_bounds(text)), size=50_000)
+    assert len(groups) > 3
+    whole = merge(
+        [analyse_batch(text[g[0][0] : g[-1][1]], g[0][0], g, terms, extra) for g in groups]
+    )
+    assert whole.hedges == find_hedges(text, extra=extra)
+    assert whole.hits == hit_spans(text, terms)
+    assert (whole.start, whole.end) == (0, len(text))
+
+
+def open_long(tmp_path: Path, size: int) -> Library:
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    text = seed_text(size)
+    (folder / "long.txt").write_text(text, encoding="utf-8")
+    library = Library(tmp_path / "lib")
+    library.add([folder])
+    return library
+
+
+def spy_on_thread_analysis(monkeypatch) -> list[int]:
+    """Starts of the chunks the app analyses in its own thread (a spawned process does
+    not see this patch)."""
+    starts: list[int] = []
+
+    def counted(text, start, end, *args, **kwargs):
+        starts.append(start)
+        return analyse(text, start, end, *args, **kwargs)
+
+    monkeypatch.setattr(app_module, "analyse", counted)
+    return starts
+
+
+async def read_all_marks(app: HedgeReaderApp) -> str:
+    """Open the long document, wait for the analysis; check every mark; its text."""
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.query_one(ReadingPane)
+        assert pane.analysed == 1.0
+        text = pane.view.text  # the document's body as the library stores it
+        assert len(text) > 300_000
+        expected = find_hedges(text, extra={PHRASE: "tentative"})
+        marks = [(m.start, m.end, m.kind) for m in pane.view.marks("hedges")]
+        assert marks == [(h.start, h.end, h.category) for h in expected]
+        assert sum(1 for h in expected if text[h.start : h.end] == PHRASE) > 50
+        return text
+
+
+async def test_a_long_documents_rest_is_analysed_in_a_process_with_the_users_phrases(
+    tmp_path: Path, monkeypatch
+):
+    library = open_long(tmp_path, 400_000)
+    thread_chunks = spy_on_thread_analysis(monkeypatch)
+    before = set(multiprocessing.active_children())
+    app = HedgeReaderApp(library, config=Config(phrases={PHRASE: "tentative"}))
+    await read_all_marks(app)
+    assert thread_chunks == [0]  # only the first screen's chunk was analysed here
+    assert not set(multiprocessing.active_children()) - before  # the process ended on exit
+    library.close()
+
+
+async def test_without_a_process_the_thread_analyses_everything(tmp_path: Path, monkeypatch):
+    library = open_long(tmp_path, 400_000)
+    thread_chunks = spy_on_thread_analysis(monkeypatch)
+
+    def cannot_start(*args, **kwargs):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(analysis_pool, "ProcessPoolExecutor", cannot_start)
+    app = HedgeReaderApp(library, config=Config(phrases={PHRASE: "tentative"}))
+    text = await read_all_marks(app)
+    assert len(thread_chunks) == len(list(chunk_bounds(text)))
+    library.close()
+
+
+async def test_if_the_process_dies_the_thread_finishes_the_analysis(tmp_path: Path, monkeypatch):
+    library = open_long(tmp_path, 400_000)
+    spy_on_thread_analysis(monkeypatch)
+
+    def dead(self, *args, **kwargs):
+        future: Future = Future()
+        future.set_exception(BrokenProcessPool("killed"))
+        return future
+
+    monkeypatch.setattr(AnalysisPool, "submit", dead)
+    app = HedgeReaderApp(library, config=Config(phrases={PHRASE: "tentative"}))
+    await read_all_marks(app)
     library.close()

@@ -49,18 +49,21 @@ def analyse(
     end: int,
     terms: Sequence[str],
     extra: Mapping[str, str] | None = None,
+    offset: int = 0,
 ) -> Chunk:
-    """Marks for ``text[start:end]``; ``extra`` are the user's own phrases (phrase -> category)."""
+    """Marks for ``text[start:end]``; ``extra`` are the user's own phrases (phrase -> category).
+
+    ``offset``: where ``text`` begins in the whole document, when it is only a piece of it
+    (as sent to the analysis process); the marks' offsets are into the whole document.
+    """
     piece = text[start:end]
+    at = start + offset
     return Chunk(
-        start,
-        end,
-        [
-            replace(h, start=h.start + start, end=h.end + start)
-            for h in find_hedges(piece, extra=extra)
-        ],
-        [(a + start, b + start) for a, b in hit_spans(piece, terms)] if terms else [],
-        [(a + start, b + start) for a, b in sentence_spans(piece)],
+        at,
+        end + offset,
+        [replace(h, start=h.start + at, end=h.end + at) for h in find_hedges(piece, extra=extra)],
+        [(a + at, b + at) for a, b in hit_spans(piece, terms)] if terms else [],
+        [(a + at, b + at) for a, b in sentence_spans(piece)],
     )
 
 

@@ -7,9 +7,11 @@ the handlers here own the state and update the widgets.
 
 from __future__ import annotations
 
+import concurrent.futures
 import threading
 import time
 from collections.abc import Iterable
+from concurrent.futures import CancelledError, Future
 from functools import partial
 from pathlib import Path
 
@@ -36,6 +38,7 @@ from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
+from reader.tui.analysis_pool import AnalysisPool, batches
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
@@ -55,7 +58,8 @@ MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
 SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
 MARKS_INTERVAL = 0.3  # seconds between batches of marks posted while analysing
-ANALYSIS_YIELD = 1.0  # the analysis sleeps this share of its working time, for the UI
+ANALYSIS_YIELD = 1.0  # in-thread analysis sleeps this share of its working time, for the UI
+POOL_MIN = 64_000  # characters left after the first screen worth an analysis process
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
@@ -109,6 +113,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         #: Set once the open document's text and first marks have been painted.
         self.document_painted = threading.Event()
         self._jumped_to_hit = False
+        #: Analyses the rest of long documents in a second process (see analysis_pool).
+        self.analysis_pool = AnalysisPool()
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -142,6 +148,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     def on_unmount(self) -> None:
         self._remember_position()
         self._save_memory()
+        self.analysis_pool.shutdown()
 
     # -- workers: they only post messages --------------------------------------------------
 
@@ -198,9 +205,10 @@ class HedgeReaderApp(ToolActions, App[None]):
         painted: threading.Event,
         width: int,
     ) -> None:
-        """Post the text with the first screen's marks, then (once that is painted, so the
-        analysis does not hold the GIL during the first paint) the rest chunk by chunk,
-        then ``DocumentLoaded``."""
+        """Post the text with the first screen's marks, then (once that is painted, so
+        nothing holds the GIL during the first paint) the rest's marks in batches, then
+        ``DocumentLoaded``. The first chunk is analysed here: quicker than a round trip to
+        a process. A long rest goes to ``analysis_pool``'s process, so the UI keeps the GIL."""
         try:
             document = self.library.get(path)
         except LibraryError as error:
@@ -210,34 +218,92 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
             return
         text = document.body
+        if not text:
+            self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
+            self.post_message(messages.DocumentLoaded(document, [], []))
+            return
+        bounds = list(chunk_bounds(text))
+        first = analyse(text, *bounds[0], terms, self.extra_phrases)
+        wrapped = (width, wrap_offsets(text, width))  # off the UI thread
+        self.post_message(
+            messages.DocumentOpened(generation, document, first, bounds[0][1] / len(text), wrapped)
+        )
+        painted.wait(timeout=2.0)
+        # Only a long rest is worth a process; handed over only now, as starting and
+        # feeding it competes with the first paint for the CPU (measured: slower opens).
+        rest = bounds[1:]
+        groups = batches(rest) if len(text) - bounds[0][1] >= POOL_MIN else []
+        submitted = [
+            self.analysis_pool.submit(text, group, terms, self.extra_phrases) for group in groups
+        ]
+        futures = [future for future in submitted if future is not None]
+        if groups and len(futures) == len(groups):
+            chunks = self._collect_marks(generation, text, groups, futures, terms)
+        else:  # a short text, or no process could start
+            for future in futures:
+                future.cancel()
+            chunks = self._analyse_here(generation, text, rest, terms)
+        if chunks is None:  # cancelled: another document was opened
+            return
+        whole = merge([first, *chunks])
+        self.post_message(messages.DocumentLoaded(document, whole.hedges, whole.hits))
+
+    def _collect_marks(
+        self,
+        generation: int,
+        text: str,
+        groups: list[list[tuple[int, int]]],
+        futures: list[Future[Chunk]],
+        terms: tuple[str, ...],
+    ) -> list[Chunk] | None:
+        """Post each batch's marks as the analysis process finishes it, in text order; if
+        the process breaks, analyse what is left here. None if the worker was cancelled."""
         worker = get_current_worker()
-        hedges, hits = [], []
+        chunks: list[Chunk] = []
+        for index, future in enumerate(futures):
+            while True:
+                if worker.is_cancelled:
+                    for pending in futures[index:]:
+                        pending.cancel()
+                    return None
+                try:
+                    chunk = future.result(timeout=0.05)  # waiting releases the GIL
+                except concurrent.futures.TimeoutError:
+                    continue
+                except CancelledError:  # the app is closing
+                    return None
+                except Exception:  # the process died: carry on in this thread
+                    self.analysis_pool.broken()
+                    left = [b for group in groups[index:] for b in group]
+                    more = self._analyse_here(generation, text, left, terms)
+                    return None if more is None else chunks + more
+                break
+            chunks.append(chunk)
+            self.post_message(messages.MarksFound(generation, chunk, chunk.end / len(text)))
+        return chunks
+
+    def _analyse_here(
+        self, generation: int, text: str, bounds: list[tuple[int, int]], terms: tuple[str, ...]
+    ) -> list[Chunk] | None:
+        """Analyse ``bounds`` in this thread, stepping aside between chunks for the UI (a
+        short text, or no analysis process). None if the worker was cancelled."""
+        worker = get_current_worker()
+        chunks: list[Chunk] = []
         pending: list[Chunk] = []
         last_post = time.monotonic()
-        for number, (start, end) in enumerate(chunk_bounds(text)):
+        for start, end in bounds:
             if worker.is_cancelled:
-                return
+                return None
             began = time.perf_counter()
             chunk = analyse(text, start, end, terms, self.extra_phrases)
-            hedges.extend(chunk.hedges)
-            hits.extend(chunk.hits)
-            done = end / max(len(text), 1)
-            if number == 0:
-                wrapped = (width, wrap_offsets(text, width))  # off the UI thread
-                self.post_message(
-                    messages.DocumentOpened(generation, document, chunk, done, wrapped)
-                )
-                painted.wait(timeout=2.0)
-                continue
+            chunks.append(chunk)
             pending.append(chunk)
             if end == len(text) or time.monotonic() - last_post >= MARKS_INTERVAL:
-                self.post_message(messages.MarksFound(generation, merge(pending), done))
+                self.post_message(messages.MarksFound(generation, merge(pending), end / len(text)))
                 pending, last_post = [], time.monotonic()
             # Step aside: a thread doing pure-Python work starves the UI of the GIL.
             time.sleep(min((time.perf_counter() - began) * ANALYSIS_YIELD, 0.05))
-        if not text:
-            self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
-        self.post_message(messages.DocumentLoaded(document, hedges, hits))
+        return chunks
 
     @work(thread=True, group="add", exit_on_error=False)
     def index_sources(self, target: str) -> None:
