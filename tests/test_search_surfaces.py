@@ -39,6 +39,7 @@ def test_no_match_suggests_a_correction_on_stderr_and_in_json(lib: Path):  # noq
     )
     table = run("search", "vacine", library=lib)
     assert "did you mean: vaccine?" in table.stderr
+    assert table.stdout == "No documents match 'vacine'.\n"  # a plain line, not an empty table
     found = json.loads(run("search", "vaccine", "--json", library=lib).stdout)
     assert found["suggestions"] == [] and found["total"] == 1
 

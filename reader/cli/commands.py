@@ -88,10 +88,12 @@ def search(args: argparse.Namespace) -> int:
             "suggestions": list(results.suggestions),
         }
         print(json.dumps(payload))
-    else:
+    elif results.hits:
         from reader.cli.render import results_table
 
         _stdout().print(results_table(results))
+    else:
+        print(f"No documents match {printable(results.query)!r}.")
     if results.suggestions:
         error(f"nothing matches {results.query!r}; did you mean: {results.suggestions[0]}?")
     return EXIT_OK
