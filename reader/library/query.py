@@ -206,12 +206,27 @@ def _check_shape(query: str) -> None:
             break
     if depth:
         raise QueryError(f"unbalanced parenthesis in {query!r}")
+    if outside.count("[") + outside.count("{") != outside.count("]") + outside.count("}"):
+        raise QueryError(f"unclosed range in {query!r}: write it like date:[2020 to 2022]")
     empty = _EMPTY_FIELD.search(outside)
     if empty:
         name = empty.group(1)
         raise QueryError(
-            f"nothing after {name}: in {query!r}; write it with no space, like {name}:word"
+            f"nothing after {name}: in {query!r}; write it with no space, like {_example(name)}"
         )
+
+
+_NUMBER_FIELDS = {"hedges", "boosters", "hedged_share", "words"}
+_DATE_FIELDS = {"date", "added", *ALIASES["date"]}
+
+
+def _example(name: str) -> str:
+    """What a value looks like for the field ``name``: a number, a date or a word."""
+    if name.lower() in _NUMBER_FIELDS:
+        return f"{name}:>20"
+    if name.lower() in _DATE_FIELDS:
+        return f"{name}:2021"
+    return f"{name}:word"
 
 
 def _check_tree(parsed: Any, query: str) -> None:
