@@ -92,6 +92,24 @@ async def test_legend_counts_each_category_and_keys_hide_and_show_it(library: Li
         assert style_at(view, modal.start).underline
 
 
+async def test_hiding_the_category_of_the_current_mark_clears_the_status_naming_it(
+    library: Library,
+):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
+        view = pane.view
+        first = view.marks("hedges")[0]
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert view.current == first and first.kind in status(app)
+        key = str(list(CATEGORIES).index(first.kind) + 1)
+        await pilot.press(key)
+        await pilot.pause()
+        assert view.current is None
+        assert first.kind not in status(app) and "next / previous hedge" in status(app)
+
+
 async def test_legend_rows_toggle_with_space_when_focused(library: Library):
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:

@@ -155,7 +155,10 @@ class ReadingPane(Vertical):
     def set_hidden(self, hidden: Iterable[str]) -> None:
         """Hide these categories' marks, claims and counts; show the others."""
         self._hidden = frozenset(hidden)
+        had_current = self.view.current is not None
         self.view.set_hidden(self._hidden)
+        if had_current and self.view.current is None:
+            self.set_status(self._default_status())  # it named a mark that is now hidden
         self._refresh_figures()
 
     def _refresh_figures(self) -> None:
