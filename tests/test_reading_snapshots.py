@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import shutil
 
 import pytest
-from whoosh.reading import ReaderClosed
 
-from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.conftest import write_samples
-from tests.test_snapshots import FIXTURE_ROOT, _loaded
+from tests.test_snapshots import FIXTURE_ROOT, _loaded, fixture_app
 
 
 def _app() -> HedgeReaderApp:
-    shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
-    write_samples(FIXTURE_ROOT / "docs")
-    library = Library(FIXTURE_ROOT / "library")
-    library.add([FIXTURE_ROOT / "docs"])
-    app = HedgeReaderApp(library)
-    app.theme = "textual-dark"
+    app = fixture_app()
     app.animation_level = "none"  # the tab underline slides otherwise: screens would differ
     return app
 
@@ -34,10 +25,7 @@ def reading_app(request, monkeypatch) -> HedgeReaderApp:
         monkeypatch.setenv("NO_COLOR", "1")  # read when the app is created
     app = _app()
     yield app
-    # A search thread the test started may still hold the searcher when the app exits; the
-    # library then finds it closed already. That is the library's race, not the screen's.
-    with contextlib.suppress(ReaderClosed):
-        app.library.close()
+    app.library.close()  # tolerates a searcher a finished search thread already closed
     shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
 
 

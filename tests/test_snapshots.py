@@ -16,16 +16,22 @@ from tests.conftest import write_samples
 FIXTURE_ROOT = Path(tempfile.gettempdir()) / "hedge-reader-snapshot-fixture"
 
 
-@pytest.fixture
-def snapshot_app() -> HedgeReaderApp:
+def fixture_app() -> HedgeReaderApp:
+    """The app on a fresh library of the sample files, at FIXTURE_ROOT, in a fixed theme."""
     shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
     write_samples(FIXTURE_ROOT / "docs")
     library = Library(FIXTURE_ROOT / "library")
     library.add([FIXTURE_ROOT / "docs"])
     app = HedgeReaderApp(library)
     app.theme = "textual-dark"
+    return app
+
+
+@pytest.fixture
+def snapshot_app() -> HedgeReaderApp:
+    app = fixture_app()
     yield app
-    library.close()
+    app.library.close()
     shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
 
 
