@@ -3,6 +3,7 @@ megabyte opens without rendering more than the screen."""
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -23,7 +24,7 @@ from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_app import settle
+from tests.test_app import settle, visible_text
 
 
 def word_loop(text: str, width: int) -> list[tuple[int, int]]:
@@ -189,4 +190,48 @@ async def test_if_the_process_dies_the_thread_finishes_the_analysis(tmp_path: Pa
     monkeypatch.setattr(AnalysisPool, "submit", dead)
     app = HedgeReaderApp(library, config=Config(phrases={PHRASE: "tentative"}))
     await read_all_marks(app)
+    library.close()
+
+
+async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place(
+    tmp_path: Path,
+):
+    """Resizing must not rewrap a whole long text before the next paint: the lines
+    around the top are wrapped at once, the rest in slices, and the top line stays."""
+    from textual.events import Resize
+    from textual.geometry import Size
+
+    library = open_long(tmp_path, 1_000_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        text = view.text
+        view.scroll_to(y=view.line_count // 2, animate=False, immediate=True)
+        await pilot.pause()
+        top = view.top_offset()
+        before = visible_text(view).split("\n")[0]
+
+        size = Size(80, 24)
+        width = view.wrapped_width
+        app._driver._size = size
+        app.post_message(Resize(size, size))
+        while view.wrapped_width == width:  # not yet laid out for 80 columns
+            await asyncio.sleep(0.001)
+        assert view.wrapped_width == view.wrap_width
+        assert not view.wrap_complete
+        assert view.last_sync_wrap < len(text) // 10
+        on_screen = visible_text(view)
+        assert on_screen.split("\n")[0].strip() and before.strip()
+        assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
+
+        await pilot.pause()
+        while not view.wrap_complete:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert view._lines == wrap.wrap_offsets(text, view.wrap_width)
+        assert visible_text(view) == on_screen  # the rest arrived without a jump
+        assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
     library.close()
