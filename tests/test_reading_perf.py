@@ -235,3 +235,31 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         assert visible_text(view) == on_screen  # the rest arrived without a jump
         assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
     library.close()
+
+
+async def test_the_analysis_process_starts_when_the_library_lists_a_long_document(
+    tmp_path: Path,
+):
+    """So the first long document of a session does not wait for the process to start."""
+    library = open_long(tmp_path, 400_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(100):  # started from a thread after the list is painted
+            if app.analysis_pool.started:
+                break
+            await pilot.pause(0.01)
+        assert app.analysis_pool.started
+        assert app.query_one(ReadingPane).document is None  # nothing opened yet
+    library.close()
+
+
+async def test_no_analysis_process_for_a_library_of_short_documents(tmp_path: Path, samples):
+    library = Library(tmp_path / "lib")
+    library.add([samples["hedged"].parent])
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert not app.analysis_pool.started
+    library.close()

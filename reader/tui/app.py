@@ -376,6 +376,9 @@ class HedgeReaderApp(ToolActions, App[None]):
     def on_library_ready(self, message: messages.LibraryReady) -> None:
         self.query_one(ProgressBar).remove_class("active")
         self._show_results(message.results)
+        if any(hit.summary.words * 6 >= POOL_MIN for hit in message.results.hits):
+            # a long document may be opened: have its analysis process ready by then
+            self.call_after_refresh(self.analysis_pool.start_soon)
         if message.seeded is not None and message.seeded.added:
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:

@@ -390,6 +390,10 @@ class DocumentView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        if self._wrap_width != self.wrap_width and self._text:
+            # Laid out for a new width, and the Resize event comes after this frame:
+            # wrap now (the screen around the top line: milliseconds) so this frame is right.
+            self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width
