@@ -112,3 +112,38 @@ def _unpack(code: str, data: bytes) -> array:
     if not _LITTLE:
         found.byteswap()
     return found
+
+
+def block_arrays(matcher: W3LeafMatcher, values: bool) -> tuple[Any, Any, Any, bytes | None]:
+    """The current block as numpy arrays: (ids, weights, value end offsets, values blob).
+
+    ``values=False`` leaves the last two None. Reads either layout.
+    """
+    import numpy as np
+
+    if matcher._data is None:
+        matcher._read_data()
+    ids_part, weights_part, values_part = matcher._data
+    count = matcher._blocklength
+    if isinstance(ids_part, bytes):
+        ids = np.frombuffer(ids_part, dtype="<u4")
+    else:
+        matcher._read_ids()
+        ids = np.array(matcher._ids, dtype=np.uint32)
+    if isinstance(weights_part, bytes):
+        weights = np.frombuffer(weights_part, dtype="<f4")
+    elif weights_part is None:
+        weights = np.ones(count, dtype=np.float32)
+    elif isinstance(weights_part, float):
+        weights = np.full(count, weights_part, dtype=np.float32)
+    else:
+        weights = np.array(weights_part, dtype=np.float32)
+    if not values:
+        return ids, weights, None, None
+    if isinstance(ids_part, bytes) and values_part is not None:
+        ends = np.frombuffer(values_part[0], dtype="<u4").astype(np.int64)
+        return ids, weights, ends, values_part[1]
+    matcher._read_values()
+    items = [value or b"" for value in matcher._values]
+    ends = np.cumsum([len(value) for value in items], dtype=np.int64)
+    return ids, weights, ends, b"".join(items)
