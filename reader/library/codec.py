@@ -17,12 +17,22 @@ from typing import Any
 from whoosh.codec.base import OutOfOrderError
 from whoosh.codec.whoosh3 import W3Codec, W3FieldWriter, W3PostingsWriter
 
+from reader.library.blocks import CompactBlockMatcher, CompactBlockWriter
+
 _Posting = tuple[str, bytes, int, float, "bytes | None"]
 
 
 class LeanCodec(W3Codec):
     def __init__(self, blocklimit: int = 128, compression: int = 0, inlinelimit: int = 1) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return CompactBlockMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
         return _LeanFieldWriter(self, storage, segment)
@@ -72,7 +82,7 @@ class GroupingPool:
         self._terms.clear()
 
 
-class _LeanPostingsWriter(W3PostingsWriter):
+class _LeanPostingsWriter(CompactBlockWriter, W3PostingsWriter):
     def add_posting(
         self, id_: Any, weight: float, vbytes: bytes, length: int | None = None
     ) -> None:

@@ -18,16 +18,14 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import pairwise
-from pickle import dumps
 from typing import Any
 
 from whoosh.lang.porter import stem
-from whoosh.system import pack_uint
 
 from reader.library.documents import ParsedDocument
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
+from reader.library.positions import encode_positions
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
@@ -81,9 +79,7 @@ def body_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
             found.append(pos)
     postings = []
     for term, poslist in positions.items():
-        deltas = [poslist[0]]
-        deltas.extend(b - a for a, b in pairwise(poslist))
-        encoded = pack_uint(len(deltas)) + dumps(deltas, 2)
+        encoded = encode_positions(poslist)
         postings.append((term.encode("utf-8"), len(poslist), len(poslist) * field_boost, encoded))
     return PreAnalyzed(postings)
 
