@@ -9,6 +9,7 @@ from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -262,4 +263,32 @@ async def test_no_analysis_process_for_a_library_of_short_documents(tmp_path: Pa
         await settle(pilot)
         await pilot.pause(0.1)
         assert not app.analysis_pool.started
+    library.close()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_headers_category_line_fits_and_keeps_the_booster_count(tmp_path: Path, size):
+    library = open_long(tmp_path, 200_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.query_one(ReadingPane)
+        while pane.analysed < 1.0:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        counts = {}
+        for hedge in pane.hedges:
+            counts[hedge.category] = counts.get(hedge.category, 0) + 1
+        header = app.query_one("#reading-header")
+        full = "  ".join(f"{category} {count:,}" for category, count in counts.items())
+        assert len(counts) == 7 and len(full) > header.size.width  # unabridged, it is cut
+        line = visible_text(header).splitlines()[-2 if size[1] > 30 else -1].rstrip()
+        if not line.strip() or "─" in line:  # the border under the header
+            line = visible_text(header).splitlines()[-2].rstrip()
+        assert "…" not in line.replace("… ", "")  # nothing cut at the end
+        assert line.endswith(f"{counts['booster']:,}"), line
+        assert "modal" in line or "mod " in line
+        assert len(line) <= header.size.width
     library.close()

@@ -18,7 +18,7 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from reader.hedging import CATEGORIES, Hedge, sentence_spans
+from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.library import Document
 from reader.safe_text import printable
 from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
@@ -386,17 +386,70 @@ class ReadingPane(Vertical):
                 f"{plural(summary.boosters, 'booster')}, "
                 f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
             )
-        view = self.view
-        for category in CATEGORIES:
-            count = self._counts.get(category, 0)
-            if count:
-                hidden = category in self._hidden
-                style = Style(strike=True, dim=True) if hidden else view.mark_style(category)
-                header.append(short_label(category), style=style)
-                header.append(f" {count:,}{' off' if hidden else ''}  ")
+        header.append_text(self._category_line(width))
         if self.analysed < 1.0:
             header.append(f"counting… {self.analysed:.0%}", style="dim")
         return header
+
+    def _category_line(self, width: int) -> Text:
+        """Each category's count, labels shortened until the line fits ``width`` (the
+        last, boosters, must not be cut off)."""
+        shown = [c for c in CATEGORIES if self._counts.get(c)]
+        for labels, gap in _LABEL_STEPS:
+            line = self._counts_text(shown, labels, gap)
+            if line.cell_len - len(gap) <= width:
+                return line
+        # Still too long: leave out the rarest hedge categories (the legend lists them).
+        by_count = sorted((c for c in shown if c != BOOSTER), key=lambda c: self._counts[c])
+        while by_count:
+            left_out = by_count.pop(0)
+            shown = [c for c in shown if c != left_out]
+            line = self._counts_text(shown, labels, gap, more=True)
+            if line.cell_len - len(gap) <= width:
+                break
+        return line
+
+    def _counts_text(
+        self, shown: list[str], labels: dict[str, str], gap: str, *, more: bool = False
+    ) -> Text:
+        line = Text()
+        for category in shown:
+            if more and category == BOOSTER:
+                line.append(f"…{gap}", style="dim")
+            hidden = category in self._hidden
+            style = Style(strike=True, dim=True) if hidden else self.view.mark_style(category)
+            line.append(labels.get(category) or short_label(category), style=style)
+            line.append(f" {self._counts[category]:,}{' off' if hidden else ''}{gap}")
+        return line
+
+
+#: Ever shorter labels for the header's category line: (labels, gap between entries).
+_LABEL_STEPS: list[tuple[dict[str, str], str]] = [
+    ({}, "  "),
+    (
+        {
+            "epistemic": "epist.",
+            "probability": "prob.",
+            "approximator": "approx.",
+            "tentative": "tent.",
+            "attribution": "attrib.",
+            "booster": "boost.",
+        },
+        "  ",
+    ),
+    (
+        {
+            "modal": "mod",
+            "epistemic": "epi",
+            "probability": "prob",
+            "approximator": "appr",
+            "tentative": "tent",
+            "attribution": "attr",
+            "booster": "BOOST",
+        },
+        " ",
+    ),
+]
 
 
 def _home_relative(path: str) -> str:
