@@ -407,3 +407,22 @@ async def test_a_legend_command_from_the_palette_works_before_the_panel_was_open
         await pilot.pause()
         assert app.query(Legend)  # mounted, and the command ran on it:
         assert app.hidden_categories == {next(iter(CATEGORIES))}  # its first row's category
+
+
+async def test_back_skips_a_document_removed_from_the_library(library: Library, tmp_path: Path):
+    memory_path = tmp_path / "memory.json"
+    app = HedgeReaderApp(library, memory=Memory.load(memory_path))
+    async with app.run_test(size=SIZE) as pilot:
+        first = (await open_doc(pilot, "breakthrough.md")).document.path
+        gone = (await open_doc(pilot, "cell-counts.txt")).document.path
+        third = (await open_doc(pilot, "vaccines-may-reduce-relapse.txt")).document.path
+        library.remove([gone])
+        pane = app.query_one(ReadingPane)
+        await pilot.press("H")
+        await settle(pilot)
+        assert pane.document.path == first  # skipped, with a notice saying so
+        assert any("skipped" in n.message for n in app._notifications)
+        await pilot.press("L")
+        await settle(pilot)
+        assert pane.document.path == third  # forward still works from there
+    assert Memory.load(memory_path).history == [first, third]

@@ -92,3 +92,16 @@ def test_a_file_of_the_wrong_shape_is_set_aside(tmp_path: Path):
 
 def test_the_default_file_is_in_the_user_data_dir(tmp_path: Path):
     assert str(default_memory_path()).startswith(os.environ["XDG_DATA_HOME"])
+
+
+@pytest.mark.parametrize(("step", "expected"), [(-1, "/a"), (1, "/c")], ids=["back", "forward"])
+def test_forgetting_a_gone_document_keeps_the_place_the_move_started(tmp_path, step, expected):
+    memory = Memory(tmp_path / "m.json")
+    for path in ("/a", "/b", "/c"):
+        memory.visit(path)
+    if step > 0:
+        memory.back(), memory.back()
+    assert (memory.back() if step < 0 else memory.forward()) == "/b"
+    memory.forget("/b", step)
+    assert memory.history == ["/a", "/c"]
+    assert (memory.back() if step < 0 else memory.forward()) == expected

@@ -187,15 +187,18 @@ class HedgeReaderApp(ToolActions, App[None]):
         else:
             self.post_message(messages.SearchFinished(generation, results))
 
-    def open_document(self, path: str, terms: tuple[str, ...], *, record: bool = True) -> None:
-        """Read ``path`` in a worker; ``record``: add it to the back/forward history."""
+    def open_document(
+        self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
+    ) -> None:
+        """Read ``path`` in a worker; ``record``: add it to the back/forward history;
+        ``step``: the history move (-1, 1) that led here, if any."""
         self._remember_position()
         if record:
             self.memory.visit(path)
         self._open_generation += 1
         self.document_painted = threading.Event()
         width = self.query_one(ReadingPane).view.wrap_width
-        self._read_document(self._open_generation, path, terms, self.document_painted, width)
+        self._read_document(self._open_generation, path, terms, self.document_painted, width, step)
 
     @work(thread=True, exclusive=True, group="open", exit_on_error=False)
     def _read_document(
@@ -205,6 +208,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         terms: tuple[str, ...],
         painted: threading.Event,
         width: int,
+        step: int = 0,
     ) -> None:
         """Post the text with the first screen's marks, then (once that is painted, so
         nothing holds the GIL during the first paint) the rest's marks in batches, then
@@ -216,7 +220,9 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.post_message(messages.DocumentFailed(str(error)))
             return
         if document is None:
-            self.post_message(messages.DocumentFailed(f"{path}: no longer in the library"))
+            self.post_message(
+                messages.DocumentFailed(f"{path}: no longer in the library", gone=path, step=step)
+            )
             return
         text = document.body
         if not text:
@@ -447,6 +453,12 @@ class HedgeReaderApp(ToolActions, App[None]):
         """Analysis finished; the pane already has every mark from ``MarksFound``."""
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
+        if message.gone is not None and message.step:
+            # back/forward reached a removed document: skip it, as if never visited
+            self.memory.forget(message.gone, message.step)
+            self.notify(f"{message.error}: skipped", severity="warning")
+            self.action_history(message.step)
+            return
         self.notify(message.error, severity="error")
 
     def _show_results(self, results: SearchResults) -> None:
@@ -634,7 +646,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.notify(f"Nothing further {'back' if step < 0 else 'forward'} in your history")
             return
         terms = self.results.terms if self.results and self.results.query.strip() else ()
-        self.open_document(path, terms, record=False)
+        self.open_document(path, terms, record=False, step=step)
 
     @on(BookmarkList.Removed)
     def _bookmark_removed(self, message: BookmarkList.Removed) -> None:

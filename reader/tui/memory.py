@@ -132,6 +132,19 @@ class Memory:
         """Step the history index back after a back/forward to a document that is gone."""
         self._index = max(min(self._index - step, len(self._history) - 1), -1)
 
+    def forget(self, path: str, step: int) -> None:
+        """Drop ``path`` (gone from the library) from the history, which had just moved
+        onto it by ``step``: the position goes back to where that move started."""
+        index = self._index
+        for at in reversed(range(len(self._history))):
+            if self._history[at] != path:
+                continue
+            del self._history[at]
+            if at < index or (at == index and step > 0):
+                index -= 1
+        self._index = max(min(index, len(self._history) - 1), -1)
+        self._dirty = True
+
     @property
     def history(self) -> list[str]:
         return list(self._history)

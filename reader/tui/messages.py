@@ -66,8 +66,13 @@ class DocumentLoaded(Message):
 
 
 class DocumentFailed(Message):
-    def __init__(self, error: str) -> None:
+    """``gone``: the path no longer in the library; ``step``: the history move (-1 back,
+    1 forward, 0 none) that led to it."""
+
+    def __init__(self, error: str, *, gone: str | None = None, step: int = 0) -> None:
         self.error = error
+        self.gone = gone
+        self.step = step
         super().__init__()
 
 
