@@ -61,6 +61,7 @@ _PROGRESS_INTERVAL = 0.05
 MARKS_INTERVAL = 0.3  # seconds between batches of marks posted while analysing
 ANALYSIS_YIELD = 1.0  # in-thread analysis sleeps this share of its working time, for the UI
 POOL_MIN = 64_000  # characters left after the first screen worth an analysis process
+PRESTART_DELAY = 0.3  # seconds after the list shows to start the analysis process
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
@@ -385,7 +386,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._show_results(message.results)
         if any(hit.summary.words * 6 >= POOL_MIN for hit in message.results.hits):
             # a long document may be opened: have its analysis process ready by then
-            self.call_after_refresh(self.analysis_pool.start_soon)
+            self.set_timer(PRESTART_DELAY, self._prestart_analysis)
         if message.seeded is not None and message.seeded.added:
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
@@ -573,6 +574,13 @@ class HedgeReaderApp(ToolActions, App[None]):
             )
         elif not isinstance(self.screen, AddScreen):
             self.push_screen(AddScreen(), callback=self._add_chosen)
+
+    def _prestart_analysis(self) -> None:
+        """Start the analysis process, unless a document is being opened right now: then
+        its first paint comes first, and its worker starts the process after it."""
+        if self._open_generation and not self.document_painted.is_set():
+            return
+        self.analysis_pool.start_soon()
 
     def _add_chosen(self, target: str | None) -> None:
         if target:
