@@ -404,10 +404,12 @@ class Library:
         limit: int | None = 10,
         sort: str = "relevance",
         snippets: int | None = None,
+        offset: int = 0,
     ) -> SearchResults:
         """Ranked results with snippets; an empty query lists the whole library.
 
-        ``snippets`` caps how many top hits get one (None: all). Raises ``QueryError``
+        ``offset`` skips that many top hits (a list fetching its next page); ``snippets``
+        caps how many of the returned hits get one (None: all). Raises ``QueryError``
         for a query that cannot be parsed or an unknown sort.
         """
         with self._lock:
@@ -417,7 +419,13 @@ class Library:
                 return SearchResults(query=query, total=0, hits=[])
             assert self._texts is not None
             return run_search(
-                searcher, self._texts.get, query, limit=limit, sort=sort, snippets=snippets
+                searcher,
+                self._texts.get,
+                query,
+                limit=limit,
+                sort=sort,
+                snippets=snippets,
+                offset=offset,
             )
 
 
