@@ -197,3 +197,28 @@ async def test_the_highlighted_row_follows_the_cursor(library: Library):
         await pilot.pause()
         assert drawn(1) == as_cursor(1, True)  # the new row is drawn highlighted at once
         assert drawn(0) == as_cursor(0, False)
+
+
+async def test_a_new_query_starts_at_its_top_hit_and_a_resort_keeps_the_selection(
+    library: Library,
+):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        ranked = [hit.summary.path for hit in library.search("may OR cells", limit=None).hits]
+        assert len(ranked) >= 2
+        everything = [entry.summary.path for entry in listing.entries]
+        listing.cursor = everything.index(ranked[-1])  # the query's last hit, selected
+        await pilot.press("slash", *"may OR cells", "enter")
+        await settle(pilot)
+        assert listing.selected is not None and listing.selected.path == ranked[0]
+        await pilot.press("down")
+        chosen = listing.selected
+        await pilot.press("s")  # the same query, sorted by date: the same document stays
+        await settle(pilot)
+        assert listing.selected == chosen
+        await pilot.press("escape")  # the whole library again, still on that document
+        await settle(pilot)
+        assert len(listing.entries) == len(everything)
+        assert listing.selected == chosen

@@ -475,6 +475,9 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.notify(message.error, severity="error")
 
     def _show_results(self, results: SearchResults) -> None:
+        # A new query starts at its top hit; the same query refreshed (a sort, an add) or
+        # the whole library restored keeps the selected document selected.
+        keep = self.results is None or results.query in (self.results.query, "")
         self.results = results
         searching = bool(results.query.strip())
         entries = [
@@ -494,7 +497,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         if self.sort != "relevance":
             status += f" · sorted by {self.sort}"
         listing = self.query_one(DocumentList)
-        listing.set_entries(entries, total=results.total, empty_message=empty)
+        listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
         self.query_one(SearchBar).set_status(status)
 
     @on(DocumentList.Opened)

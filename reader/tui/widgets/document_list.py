@@ -98,12 +98,13 @@ class DocumentList(ScrollView, can_focus=True):
         *,
         total: int | None = None,
         empty_message: str = "No documents.",
+        keep: bool = True,
     ) -> None:
-        """Replace the rows, keeping the cursor on the same document when it is still there.
+        """Replace the rows; ``keep``: the cursor stays on the same document if it is there.
 
         ``total``: how many rows there are in all when ``entries`` is only the first page.
         """
-        keep = self.selected.path if self.selected else None
+        kept = self.selected.path if self.selected and keep else None
         self._entries = entries
         self.total = max(total or 0, len(entries))
         self._asked_at = -1
@@ -113,7 +114,7 @@ class DocumentList(ScrollView, can_focus=True):
         self.virtual_size = Size(self.size.width, max(len(entries), 1) * self._row_height)
         paths = [entry.summary.path for entry in entries]
         self._cache.clear()
-        self.cursor = paths.index(keep) if keep in paths else 0
+        self.cursor = paths.index(kept) if kept in paths else 0
         self.refresh()
 
     def add_entries(self, offset: int, more: list[ListEntry]) -> None:
