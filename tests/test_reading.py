@@ -375,3 +375,35 @@ async def test_every_mark_including_find_is_distinguishable_without_colour(libra
             looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
             assert any(looks[kind]), f"{kind} relies on colour alone"
         assert len(set(looks.values())) == len(looks), looks
+
+
+async def test_side_panel_and_find_bar_are_mounted_on_first_use(library: Library):
+    """They are hidden at start; composing them then would only slow the start-up."""
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
+        assert not app.query(ClaimsList) and not app.query("#find-input")
+        pane.set_bookmarks([0])  # remembered before the panel exists
+        await pilot.press("c")
+        claims = app.query_one(ClaimsList)
+        assert app.focused is claims and claims.rows
+        await pilot.press("B")
+        assert [row.offset for row in app.query_one(BookmarkList).rows] == [0]
+        await pilot.press("escape", "f")
+        assert app.focused is app.query_one("#find-input")
+
+
+async def test_a_legend_command_from_the_palette_works_before_the_panel_was_opened(
+    library: Library,
+):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
+        assert not app.query(Legend)
+        command = next(
+            c for c in app.get_system_commands(app.screen) if c.title == "Show / hide this category"
+        )
+        await command.callback()
+        await pilot.pause()
+        assert app.query(Legend)  # mounted, and the command ran on it:
+        assert app.hidden_categories == {next(iter(CATEGORIES))}  # its first row's category

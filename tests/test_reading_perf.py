@@ -3,11 +3,13 @@ megabyte opens without rendering more than the screen."""
 
 from __future__ import annotations
 
+import asyncio
 import multiprocessing
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -23,7 +25,7 @@ from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_app import settle
+from tests.test_app import settle, visible_text
 
 
 def word_loop(text: str, width: int) -> list[tuple[int, int]]:
@@ -189,4 +191,104 @@ async def test_if_the_process_dies_the_thread_finishes_the_analysis(tmp_path: Pa
     monkeypatch.setattr(AnalysisPool, "submit", dead)
     app = HedgeReaderApp(library, config=Config(phrases={PHRASE: "tentative"}))
     await read_all_marks(app)
+    library.close()
+
+
+async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place(
+    tmp_path: Path,
+):
+    """Resizing must not rewrap a whole long text before the next paint: the lines
+    around the top are wrapped at once, the rest in slices, and the top line stays."""
+    from textual.events import Resize
+    from textual.geometry import Size
+
+    library = open_long(tmp_path, 1_000_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        view = app.query_one(DocumentView)
+        text = view.text
+        view.scroll_to(y=view.line_count // 2, animate=False, immediate=True)
+        await pilot.pause()
+        top = view.top_offset()
+        before = visible_text(view).split("\n")[0]
+
+        size = Size(80, 24)
+        width = view.wrapped_width
+        app._driver._size = size
+        app.post_message(Resize(size, size))
+        while view.wrapped_width == width:  # not yet laid out for 80 columns
+            await asyncio.sleep(0.001)
+        assert view.wrapped_width == view.wrap_width
+        assert not view.wrap_complete
+        assert view.last_sync_wrap < len(text) // 10
+        on_screen = visible_text(view)
+        assert on_screen.split("\n")[0].strip() and before.strip()
+        assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
+
+        await pilot.pause()
+        while not view.wrap_complete:
+            await pilot.pause(0.01)
+        await pilot.pause()
+        assert view._lines == wrap.wrap_offsets(text, view.wrap_width)
+        assert visible_text(view) == on_screen  # the rest arrived without a jump
+        assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
+    library.close()
+
+
+async def test_the_analysis_process_starts_when_the_library_lists_a_long_document(
+    tmp_path: Path,
+):
+    """So the first long document of a session does not wait for the process to start."""
+    library = open_long(tmp_path, 400_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        for _ in range(100):  # started from a thread after the list is painted
+            if app.analysis_pool.started:
+                break
+            await pilot.pause(0.01)
+        assert app.analysis_pool.started
+        assert app.query_one(ReadingPane).document is None  # nothing opened yet
+    library.close()
+
+
+async def test_no_analysis_process_for_a_library_of_short_documents(tmp_path: Path, samples):
+    library = Library(tmp_path / "lib")
+    library.add([samples["hedged"].parent])
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(pilot)
+        await pilot.pause(0.1)
+        assert not app.analysis_pool.started
+    library.close()
+
+
+@pytest.mark.parametrize("size", [(120, 40), (80, 24)])
+async def test_the_headers_category_line_fits_and_keeps_the_booster_count(tmp_path: Path, size):
+    library = open_long(tmp_path, 200_000)
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        pane = app.query_one(ReadingPane)
+        while pane.analysed < 1.0:
+            await pilot.pause(0.05)
+        await pilot.pause()
+        counts = {}
+        for hedge in pane.hedges:
+            counts[hedge.category] = counts.get(hedge.category, 0) + 1
+        header = app.query_one("#reading-header")
+        full = "  ".join(f"{category} {count:,}" for category, count in counts.items())
+        assert len(counts) == 7 and len(full) > header.size.width  # unabridged, it is cut
+        line = visible_text(header).splitlines()[-2 if size[1] > 30 else -1].rstrip()
+        if not line.strip() or "─" in line:  # the border under the header
+            line = visible_text(header).splitlines()[-2].rstrip()
+        assert "…" not in line.replace("… ", "")  # nothing cut at the end
+        assert line.endswith(f"{counts['booster']:,}"), line
+        assert "modal" in line or "mod " in line
+        assert len(line) <= header.size.width
     library.close()

@@ -7,7 +7,7 @@ from hypothesis import strategies as st
 from rich.cells import cell_len
 
 from reader.safe_text import printable
-from reader.tui.wrap import line_of, wrap_offsets
+from reader.tui.wrap import estimate_offsets, line_bounds, line_of, wrap_offsets
 
 
 def test_paragraphs_stay_apart_and_words_are_not_split():
@@ -58,3 +58,54 @@ def test_printable_defuses_bidi_overrides():
     assert len(shown) == len(raw)
     assert not any(c in shown for c in "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
     assert "effective" in shown and "may work" in shown
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab cd\n日本\t-é"), max_size=300),
+    st.integers(min_value=1, max_value=40),
+    st.lists(st.integers(min_value=0, max_value=300), max_size=4),
+)
+def test_wrapping_consecutive_ranges_gives_the_whole_texts_lines(text, width, cuts):
+    """The reading view wraps a long text in slices; they must join up exactly."""
+    bounds = sorted({min(c, len(text)) for c in cuts})
+    lines, start = [], 0
+    for cut in bounds:
+        end = text.find("\n", cut)
+        if end < 0 or end < start:
+            continue
+        lines.extend(wrap_offsets(text, width, start, end))
+        start = end + 1
+    lines.extend(wrap_offsets(text, width, start, len(text)))
+    assert lines == wrap_offsets(text, width)
+
+
+@settings(max_examples=100, deadline=None)
+@given(
+    st.text(alphabet=st.sampled_from("ab cd\nxyz  "), max_size=300),
+    st.integers(min_value=1, max_value=40),
+)
+def test_stand_in_lines_cover_the_text_within_width(text, width):
+    lines = estimate_offsets(text, width)
+    assert len(lines) == len(text.split("\n")) or len(lines) > text.count("\n")
+    assert "".join(text[s:e] for s, e in lines) == text.replace("\n", "")
+    assert all(e - s <= max(width, 1) for s, e in lines)
+
+
+def test_stand_in_lines_are_about_as_many_as_wrapped_ones():
+    """So the scrollbar barely moves when the real lines replace them."""
+    from tests.test_reading_perf import seed_text
+
+    text = seed_text(200_000)
+    for width in (40, 79, 119):
+        real, stand_in = len(wrap_offsets(text, width)), len(estimate_offsets(text, width))
+        assert abs(stand_in - real) / real < 0.1
+
+
+def test_line_bounds_are_whole_lines_around_a_position():
+    text = "aaa\nbbb ccc\nddd\neee"
+    start, end = line_bounds(text, text.index("ccc"), 0, 0)
+    assert text[start:end] == "bbb ccc"
+    start, end = line_bounds(text, text.index("ccc"), 5, 6)
+    assert text[start:end] == "aaa\nbbb ccc\nddd"
+    assert line_bounds(text, len(text), 0, 100) == (text.rindex("\n") + 1, len(text))

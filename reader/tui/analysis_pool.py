@@ -6,7 +6,8 @@ to make room for the UI triples the time. A process has its own GIL: the app's t
 only waits on futures (which releases the GIL) and takes back the unpickled marks
 (~30 ms per megabyte, in small batches).
 
-One worker process, created on first need and reused, so the detector loads its weights
+One worker process, started as soon as the library lists a long document (or on first
+need) and reused, so the detector loads its weights
 and the library modules are imported once; started with "spawn" because forking a
 process that runs threads (Textual's) can deadlock, and spawn is what Windows and macOS
 use anyway. If no process can start, ``submit`` says so and the caller analyses in its
@@ -81,6 +82,20 @@ class AnalysisPool:
         self._executor: ProcessPoolExecutor | None = None
         self._unavailable = not _start_resource_tracker()
         self._lock = threading.Lock()
+
+    def start_soon(self) -> None:
+        """Start the process now, from a thread, so the first long document opened does
+        not wait for it (spawning and importing take a second or more)."""
+        threading.Thread(target=self._warm, name="analysis-pool-start", daemon=True).start()
+
+    def _warm(self) -> None:
+        with self._lock:
+            self._start()
+
+    @property
+    def started(self) -> bool:
+        """Whether the process has been asked to start (and has not failed)."""
+        return self._executor is not None
 
     def submit(
         self,

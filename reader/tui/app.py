@@ -22,6 +22,7 @@ from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Footer, Input, ProgressBar
 from textual.worker import get_current_worker
 
@@ -388,6 +389,9 @@ class HedgeReaderApp(ToolActions, App[None]):
     def on_library_ready(self, message: messages.LibraryReady) -> None:
         self.query_one(ProgressBar).remove_class("active")
         self._show_results(message.results)
+        if any(hit.summary.words * 6 >= POOL_MIN for hit in message.results.hits):
+            # a long document may be opened: have its analysis process ready by then
+            self.call_after_refresh(self.analysis_pool.start_soon)
         if message.seeded is not None and message.seeded.added:
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
@@ -547,7 +551,7 @@ class HedgeReaderApp(ToolActions, App[None]):
                 pane.close_find()
                 return
             if pane.side_open and self.screen.has_class("-narrow"):
-                pane.toggle_side(False)  # the list was hidden to make room
+                pane.close_side()  # the list was hidden to make room
             self.query_one(DocumentList).focus()
         elif isinstance(focused, RowList):
             self.query_one(DocumentView).focus()
@@ -615,20 +619,20 @@ class HedgeReaderApp(ToolActions, App[None]):
     def _legend_toggled(self, message: Legend.Toggled) -> None:
         self.action_toggle_category(message.category)
 
-    def action_toggle_panels(self) -> None:
+    async def action_toggle_panels(self) -> None:
         pane = self.query_one(ReadingPane)
-        if not pane.toggle_side() and isinstance(self.focused, RowList):
+        if not await pane.toggle_side() and isinstance(self.focused, RowList):
             pane.view.focus()
 
-    def action_show_panel(self, name: str) -> None:
-        self.query_one(ReadingPane).show_panel(name).focus()
+    async def action_show_panel(self, name: str) -> None:
+        (await self.query_one(ReadingPane).show_panel(name)).focus()
 
-    def action_find(self) -> None:
+    async def action_find(self) -> None:
         pane = self.query_one(ReadingPane)
         if pane.document is None:
             self.notify("Open a document first: find looks inside the open document")
             return
-        pane.open_find()
+        await pane.open_find()
 
     def action_toggle_bookmark(self) -> None:
         pane = self.query_one(ReadingPane)
@@ -701,9 +705,14 @@ class HedgeReaderApp(ToolActions, App[None]):
                     self.get_key_display(Binding(k, ""))
                     for k in bound_keys(binding, self.keymap_overrides)
                 )
-                target = None if group.target is None else self.query_one(group.target)
                 yield SystemCommand(
                     binding.description,
                     f"{group.title} · key: {keys}",
-                    partial(self.run_action, binding.action, target),
+                    partial(self._run_command, binding.action, group.target),
                 )
+
+    async def _run_command(self, action: str, target: type[Widget] | None) -> None:
+        """Run a palette command on its widget (the side panel's are mounted on first use)."""
+        if target is not None and not self.query(target):
+            await self.query_one(ReadingPane).build_side()
+        await self.run_action(action, None if target is None else self.query_one(target))

@@ -49,16 +49,20 @@ def _wrap_by_regex(
     return spans or [(start, start)]
 
 
-def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
-    """Visual lines of ``text`` at ``width`` cells; each source line starts a new one.
+def wrap_offsets(
+    text: str, width: int, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Visual lines of ``text[start:end]`` at ``width`` cells; each source line starts a
+    new one. ``start`` must begin a source line and ``end`` end one (a newline or the end
+    of the text), so wrapping consecutive ranges gives the same lines as the whole text.
 
     Blank source lines become empty visual lines, so paragraphs stay apart.
     """
     width = max(width, 1)
     lines: list[tuple[int, int]] = []
-    position = 0
+    position = start
     pattern = _pattern(width) if width >= 2 else None
-    for source_line in text.split("\n"):
+    for source_line in text[start:end].split("\n"):
         end_of_line = position + len(source_line)
         if source_line.isascii() and len(source_line) <= width:
             lines.append((position, end_of_line))
@@ -72,6 +76,39 @@ def wrap_offsets(text: str, width: int) -> list[tuple[int, int]]:
                 lines.extend(spans)
         position = end_of_line + 1
     return lines
+
+
+def estimate_offsets(
+    text: str, width: int, start: int = 0, end: int | None = None
+) -> list[tuple[int, int]]:
+    """Stand-in lines for ``text[start:end]`` (same bounds as ``wrap_offsets``): about as
+    many as wrapping gives, cut every few characters instead of at words. Several times
+    quicker, for the part of a long text off screen until it is wrapped for real."""
+    step = max(width - _SLACK, 1)
+    lines: list[tuple[int, int]] = []
+    position = start
+    for source_line in text[start:end].split("\n"):
+        end_of_line = position + len(source_line)
+        if end_of_line - position <= width:
+            lines.append((position, end_of_line))
+        else:
+            lines.extend(
+                (at, min(at + step, end_of_line)) for at in range(position, end_of_line, step)
+            )
+        position = end_of_line + 1
+    return lines
+
+
+_SLACK = 6  # cells a word-wrapped line of prose leaves empty on average
+
+
+def line_bounds(text: str, around: int, before: int, after: int) -> tuple[int, int]:
+    """A range of whole source lines holding ``around``: from ``before`` characters
+    earlier to ``after`` characters later, widened to line boundaries (the bounds
+    ``wrap_offsets`` takes)."""
+    start = text.rfind("\n", 0, max(around - before, 0)) + 1
+    end = text.find("\n", min(around + after, len(text)))
+    return start, len(text) if end < 0 else end
 
 
 def _wrap_line(line: str, offset: int, width: int, out: list[tuple[int, int]]) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
@@ -23,7 +24,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.safe_text import printable
-from reader.tui.wrap import line_of, wrap_offsets
+from reader.tui.wrap import estimate_offsets, line_bounds, line_of, wrap_offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,11 @@ HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative",
 MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "find", "heading", "bookmark", "current")
 LAYERS = ("hedges", "hits", "find", "headings")
 _GUTTER = 1  # a column left of the text where bookmarks show
+#: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
+#: ones get the screens around the top line wrapped at once and the rest in slices.
+SYNC_WRAP = 100_000
+WRAP_SLICE = 60_000  # characters wrapped per step in the background (~5 ms)
+WRAP_PAUSE = 0.002  # seconds between steps
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -96,6 +102,11 @@ class DocumentView(ScrollView, can_focus=True):
         self._lines: list[tuple[int, int]] = []
         self._starts: list[int] = []
         self._wrap_width = 0
+        self._wrap_job = 0
+        #: False while part of the text is laid out by ``estimate_offsets`` (see _rewrap).
+        self.wrap_complete = True
+        #: Characters wrapped before the first paint by the last rewrap (tests bound it).
+        self.last_sync_wrap = 0
         self._layers: dict[str, _Layer] = {name: _Layer([]) for name in LAYERS}
         self._current: Mark | None = None
         self._strip_cache: dict[int, Strip] = {}
@@ -130,13 +141,15 @@ class DocumentView(ScrollView, can_focus=True):
         self._bookmarks = []
         self._wrap_width = 0
         self._lines = []
-        if wrapped is not None and wrapped[0] == self.wrap_width:
-            self._wrap_width, self._lines = wrapped
-            self._starts = [start for start, _ in self._lines]
-            self.virtual_size = Size(self._wrap_width, len(self._lines))
-            self._invalidate()
-        self._rewrap()
+        self._starts = []
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
+        if wrapped is not None and wrapped[0] == self.wrap_width:
+            self._wrap_job += 1
+            self._wrap_width = wrapped[0]
+            self.wrap_complete = True
+            self._install(wrapped[1], 0)
+        else:
+            self._rewrap(anchor=top)
         if top:
             self.scroll_to_offset(top, at_top=True)
 
@@ -298,22 +311,71 @@ class DocumentView(ScrollView, can_focus=True):
         self._strip_cache.clear()
 
     @property
+    def wrapped_width(self) -> int:
+        """The width the lines on screen are wrapped to (0: none yet)."""
+        return self._wrap_width
+
+    @property
     def wrap_width(self) -> int:
         """The width the text is wrapped to (a worker can wrap ahead with it)."""
         return max(self.scrollable_content_region.width - _GUTTER, 10)
 
-    def _rewrap(self) -> None:
+    def _rewrap(self, anchor: int | None = None) -> None:
+        """Wrap the text for the current width, keeping the top line's text on top.
+
+        A long text gets its lines from a little before the top line to a few screens
+        after it wrapped now; the rest stands in (``estimate_offsets``) until ``_wrap_step``
+        has wrapped all of it in slices between frames, so a resize paints at once."""
         width = self.wrap_width
         if width == self._wrap_width:
             return
-        anchor = self.top_offset()
+        anchor = self.top_offset() if anchor is None else anchor
         self._wrap_width = width
-        self._lines = wrap_offsets(self._text, width)
-        self._starts = [start for start, _ in self._lines]
-        self.virtual_size = Size(width, len(self._lines))
+        self._wrap_job += 1
+        text = self._text
+        if len(text) <= SYNC_WRAP:
+            self.last_sync_wrap = len(text)
+            self.wrap_complete = True
+            self._install(wrap_offsets(text, width), anchor)
+            return
+        rows = max(self.size.height, 24)
+        start, end = line_bounds(text, anchor, rows * width, 3 * rows * width)
+        if end - start > 2 * SYNC_WRAP:  # a huge paragraph: no shortcut
+            self.last_sync_wrap = len(text)
+            self.wrap_complete = True
+            self._install(wrap_offsets(text, width), anchor)
+            return
+        self.last_sync_wrap = end - start
+        before = estimate_offsets(text, width, 0, start - 1) if start else []
+        after = estimate_offsets(text, width, end + 1) if end < len(text) else []
+        self.wrap_complete = False
+        self._install([*before, *wrap_offsets(text, width, start, end), *after], anchor)
+        # after this paint; then a slice per timer tick, so frames and keys get in between
+        self.call_after_refresh(self._wrap_step, self._wrap_job, 0, [])
+
+    def _wrap_step(self, job: int, start: int, lines: list[tuple[int, int]]) -> None:
+        """Wrap one slice of the text; when all is wrapped, put the lines in place."""
+        if job != self._wrap_job:
+            return  # another width or another text since
+        text = self._text
+        end = text.find("\n", min(start + WRAP_SLICE, len(text)))
+        end = len(text) if end < 0 else end
+        lines.extend(wrap_offsets(text, self._wrap_width, start, end))
+        if end < len(text):
+            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, job, end + 1, lines))
+            return
+        self.wrap_complete = True
+        self._install(lines, self.top_offset())
+
+    def _install(self, lines: list[tuple[int, int]], anchor: int) -> None:
+        """Show ``lines`` with the one holding ``anchor`` on top (if not 0)."""
+        self._lines = lines
+        self._starts = [start for start, _ in lines]
+        self.virtual_size = Size(self._wrap_width, len(lines))
         self._invalidate()
         if anchor:
-            self.scroll_to(y=line_of(self._lines, self._starts, anchor), animate=False)
+            line = line_of(lines, self._starts, anchor)
+            self.scroll_to(y=line, animate=False, immediate=True, force=True)
 
     def _invalidate(self) -> None:
         self._strip_cache.clear()
@@ -328,6 +390,10 @@ class DocumentView(ScrollView, can_focus=True):
         return style
 
     def render_line(self, y: int) -> Strip:
+        if self._wrap_width != self.wrap_width and self._text:
+            # Laid out for a new width, and the Resize event comes after this frame:
+            # wrap now (the screen around the top line: milliseconds) so this frame is right.
+            self._rewrap()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
         width = self.scrollable_content_region.width

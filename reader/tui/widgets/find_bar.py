@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import Input, Static
 
 
@@ -41,18 +41,22 @@ class FindInput(Input):
 
 
 class FindBar(Horizontal):
-    """The find field and its match counter, docked under the text while a find is on."""
+    """The find field and its match counter, docked under the text while a find is on.
 
-    def compose(self) -> ComposeResult:
-        yield Static("Find:", id="find-label")
-        yield FindInput(
+    Mounted on first use (``build``), not at start-up: most sessions never find."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.input = FindInput(
             placeholder="words in this document (Enter: done, Esc: clear)", id="find-input"
         )
-        yield Static("", id="find-count")
+        self._count = Static("", id="find-count")
+        self._mounting: AwaitMount | None = None
 
-    @property
-    def input(self) -> FindInput:
-        return self.query_one(FindInput)
+    async def build(self) -> None:
+        if self._mounting is None:
+            self._mounting = self.mount(Static("Find:", id="find-label"), self.input, self._count)
+        await self._mounting
 
     def set_count(self, text: str) -> None:
-        self.query_one("#find-count", Static).update(text)
+        self._count.update(text)

@@ -18,13 +18,13 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
-from reader.hedging import CATEGORIES, Hedge, sentence_spans
+from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.library import Document
 from reader.safe_text import printable
 from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
-from reader.tui.widgets.legend import Legend, short_label
+from reader.tui.widgets.legend import short_label
 from reader.tui.widgets.metadata import source_line
 from reader.tui.widgets.row_list import RowList
 from reader.tui.widgets.side_panel import (
@@ -63,25 +63,26 @@ class ReadingPane(Vertical):
         self.find_pattern = ""
         self._find_origin = 0
         self._header_lines = 0
+        self._bookmark_rows: list[Bookmark] = []
+        self.side = SidePanel(id="reading-side")
 
     def compose(self) -> ComposeResult:
         yield Static(WELCOME, id="reading-header")
         with Horizontal(id="reading-body"):
             yield DocumentView(id="document-view")
-            yield SidePanel(id="reading-side")
+            yield self.side
         yield FindBar(id="find-bar")
         with Horizontal(id="reading-foot"):
             yield Static("", id="reading-status")
             yield Static("", id="reading-position")
 
     def on_mount(self) -> None:
-        view = self.view
-        for rows in self.query(RowList):
-            rows.style_for = view.mark_style
-        self.query_one(ClaimsList).empty_message = "Open a document to list its hedged claims."
-        self.query_one(OutlineList).empty_message = "Open a document to see its sections."
-        self.query_one(BookmarkList).empty_message = "No bookmarks: m marks the top line."
-        self._update_legend()
+        side = self.side
+        for rows in (side.legend, side.claims, side.outline, side.bookmarks):
+            rows.style_for = self.view.mark_style
+        side.claims.empty_message = "Open a document to list its hedged claims."
+        side.outline.empty_message = "Open a document to see its sections."
+        side.bookmarks.empty_message = "No bookmarks: m marks the top line."
 
     @property
     def view(self) -> DocumentView:
@@ -120,6 +121,7 @@ class ReadingPane(Vertical):
         self.analysed = 1.0 if complete else 0.0
         self.find_pattern = ""
         self.query_one(FindBar).display = False
+        self._panels_stale = True
         self.view.show(
             document.body,
             hedges=[Mark(h.start, h.end, h.category) for h in hedges],
@@ -169,7 +171,9 @@ class ReadingPane(Vertical):
             self._update_panels()
 
     def _update_legend(self) -> None:
-        legend = self.query_one(Legend)
+        if not self.side.built:
+            return  # filled in when first shown
+        legend = self.side.legend
         legend.update(self._counts, len(self._hits), self._hidden)
         if self.document is not None and self.analysed < 1.0:
             legend.border_title = f"Legend (counting… {self.analysed:.0%})"
@@ -178,9 +182,9 @@ class ReadingPane(Vertical):
 
     def _update_panels(self) -> None:
         self._panels_stale = False
-        claims_list = self.query_one(ClaimsList)
-        outline = self.query_one(OutlineList)
-        if self.document is None:
+        claims_list = self.side.claims
+        outline = self.side.outline
+        if self.document is None or not self.side.built:
             return
         claims_list.text = self.document.body
         found = claims(self._sentences, self._hedges, self._hidden)
@@ -195,21 +199,35 @@ class ReadingPane(Vertical):
 
     # -- side panel ----------------------------------------------------------------------
 
-    def toggle_side(self, show: bool | None = None) -> bool:
+    async def toggle_side(self, show: bool | None = None) -> bool:
         """Open or close the side panel; returns whether it is open."""
         show = not self.side_open if show is None else show
-        self.set_class(show, "-side-open")
-        self.screen.set_class(show, "-side-open")  # narrow screens hide the list for room
-        if show and self._panels_stale:
+        if not show:
+            self.close_side()
+            return False
+        await self.build_side()
+        self.set_class(True, "-side-open")
+        self.screen.set_class(True, "-side-open")  # narrow screens hide the list for room
+        if self._panels_stale:
             self._update_panels()
-        return show
+        return True
 
-    def show_panel(self, name: str) -> RowList:
+    async def build_side(self) -> None:
+        """Mount the side panel's lists (on first use) and fill them."""
+        if await self.side.build():
+            self._update_legend()
+            self.side.bookmarks.set_rows(self._bookmark_rows)
+
+    def close_side(self) -> None:
+        self.set_class(False, "-side-open")
+        self.screen.set_class(False, "-side-open")
+
+    async def show_panel(self, name: str) -> RowList:
         """Open the side panel at ``legend``, ``claims``, ``outline`` or ``bookmarks``."""
-        self.toggle_side(True)
+        await self.toggle_side(True)
         if name == "legend":
-            return self.query_one(Legend)
-        return self.query_one(SidePanel).show_tab(name)
+            return self.side.legend
+        return self.side.show_tab(name)
 
     @on(RowList.Selected)
     def _row_selected(self, message: RowList.Selected) -> None:
@@ -231,8 +249,9 @@ class ReadingPane(Vertical):
 
     # -- find ----------------------------------------------------------------------------
 
-    def open_find(self) -> None:
+    async def open_find(self) -> None:
         bar = self.query_one(FindBar)
+        await bar.build()
         if not self.find_pattern:
             self._find_origin = self.view.top_offset()
         bar.display = True
@@ -257,7 +276,8 @@ class ReadingPane(Vertical):
     def close_find(self) -> None:
         self.find_pattern = ""
         bar = self.query_one(FindBar)
-        bar.input.value = ""
+        if bar.input.is_mounted:
+            bar.input.value = ""
         bar.set_count("")
         bar.display = False
         self.view.set_marks("find", [])
@@ -305,7 +325,9 @@ class ReadingPane(Vertical):
             for o in offsets
         ]
         self.view.set_bookmarks(offsets)
-        self.query_one(BookmarkList).set_rows(rows)
+        self._bookmark_rows = rows
+        if self.side.built:
+            self.side.bookmarks.set_rows(rows)
 
     @on(DocumentView.Scrolled)
     def _scrolled(self) -> None:
@@ -364,17 +386,70 @@ class ReadingPane(Vertical):
                 f"{plural(summary.boosters, 'booster')}, "
                 f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
             )
-        view = self.view
-        for category in CATEGORIES:
-            count = self._counts.get(category, 0)
-            if count:
-                hidden = category in self._hidden
-                style = Style(strike=True, dim=True) if hidden else view.mark_style(category)
-                header.append(short_label(category), style=style)
-                header.append(f" {count:,}{' off' if hidden else ''}  ")
+        header.append_text(self._category_line(width))
         if self.analysed < 1.0:
             header.append(f"counting… {self.analysed:.0%}", style="dim")
         return header
+
+    def _category_line(self, width: int) -> Text:
+        """Each category's count, labels shortened until the line fits ``width`` (the
+        last, boosters, must not be cut off)."""
+        shown = [c for c in CATEGORIES if self._counts.get(c)]
+        for labels, gap in _LABEL_STEPS:
+            line = self._counts_text(shown, labels, gap)
+            if line.cell_len - len(gap) <= width:
+                return line
+        # Still too long: leave out the rarest hedge categories (the legend lists them).
+        by_count = sorted((c for c in shown if c != BOOSTER), key=lambda c: self._counts[c])
+        while by_count:
+            left_out = by_count.pop(0)
+            shown = [c for c in shown if c != left_out]
+            line = self._counts_text(shown, labels, gap, more=True)
+            if line.cell_len - len(gap) <= width:
+                break
+        return line
+
+    def _counts_text(
+        self, shown: list[str], labels: dict[str, str], gap: str, *, more: bool = False
+    ) -> Text:
+        line = Text()
+        for category in shown:
+            if more and category == BOOSTER:
+                line.append(f"…{gap}", style="dim")
+            hidden = category in self._hidden
+            style = Style(strike=True, dim=True) if hidden else self.view.mark_style(category)
+            line.append(labels.get(category) or short_label(category), style=style)
+            line.append(f" {self._counts[category]:,}{' off' if hidden else ''}{gap}")
+        return line
+
+
+#: Ever shorter labels for the header's category line: (labels, gap between entries).
+_LABEL_STEPS: list[tuple[dict[str, str], str]] = [
+    ({}, "  "),
+    (
+        {
+            "epistemic": "epist.",
+            "probability": "prob.",
+            "approximator": "approx.",
+            "tentative": "tent.",
+            "attribution": "attrib.",
+            "booster": "boost.",
+        },
+        "  ",
+    ),
+    (
+        {
+            "modal": "mod",
+            "epistemic": "epi",
+            "probability": "prob",
+            "approximator": "appr",
+            "tentative": "tent",
+            "attribution": "attr",
+            "booster": "BOOST",
+        },
+        " ",
+    ),
+]
 
 
 def _home_relative(path: str) -> str:

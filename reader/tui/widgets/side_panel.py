@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
+from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
 
 from reader.safe_text import printable
@@ -124,20 +124,42 @@ class BookmarkList(RowList):
 
 
 class SidePanel(Vertical):
-    """Legend on top; claims, outline and bookmarks as tabs below."""
+    """Legend on top; claims, outline and bookmarks as tabs below.
 
-    def compose(self) -> ComposeResult:
-        yield Legend(id="legend")
-        with TabbedContent(id="side-tabs", initial="tab-claims"):
-            with TabPane("Claims", id="tab-claims"):
-                yield ClaimsList(id="claims")
-            with TabPane("Outline", id="tab-outline"):
-                yield OutlineList(id="outline")
-            with TabPane("Bookmarks", id="tab-bookmarks"):
-                yield BookmarkList(id="bookmarks")
+    Hidden until ``p``, ``c``, ``o`` or ``B``; composing and styling its dozen widgets
+    cost the app's start-up ~100 ms, so they are mounted on first use (``build``). The
+    lists exist as objects from the start, so the reading pane can hold on to them.
+    """
 
-    def on_mount(self) -> None:
-        self.query_one(Legend).border_title = "Legend"
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.legend = Legend(id="legend")
+        self.claims = ClaimsList(id="claims")
+        self.outline = OutlineList(id="outline")
+        self.bookmarks = BookmarkList(id="bookmarks")
+        self._mounting: AwaitMount | None = None
+        #: True once the lists are mounted (and can be shown, updated and focused).
+        self.built = False
+
+    async def build(self) -> bool:
+        """Mount the legend and tabs if not yet done; True if this call did it."""
+        if self.built:
+            return False
+        if self._mounting is None:
+            self.legend.border_title = "Legend"
+            tabs = TabbedContent(id="side-tabs", initial="tab-claims")
+            for title, rows in (
+                ("Claims", self.claims),
+                ("Outline", self.outline),
+                ("Bookmarks", self.bookmarks),
+            ):  # as ``with TabbedContent(): with TabPane(...)`` in a compose does
+                tabs.compose_add_child(TabPane(title, rows, id=f"tab-{rows.id}"))
+            self._mounting = self.mount(self.legend, tabs)
+            await self._mounting
+            self.built = True
+            return True
+        await self._mounting  # a second key while the first is mounting
+        return False
 
     def show_tab(self, name: str) -> RowList:
         """Switch to the ``claims``, ``outline`` or ``bookmarks`` tab; returns its list."""
