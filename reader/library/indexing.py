@@ -18,7 +18,7 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
-from itertools import pairwise
+from operator import sub
 from pickle import dumps
 from typing import Any
 
@@ -28,64 +28,70 @@ from whoosh.system import pack_uint
 from reader.library.documents import ParsedDocument
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
+from reader.library.textstore import pack
+from reader.library.writer import PreAnalyzed
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
-_STEMS: dict[str, str] = {}
 _STEM_CACHE_LIMIT = 200_000
 
 #: Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 150
 
 
-class PreAnalyzed:
-    """Body postings computed in a worker: (term bytes, frequency, weight, encoded positions)."""
+class _StemCache(dict[str, str]):
+    """Lower-cased word -> its stem, computed on first sight."""
 
-    __slots__ = ("postings",)
+    def __missing__(self, word: str) -> str:
+        stemmed = self[word] = stem(word)
+        return stemmed
 
-    def __init__(self, postings: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = postings
 
-    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
-        return self.postings
-
-    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = state
+_STEMS = _StemCache()
 
 
 def stem_word(lowered: str) -> str:
     """The index form of one lower-cased word, cached."""
-    stemmed = _STEMS.get(lowered)
-    if stemmed is None:
-        if len(_STEMS) > _STEM_CACHE_LIMIT:
-            _STEMS.clear()
-        stemmed = _STEMS[lowered] = stem(lowered)
-    return stemmed
+    if len(_STEMS) > _STEM_CACHE_LIMIT:
+        _STEMS.clear()
+    return _STEMS[lowered]
 
 
-def body_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
+def words_of(text: str) -> list[str]:
+    """The lower-cased words Whoosh's tokenizer and lowercase filter give, in order."""
+    if text.isascii():  # lower-casing first cannot change where ASCII words split
+        return WORD.findall(text.lower())
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def text_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
     """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``."""
-    stems = _STEMS
+    if len(_STEMS) > _STEM_CACHE_LIMIT:
+        _STEMS.clear()
+    stems = list(map(_STEMS.__getitem__, words_of(text)))
     positions: dict[str, list[int]] = {}
-    for pos, word in enumerate(WORD.findall(text)):
-        lowered = word.lower()
-        stemmed = stems.get(lowered)
-        if stemmed is None:
-            if len(stems) > _STEM_CACHE_LIMIT:
-                stems.clear()
-            stemmed = stems[lowered] = stem(lowered)
-        found = positions.get(stemmed)
+    get = positions.get
+    for pos, stemmed in enumerate(stems):
+        found = get(stemmed)
         if found is None:
             positions[stemmed] = [pos]
         else:
             found.append(pos)
     postings = []
+    append = postings.append
     for term, poslist in positions.items():
-        deltas = [poslist[0]]
-        deltas.extend(b - a for a, b in pairwise(poslist))
-        encoded = pack_uint(len(deltas)) + dumps(deltas, 2)
-        postings.append((term.encode("utf-8"), len(poslist), len(poslist) * field_boost, encoded))
-    return PreAnalyzed(postings)
+        count = len(poslist)
+        if count == 1:
+            encoded = _ONE + dumps(poslist, 2)
+        else:
+            encoded = pack_uint(count) + dumps(list(map(sub, poslist, [0, *poslist])), 2)
+        append((term.encode("utf-8"), count, count * field_boost, encoded))
+    return PreAnalyzed(postings, len(stems))
+
+
+#: Kept for callers of the earlier name.
+body_postings = text_postings
+_ONE = pack_uint(1)
 
 
 @dataclass(slots=True)
@@ -94,7 +100,8 @@ class Ready:
 
     path: str
     fields: dict[str, Any]
-    body: str
+    #: The body as the text store keeps it (``TextStore.pack``), packed in the worker.
+    packed: bytes
     sha256: str
     size: int
     mtime: float
@@ -112,10 +119,18 @@ FieldsOf = Callable[[ParsedDocument], dict[str, Any]]
 Job = tuple[Source, Known]
 
 
+#: Text fields to analyse ahead: field name -> its field boost.
+Analysed = dict[str, float]
+
+
 def prepare(
-    job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: bool
+    job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: Analysed
 ) -> Prepared | IngestError:
-    """Load one source and analyse its documents; runs in a worker process or inline."""
+    """Load one source and analyse its documents; runs in a worker process or inline.
+
+    The fields in ``pre_analyse`` leave here as ``PreAnalyzed`` postings, their text
+    (for stored ones) under ``_stored_<field>``.
+    """
     source, known = job
     try:
         loaded = load(source, known, max_bytes)
@@ -124,11 +139,14 @@ def prepare(
     ready = []
     for parsed in loaded.documents:
         fields = fields_of(parsed)
-        if pre_analyse:
-            fields["body"] = body_postings(parsed.body)
-        ready.append(
-            Ready(parsed.path, fields, parsed.body, parsed.sha256, parsed.size, parsed.mtime)
-        )
+        for name, boost in pre_analyse.items():
+            text = fields.get(name)
+            if isinstance(text, str):
+                fields[name] = text_postings(text, boost)
+                if name != "body":
+                    fields[f"_stored_{name}"] = text
+        packed = pack(parsed.body)
+        ready.append(Ready(parsed.path, fields, packed, parsed.sha256, parsed.size, parsed.mtime))
     return Prepared(ready, list(loaded.unchanged))
 
 
@@ -137,7 +155,7 @@ def prepared(
     known: Known,
     fields_of: FieldsOf,
     max_bytes: int,
-    pre_analyse: bool,
+    pre_analyse: Analysed,
 ) -> Iterator[Prepared | IngestError]:
     """Results in source order. Files go to a process pool when there are enough of them;
     URLs are fetched here, in turn, with what ``known`` says when their turn comes."""

@@ -50,6 +50,24 @@ def text_analyzer() -> StemmingAnalyzer:
     return StemmingAnalyzer(stoplist=None)
 
 
+def pre_analysed(schema: Schema) -> dict[str, float]:
+    """Text fields a worker can analyse ahead (``reader.library.indexing.text_postings``
+    reproduces their analysis exactly): field name -> field boost."""
+    from whoosh.formats import Positions
+
+    found = {}
+    for name in ("title", "body", "author"):
+        field = schema[name] if name in schema else None  # noqa: SIM401 (no Schema.get)
+        if (
+            isinstance(field, TEXT)
+            and type(field.format) is Positions
+            and field.analyzer == text_analyzer()
+            and not field.vector
+        ):
+            found[name] = field.format.field_boost
+    return found
+
+
 def make_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
