@@ -10,8 +10,10 @@ Whoosh reader reads them, and queries skip the decompression too).
 
 from __future__ import annotations
 
+import struct
 from array import array
 from collections.abc import Iterable, Iterator
+from hashlib import md5
 from itertools import chain
 from operator import sub
 from pickle import dumps
@@ -126,20 +128,16 @@ class BulkPool:
         term.values.extend(values)
 
     def grouped(self) -> Iterator[Grouped]:
-        """(field, term, docnums, weights, values) in field and term order, docnums sorted."""
+        """(field, term, docnums, weights, values) in field and term order.
+
+        Docnums are in order already: a writer numbers its documents as they come, and
+        ``add_reader`` numbers a merged segment's after those.
+        """
         for fieldname in sorted(self._fields):
             terms = self._fields[fieldname]
             for btext in sorted(terms):
                 term = terms[btext]
-                ids = term.ids
-                if any(map(int.__gt__, ids, ids[1:])):
-                    order = sorted(range(len(ids)), key=ids.__getitem__)
-                    ids = array("I", (term.ids[i] for i in order))
-                    weights = array("f", (term.weights[i] for i in order))
-                    values = [term.values[i] for i in order]
-                    yield fieldname, btext, ids, weights, values
-                else:
-                    yield fieldname, btext, ids, term.weights, term.values
+                yield fieldname, btext, term.ids, term.weights, term.values
 
     def iter_postings(self) -> Iterator[_Posting]:
         """Whoosh's pool interface, a posting at a time (for Whoosh's own flush)."""
@@ -207,14 +205,26 @@ class _LeanFieldWriter(W3FieldWriter):
             self.finish_field()
 
     def add_grouped(self, schema: Any, lengths: Any, docs: int, items: Iterable[Grouped]) -> None:
-        """Write a pool's postings a whole term at a time (see ``BulkPool.grouped``)."""
+        """Write a pool's postings a whole term at a time (see ``BulkPool.grouped``).
+
+        Terms are added to the term index as ``OrderedHashWriter.add`` does, with the file
+        positions counted here rather than asked of the files each time.
+        """
         blocklimit = self._codec._blocklimit
         postfile = self._postfile
-        tindex_add = self._tindex.add
+        offset = postfile.tell()
+        tindex = self._tindex
+        tfile = tindex.dbfile
+        tpos = tfile.tell()
+        buckets = tindex.buckets
+        positions = tindex.index
+        lastkey = tindex.lastkey
         lastfn: str | None = None
         fieldid = b""
         fixedsize: int | None = None
         field_lengths: list[int] | None = None
+        posts: list[bytes] = []
+        terms: list[bytes] = []
         for fieldname, btext, ids, weights, values in items:
             if fieldname != lastfn:
                 if lastfn is not None:
@@ -227,10 +237,29 @@ class _LeanFieldWriter(W3FieldWriter):
                 lastfn = fieldname
             if not ids:
                 continue
-            terminfo = _write_term(
-                postfile, fixedsize, blocklimit, ids, weights, values, field_lengths
+            data, terminfo = _write_term(
+                offset, fixedsize, blocklimit, ids, weights, values, field_lengths
             )
-            tindex_add(fieldid + btext, terminfo)
+            posts.append(data)
+            offset += len(data)
+            key = fieldid + btext
+            if key <= lastkey:
+                raise OutOfOrderError(f"Keys must increase: {lastkey!r}..{key!r}")
+            lastkey = key
+            positions.append(tpos)
+            record = _KEY_VALUE(len(key), len(terminfo)) + key + terminfo
+            terms.append(record)
+            digest = int.from_bytes(md5(key, usedforsecurity=False).digest()[12:], "big")
+            buckets[digest & 255].append((digest, tpos))
+            tpos += len(record)
+            if len(posts) >= 512:
+                postfile.write(b"".join(posts))
+                tfile.write(b"".join(terms))
+                posts.clear()
+                terms.clear()
+        postfile.write(b"".join(posts))
+        tfile.write(b"".join(terms))
+        tindex.lastkey = lastkey
         if lastfn is not None:
             self.finish_field()
 
@@ -244,27 +273,30 @@ def _field_lengths(lengths: Any, fieldobj: Any, fieldname: str, docs: int) -> li
 
 
 _TERMINFO = W3TermInfo._struct.pack
+_KEY_VALUE = struct.Struct("!ii").pack  # a term index record's key and value lengths
 #: The pickle protocol of posting blocks (Whoosh's writer uses 2; see ``_write_term``).
 PROTOCOL = 3
 
 
 def _write_term(
-    postfile: Any,
+    startoffset: int,
     fixedsize: int | None,
     blocklimit: int,
     ids: array[int],
     weights: array[float],
     values: list[bytes],
     lengths: list[int] | None,
-) -> bytes:
-    """One term's posting list as ``W3PostingsWriter`` lays it out, and its term info.
+) -> tuple[bytes, bytes]:
+    """One term's posting list as ``W3PostingsWriter`` lays it out at ``startoffset`` in
+    the postings file, and its term info: (posting bytes, term info bytes).
 
     Blocks are pickled with protocol 3, not 2: Whoosh reads them with ``pickle.loads``,
     and protocol 2 pickles each posting's bytes through ``codecs.encode``, which made
     pickling most of the cost of a term and the file a third larger.
     """
-    startoffset = postfile.tell()
     total = len(ids)
+    if total == 1:  # most terms: one posting, one block
+        return _one_posting(startoffset, fixedsize, ids[0], weights[0], values[0], lengths)
     chunks = [WHOOSH3_HEADER_MAGIC]
     minlength_all: int | None = None
     maxlength_all = 0
@@ -289,10 +321,7 @@ def _write_term(
             mini_weights = bweights[0]
         else:
             mini_weights = tuple(bweights)
-        if count == 1:
-            mini_ids: tuple[int, ...] = (bids[0],)
-        else:
-            mini_ids = tuple(map(sub, bids, chain((0,), bids)))
+        mini_ids = tuple(map(sub, bids, chain((0,), bids)))
         databytes = dumps((mini_ids, mini_weights, mini_values), PROTOCOL)
         maxweight = max(bweights)
         if maxweight < 0:
@@ -300,23 +329,12 @@ def _write_term(
         if lengths is None:
             minlength = None
             maxlength = 0
-        elif count == 1:
-            maxlength = lengths[bids[0]]
-            minlength = maxlength or None
         else:
             blengths = [lengths[d] for d in bids]
             maxlength = max(blengths)
             minlength = min(blengths) or (min(filter(None, blengths), default=None))
         infobytes = dumps(
-            (
-                count,
-                bids[-1],
-                maxweight,
-                0,
-                length_to_byte(minlength),
-                length_to_byte(maxlength),
-            ),
-            PROTOCOL,
+            (count, bids[-1], maxweight, 0, _BYTE[minlength], _BYTE[maxlength]), PROTOCOL
         )
         blocklength = len(infobytes) + len(databytes)
         chunks.append(pack_int(-blocklength if end >= total else blocklength))
@@ -330,21 +348,54 @@ def _write_term(
         if maxweight > maxweight_all:
             maxweight_all = maxweight
     data = b"".join(chunks)
-    postfile.write(data)
-    return (
-        _TERMINFO(
-            False,
-            weight_sum,
-            total,
-            0 if minlength_all is None else length_to_byte(minlength_all),
-            length_to_byte(maxlength_all),
-            maxweight_all,
-            ids[0],
-            ids[-1],
-        )
-        + pack_long(startoffset)
-        + pack_int(len(data))
+    info = _TERMINFO(
+        False,
+        weight_sum,
+        total,
+        0 if minlength_all is None else _BYTE[minlength_all],
+        _BYTE[maxlength_all],
+        maxweight_all,
+        ids[0],
+        ids[-1],
     )
+    return data, info + pack_long(startoffset) + pack_int(len(data))
+
+
+def _one_posting(
+    startoffset: int,
+    fixedsize: int | None,
+    docnum: int,
+    weight: float,
+    value: bytes,
+    lengths: list[int] | None,
+) -> tuple[bytes, bytes]:
+    """``_write_term`` for a term with a single posting."""
+    if fixedsize is None or fixedsize < 0:
+        mini_values: Any = (value,) if value else ()
+    elif fixedsize == 0:
+        mini_values = None
+    else:
+        mini_values = value
+    databytes = dumps(((docnum,), None if weight == 1.0 else weight, mini_values), PROTOCOL)
+    length = _BYTE[lengths[docnum]] if lengths is not None else 0
+    maxweight = weight if weight > 0 else 0
+    infobytes = dumps((1, docnum, maxweight, 0, length, length), PROTOCOL)
+    data = b"".join(
+        (WHOOSH3_HEADER_MAGIC, pack_int(-len(infobytes) - len(databytes)), infobytes, databytes)
+    )
+    info = _TERMINFO(False, weight, 1, length, length, maxweight, docnum, docnum)
+    return data, info + pack_long(startoffset) + pack_int(len(data))
+
+
+class _LengthBytes(dict[Any, int]):
+    """``length_to_byte``, memoised (lengths repeat a lot)."""
+
+    def __missing__(self, length: int | None) -> int:
+        found = self[length] = length_to_byte(length)
+        return found
+
+
+_BYTE = _LengthBytes()
 
 
 def _lengths(lengths: Any, fieldname: str) -> Any:

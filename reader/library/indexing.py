@@ -39,6 +39,10 @@ _STEM_CACHE_LIMIT = 200_000
 POOL_THRESHOLD = 150
 
 
+#: The same pattern over ASCII bytes (where ``\w`` means the same), for the fast path.
+_ASCII_WORD = re.compile(rb"[\w\*]+(?:\.?[\w\*]+)*")
+
+
 class _StemCache(dict[str, str]):
     """Lower-cased word -> its stem, computed on first sight."""
 
@@ -47,7 +51,27 @@ class _StemCache(dict[str, str]):
         return stemmed
 
 
+class _TermCache(dict[Any, bytes]):
+    """Lower-cased word (str, or ASCII bytes) -> its index term as UTF-8 bytes."""
+
+    def __missing__(self, word: str | bytes) -> bytes:
+        text = word.decode("ascii") if isinstance(word, bytes) else word
+        term = self[word] = stem_word(text).encode("utf-8")
+        return term
+
+
+class _OnePosition(dict[int, bytes]):
+    """Position -> the ``Positions`` encoding of a term seen once, there."""
+
+    def __missing__(self, pos: int) -> bytes:
+        encoded = self[pos] = _ONE + dumps([pos], 2)
+        return encoded
+
+
+_ONE = pack_uint(1)
 _STEMS = _StemCache()
+_TERMS = _TermCache()
+_ONE_POSITION = _OnePosition()
 
 
 def stem_word(lowered: str) -> str:
@@ -64,34 +88,46 @@ def words_of(text: str) -> list[str]:
     return [word.lower() for word in WORD.findall(text)]
 
 
+def _terms_of(text: str) -> list[bytes]:
+    """The index terms of ``text``, in order, as UTF-8 bytes."""
+    if len(_TERMS) > _STEM_CACHE_LIMIT:
+        _TERMS.clear()
+    if text.isascii():
+        words: list[Any] = _ASCII_WORD.findall(text.lower().encode("ascii"))
+    else:
+        words = [word.lower() for word in WORD.findall(text)]
+    return list(map(_TERMS.__getitem__, words))
+
+
 def text_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
-    """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``."""
-    if len(_STEMS) > _STEM_CACHE_LIMIT:
-        _STEMS.clear()
-    stems = list(map(_STEMS.__getitem__, words_of(text)))
-    positions: dict[str, list[int]] = {}
+    """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``:
+    (term, frequency, weight, encoded positions) and the number of words."""
+    terms = _terms_of(text)
+    positions: dict[bytes, list[int]] = {}
     get = positions.get
-    for pos, stemmed in enumerate(stems):
-        found = get(stemmed)
+    for pos, term in enumerate(terms):
+        found = get(term)
         if found is None:
-            positions[stemmed] = [pos]
+            positions[term] = [pos]
         else:
             found.append(pos)
+    one = _ONE_POSITION
+    if len(one) > _STEM_CACHE_LIMIT:
+        one.clear()
     postings = []
     append = postings.append
     for term, poslist in positions.items():
         count = len(poslist)
         if count == 1:
-            encoded = _ONE + dumps(poslist, 2)
+            append((term, 1, field_boost, one[poslist[0]]))
         else:
-            encoded = pack_uint(count) + dumps(list(map(sub, poslist, [0, *poslist])), 2)
-        append((term.encode("utf-8"), count, count * field_boost, encoded))
-    return PreAnalyzed(postings, len(stems))
+            deltas = list(map(sub, poslist, [0, *poslist]))
+            append((term, count, count * field_boost, pack_uint(count) + dumps(deltas, 2)))
+    return PreAnalyzed(postings, len(terms))
 
 
 #: Kept for callers of the earlier name.
 body_postings = text_postings
-_ONE = pack_uint(1)
 
 
 @dataclass(slots=True)
