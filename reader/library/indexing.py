@@ -15,6 +15,7 @@ import os
 import re
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
@@ -205,7 +206,7 @@ def prepared(
     pool = _context().Pool(workers, initializer=_ignore_interrupts)
     try:
         jobs = [(s, _known_for(s, known)) for s in files]
-        done = pool.imap(work, jobs, chunksize=4)
+        done = _windowed(pool, partial(_prepare_all, work), jobs, _TASK, _IN_FLIGHT * workers)
         for source in sources:
             if isinstance(source, SourceFile):
                 yield next(done)
@@ -214,6 +215,33 @@ def prepared(
     finally:
         pool.terminate()
         pool.join()
+
+
+#: Files per pool task, and tasks per worker given out ahead of the writer.
+_TASK = 4
+_IN_FLIGHT = 4
+
+
+def _prepare_all(work: Callable[[Job], Prepared | IngestError], jobs: list[Job]) -> list[Any]:
+    return [work(job) for job in jobs]
+
+
+def _windowed(
+    pool: Any, work: Callable[[list[Job]], list[Any]], jobs: list[Job], size: int, window: int
+) -> Iterator[Any]:
+    """Results in order, with at most ``window`` tasks of ``size`` jobs given out ahead.
+
+    ``Pool.imap`` hands out every task at once, so when the writer is the slower side the
+    finished documents (postings and all) pile up in memory; this keeps that bounded.
+    """
+    tasks = (jobs[start : start + size] for start in range(0, len(jobs), size))
+    pending: deque[Any] = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(work, (task,)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 def _known_for(source: Source, known: Known) -> Known:
