@@ -14,8 +14,8 @@ from whoosh.qparser import QueryParser
 
 from reader.library import codec, indexing
 from reader.library.codec import LeanCodec, merge_tiers
-from reader.library.indexing import text_postings
-from reader.library.schema import make_schema, pre_analysed
+from reader.library.indexing import Analysed, analyse
+from reader.library.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.writer import BulkWriter
 
 WORDS = [
@@ -79,17 +79,11 @@ def build(folder: Path, bulk: bool, docs: list[dict[str, Any]], deleted: set[str
     """Commits of 30 documents with size-tier merging, then some deletions merged away."""
     folder.mkdir()
     index = whoosh_index.create_in(str(folder), make_schema())
-    analysed = pre_analysed(index.schema)
+    analysed = Analysed(pre_analysed(index.schema), pre_indexed(index.schema))
     for start in range(0, len(docs), 30):
         writer = BulkWriter(index) if bulk else index.writer(codec=LeanCodec(), compound=False)
         for fields in docs[start : start + 30]:
-            fields = dict(fields)
-            if bulk:
-                for name, boost in analysed.items():
-                    text = fields[name]
-                    fields[name] = text_postings(text, boost)
-                    fields[f"_stored_{name}"] = text
-            writer.add_document(**fields)
+            writer.add_document(**(analyse(dict(fields), analysed) if bulk else fields))
         writer.commit(mergetype=merge_tiers)
     writer = BulkWriter(index) if bulk else index.writer(codec=LeanCodec(), compound=False)
     for path in sorted(deleted):

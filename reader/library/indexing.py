@@ -156,18 +156,39 @@ FieldsOf = Callable[[ParsedDocument], dict[str, Any]]
 Job = tuple[Source, Known]
 
 
-#: Text fields to analyse ahead: field name -> its field boost.
-Analysed = dict[str, float]
+@dataclass(slots=True)
+class Analysed:
+    """What a worker indexes ahead: text fields (name -> field boost) through
+    ``text_postings``, and other indexed fields (name -> the index's field) through the
+    field's own ``index``. The writer then only files the postings."""
+
+    text: dict[str, float] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+
+
+def analyse(fields: dict[str, Any], pre_analyse: Analysed) -> dict[str, Any]:
+    """``fields`` with those in ``pre_analyse`` as ``PreAnalyzed`` postings, their values
+    (for stored fields and columns) under ``_stored_<field>``."""
+    for name, boost in pre_analyse.text.items():
+        text = fields.get(name)
+        if isinstance(text, str):
+            fields[name] = text_postings(text, boost)
+            if name != "body":
+                fields[f"_stored_{name}"] = text
+    for name, indexed in pre_analyse.other.items():
+        value = fields.get(name)
+        if value is not None:
+            postings = list(indexed.index(value))
+            length = sum(freq for _, freq, _, _ in postings) if indexed.scorable else 0
+            fields[name] = PreAnalyzed(postings, length)
+            fields[f"_stored_{name}"] = value
+    return fields
 
 
 def prepare(
     job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: Analysed
 ) -> Prepared | IngestError:
-    """Load one source and analyse its documents; runs in a worker process or inline.
-
-    The fields in ``pre_analyse`` leave here as ``PreAnalyzed`` postings, their text
-    (for stored ones) under ``_stored_<field>``.
-    """
+    """Load one source and analyse its documents; runs in a worker process or inline."""
     source, known = job
     try:
         loaded = load(source, known, max_bytes)
@@ -175,13 +196,7 @@ def prepare(
         return error
     ready = []
     for parsed in loaded.documents:
-        fields = fields_of(parsed)
-        for name, boost in pre_analyse.items():
-            text = fields.get(name)
-            if isinstance(text, str):
-                fields[name] = text_postings(text, boost)
-                if name != "body":
-                    fields[f"_stored_{name}"] = text
+        fields = analyse(fields_of(parsed), pre_analyse)
         packed = pack(parsed.body)
         ready.append(Ready(parsed.path, fields, packed, parsed.sha256, parsed.size, parsed.mtime))
     return Prepared(ready, list(loaded.unchanged))

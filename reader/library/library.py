@@ -37,7 +37,7 @@ from reader.library.formats.base import is_url
 from reader.library.indexing import Analysed, Ready, prepared
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
-from reader.library.schema import make_schema, pre_analysed
+from reader.library.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 from reader.library.writer import BulkWriter
@@ -203,7 +203,7 @@ class Library:
             index = self._open(create=True)
             assert index is not None and self._texts is not None
             known = self._known_sources()
-            pre_analyse: Analysed = pre_analysed(index.schema)
+            pre_analyse = Analysed(pre_analysed(index.schema), pre_indexed(index.schema))
             writer = self._writer(index)
             batch = _Batch()
             try:

@@ -68,6 +68,21 @@ def pre_analysed(schema: Schema) -> dict[str, float]:
     return found
 
 
+def pre_indexed(schema: Schema) -> dict[str, Any]:
+    """Indexed fields other than text a worker can index ahead with the field itself:
+    name -> field. Not unique ones: ``update_document`` needs their plain values."""
+    text = pre_analysed(schema)
+    return {
+        name: field
+        for name, field in schema.items()
+        if field.indexed
+        and name not in text
+        and not field.unique
+        and not isinstance(field, TEXT)
+        and not field.separate_spelling()
+    }
+
+
 def make_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
