@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import pickle
 import re
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import index as whoosh_index
+from whoosh.fields import TEXT
 from whoosh.qparser import QueryParser
 
-from reader.library import codec, indexing
+from reader.library import codec
 from reader.library.codec import LeanCodec, merge_tiers
-from reader.library.indexing import Analysed, analyse
-from reader.library.schema import make_schema, pre_analysed, pre_indexed
+from reader.library.indexing import Analysed, analyse, text_postings
+from reader.library.schema import make_schema, pre_analysed, pre_indexed, text_analyzer
 from reader.library.writer import BulkWriter
 
 WORDS = [
@@ -101,17 +103,8 @@ def segment_files(folder: Path) -> list[tuple[str, bytes]]:
     )
 
 
-class _FreshCopies(dict):
-    """Equal encodings as separate objects, as Whoosh's analysis makes them (the fast one
-    shares one object per position, which pickle then writes once: same values, fewer bytes)."""
-
-    def __getitem__(self, pos: int) -> bytes:
-        return bytes(bytearray(indexing._ONE + pickle.dumps([pos], 2)))
-
-
 def test_with_whooshs_pickle_protocol_the_files_are_byte_for_byte_whooshs(tmp_path, monkeypatch):
     monkeypatch.setattr(codec, "PROTOCOL", 2)
-    monkeypatch.setattr(indexing, "_ONE_POSITION", _FreshCopies())
     docs = documents(130)
     deleted = {docs[5]["path"], docs[77]["path"]}
     build(tmp_path / "whoosh", False, docs, deleted)
@@ -143,3 +136,12 @@ def test_search_gives_the_same_hits_and_scores(tmp_path, query):
         expected = [(hit["path"], round(hit.score, 9)) for hit in theirs.search(parsed, limit=None)]
         found = [(hit["path"], round(hit.score, 9)) for hit in ours.search(parsed, limit=None)]
     assert expected and found == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
+def test_positions_for_a_library_made_before_array_positions_are_whooshs(text: str):
+    """Libraries made before ``ArrayPositions`` keep Whoosh's ``Positions`` encoding."""
+    field = TEXT(analyzer=text_analyzer(), field_boost=2.0)
+    expected = sorted(field.index(text))
+    assert sorted(text_postings(text, 2.0, arrays=False).postings) == expected

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import asyncio
-import shutil
 
 import pytest
 
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_snapshots import FIXTURE_ROOT, _loaded, fixture_app
+from tests.test_snapshots import _loaded, fixture_app, fixture_folder
 
 
 def _app() -> HedgeReaderApp:
@@ -23,10 +22,10 @@ def _app() -> HedgeReaderApp:
 def reading_app(request, monkeypatch) -> HedgeReaderApp:
     if request.param == "no-colour":
         monkeypatch.setenv("NO_COLOR", "1")  # read when the app is created
-    app = _app()
-    yield app
-    app.library.close()  # tolerates a searcher a finished search thread already closed
-    shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
+    with fixture_folder():
+        app = _app()
+        yield app
+        app.library.close()  # tolerates a searcher a finished search thread already closed
 
 
 def _reading(ending: str, *keys: str):

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from whoosh.fields import TEXT
 
 from reader.library.indexing import body_postings
-from reader.library.schema import text_analyzer
+from reader.library.schema import PhraseText, text_analyzer
 
-FIELD = TEXT(analyzer=text_analyzer())
+FIELD = PhraseText(analyzer=text_analyzer())  # Whoosh's own analysis, the index's format
 
 
 def whoosh_postings(text: str) -> list[tuple[bytes, int, float, bytes]]:

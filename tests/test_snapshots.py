@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import shutil
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,6 +17,18 @@ from tests.conftest import write_samples
 
 #: A fixed place, so the source paths shown on screen are the same on every run.
 FIXTURE_ROOT = Path(tempfile.gettempdir()) / "hedge-reader-snapshot-fixture"
+
+
+@contextlib.contextmanager
+def fixture_folder() -> Iterator[None]:
+    """Hold FIXTURE_ROOT alone: test runs in other checkouts wait rather than collide."""
+    with open(FIXTURE_ROOT.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def fixture_app() -> HedgeReaderApp:
@@ -29,10 +44,10 @@ def fixture_app() -> HedgeReaderApp:
 
 @pytest.fixture
 def snapshot_app() -> HedgeReaderApp:
-    app = fixture_app()
-    yield app
-    app.library.close()
-    shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
+    with fixture_folder():
+        app = fixture_app()
+        yield app
+        app.library.close()
 
 
 async def _loaded(pilot) -> None:

@@ -14,8 +14,7 @@ import struct
 from array import array
 from collections.abc import Iterable, Iterator
 from hashlib import md5
-from itertools import chain
-from operator import sub
+from itertools import accumulate
 from pickle import dumps
 from typing import Any
 
@@ -30,12 +29,22 @@ from whoosh.codec.whoosh3 import (
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
+from reader.library.blocks import CompactBlockMatcher, CompactBlockWriter, _pack
+
 _Posting = tuple[str, bytes, int, float, "bytes | None"]
 
 
 class LeanCodec(W3Codec):
     def __init__(self, blocklimit: int = 128, compression: int = 0, inlinelimit: int = 1) -> None:
         super().__init__(blocklimit=blocklimit, compression=compression, inlinelimit=inlinelimit)
+
+    def postings_reader(
+        self, dbfile: Any, terminfo: Any, format_: Any, term: Any = None, scorer: Any = None
+    ) -> Any:
+        if terminfo.is_inlined():
+            return super().postings_reader(dbfile, terminfo, format_, term=term, scorer=scorer)
+        offset, length = terminfo.extent()
+        return CompactBlockMatcher(dbfile, offset, length, format_, term=term, scorer=scorer)
 
     def field_writer(self, storage: Any, segment: Any) -> W3FieldWriter:
         return _LeanFieldWriter(self, storage, segment)
@@ -149,7 +158,7 @@ class BulkPool:
         self._fields.clear()
 
 
-class _LeanPostingsWriter(W3PostingsWriter):
+class _LeanPostingsWriter(CompactBlockWriter, W3PostingsWriter):
     def add_posting(
         self, id_: Any, weight: float, vbytes: bytes, length: int | None = None
     ) -> None:
@@ -278,6 +287,19 @@ _KEY_VALUE = struct.Struct("!ii").pack  # a term index record's key and value le
 PROTOCOL = 3
 
 
+def _mini_values(fixedsize: int | None, values: list[bytes], count: int) -> Any:
+    """A block's values as ``CompactBlockWriter`` stores them: an array of end offsets and
+    the values joined when every posting has one, else Whoosh's own way."""
+    present = values if all(values) else list(filter(None, values))
+    if len(present) == count:
+        return (_pack("I", accumulate(map(len, present))), b"".join(present))
+    if fixedsize is None or fixedsize < 0:
+        return tuple(present)
+    if fixedsize == 0:
+        return None
+    return b"".join(present)
+
+
 def _write_term(
     startoffset: int,
     fixedsize: int | None,
@@ -287,12 +309,11 @@ def _write_term(
     values: list[bytes],
     lengths: list[int] | None,
 ) -> tuple[bytes, bytes]:
-    """One term's posting list as ``W3PostingsWriter`` lays it out at ``startoffset`` in
+    """One term's posting list as ``_LeanPostingsWriter`` lays it out at ``startoffset`` in
     the postings file, and its term info: (posting bytes, term info bytes).
 
     Blocks are pickled with protocol 3, not 2: Whoosh reads them with ``pickle.loads``,
-    and protocol 2 pickles each posting's bytes through ``codecs.encode``, which made
-    pickling most of the cost of a term and the file a third larger.
+    and protocol 2 pickles each ``bytes`` through ``codecs.encode``.
     """
     total = len(ids)
     if total == 1:  # most terms: one posting, one block
@@ -309,20 +330,13 @@ def _write_term(
         else:
             bids, bweights, bvalues = ids[start:end], weights[start:end], values[start:end]
         count = len(bids)
-        if fixedsize is None or fixedsize < 0:
-            mini_values: Any = tuple(filter(None, bvalues))
-        elif fixedsize == 0:
-            mini_values = None
+        first = bweights[0]
+        if bweights.count(first) == count:
+            mini_weights: Any = None if first == 1.0 else first
         else:
-            mini_values = b"".join(bvalues)
-        if bweights.count(1.0) == count:
-            mini_weights: Any = None
-        elif bweights.count(bweights[0]) == count:
-            mini_weights = bweights[0]
-        else:
-            mini_weights = tuple(bweights)
-        mini_ids = tuple(map(sub, bids, chain((0,), bids)))
-        databytes = dumps((mini_ids, mini_weights, mini_values), PROTOCOL)
+            mini_weights = _pack("f", bweights)
+        data = (_pack("I", bids), mini_weights, _mini_values(fixedsize, bvalues, count))
+        databytes = dumps(data, PROTOCOL)
         maxweight = max(bweights)
         if maxweight < 0:
             maxweight = 0
@@ -347,7 +361,7 @@ def _write_term(
             maxlength_all = maxlength
         if maxweight > maxweight_all:
             maxweight_all = maxweight
-    data = b"".join(chunks)
+    posted = b"".join(chunks)
     info = _TERMINFO(
         False,
         weight_sum,
@@ -358,7 +372,7 @@ def _write_term(
         ids[0],
         ids[-1],
     )
-    return data, info + pack_long(startoffset) + pack_int(len(data))
+    return posted, info + pack_long(startoffset) + pack_int(len(posted))
 
 
 def _one_posting(
@@ -370,21 +384,25 @@ def _one_posting(
     lengths: list[int] | None,
 ) -> tuple[bytes, bytes]:
     """``_write_term`` for a term with a single posting."""
-    if fixedsize is None or fixedsize < 0:
-        mini_values: Any = (value,) if value else ()
-    elif fixedsize == 0:
-        mini_values = None
+    if value:
+        mini_values: Any = (_pack_one(len(value)), value)
     else:
-        mini_values = value
-    databytes = dumps(((docnum,), None if weight == 1.0 else weight, mini_values), PROTOCOL)
+        mini_values = _mini_values(fixedsize, [], 1)
+    data = (_pack_one(docnum), None if weight == 1.0 else weight, mini_values)
+    databytes = dumps(data, PROTOCOL)
     length = _BYTE[lengths[docnum]] if lengths is not None else 0
     maxweight = weight if weight > 0 else 0
     infobytes = dumps((1, docnum, maxweight, 0, length, length), PROTOCOL)
-    data = b"".join(
+    posted = b"".join(
         (WHOOSH3_HEADER_MAGIC, pack_int(-len(infobytes) - len(databytes)), infobytes, databytes)
     )
     info = _TERMINFO(False, weight, 1, length, length, maxweight, docnum, docnum)
-    return data, info + pack_long(startoffset) + pack_int(len(data))
+    return posted, info + pack_long(startoffset) + pack_int(len(posted))
+
+
+def _pack_one(number: int) -> bytes:
+    """``_pack("I", [number])``."""
+    return _pack("I", (number,))
 
 
 class _LengthBytes(dict[Any, int]):

@@ -29,6 +29,7 @@ from whoosh.system import pack_uint
 from reader.library.documents import ParsedDocument
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
+from reader.library.positions import encode_positions
 from reader.library.textstore import pack
 from reader.library.writer import PreAnalyzed
 
@@ -69,10 +70,19 @@ class _OnePosition(dict[int, bytes]):
         return encoded
 
 
+class _OneArrayPosition(dict[int, bytes]):
+    """Position -> the ``ArrayPositions`` encoding of a term seen once, there."""
+
+    def __missing__(self, pos: int) -> bytes:
+        encoded = self[pos] = encode_positions([pos])
+        return encoded
+
+
 _ONE = pack_uint(1)
 _STEMS = _StemCache()
 _TERMS = _TermCache()
 _ONE_POSITION = _OnePosition()
+_ONE_ARRAY_POSITION = _OneArrayPosition()
 
 
 def stem_word(lowered: str) -> str:
@@ -100,9 +110,12 @@ def _terms_of(text: str) -> list[bytes]:
     return list(map(_TERMS.__getitem__, words))
 
 
-def text_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
-    """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``:
-    (term, frequency, weight, encoded positions) and the number of words."""
+def text_postings(text: str, field_boost: float = 1.0, arrays: bool = True) -> PreAnalyzed:
+    """The postings Whoosh's stemming analyzer and the field's positions format give for
+    ``text``: (term, frequency, weight, encoded positions) and the number of words.
+
+    ``arrays``: positions as ``ArrayPositions`` stores them, else as Whoosh's ``Positions``.
+    """
     terms = _terms_of(text)
     positions: dict[bytes, list[int]] = {}
     get = positions.get
@@ -112,7 +125,7 @@ def text_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
             positions[term] = [pos]
         else:
             found.append(pos)
-    one = _ONE_POSITION
+    one = _ONE_ARRAY_POSITION if arrays else _ONE_POSITION
     if len(one) > _STEM_CACHE_LIMIT:
         one.clear()
     postings = []
@@ -121,6 +134,8 @@ def text_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
         count = len(poslist)
         if count == 1:
             append((term, 1, field_boost, one[poslist[0]]))
+        elif arrays:
+            append((term, count, count * field_boost, encode_positions(poslist)))
         else:
             deltas = list(map(sub, poslist, [0, *poslist]))
             append((term, count, count * field_boost, pack_uint(count) + dumps(deltas, 2)))
@@ -158,21 +173,21 @@ Job = tuple[Source, Known]
 
 @dataclass(slots=True)
 class Analysed:
-    """What a worker indexes ahead: text fields (name -> field boost) through
+    """What a worker indexes ahead: text fields (name -> (field boost, array positions?)) through
     ``text_postings``, and other indexed fields (name -> the index's field) through the
     field's own ``index``. The writer then only files the postings."""
 
-    text: dict[str, float] = field(default_factory=dict)
+    text: dict[str, tuple[float, bool]] = field(default_factory=dict)
     other: dict[str, Any] = field(default_factory=dict)
 
 
 def analyse(fields: dict[str, Any], pre_analyse: Analysed) -> dict[str, Any]:
     """``fields`` with those in ``pre_analyse`` as ``PreAnalyzed`` postings, their values
     (for stored fields and columns) under ``_stored_<field>``."""
-    for name, boost in pre_analyse.text.items():
+    for name, (boost, arrays) in pre_analyse.text.items():
         text = fields.get(name)
         if isinstance(text, str):
-            fields[name] = text_postings(text, boost)
+            fields[name] = text_postings(text, boost, arrays)
             if name != "body":
                 fields[f"_stored_{name}"] = text
     for name, indexed in pre_analyse.other.items():

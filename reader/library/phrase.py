@@ -10,13 +10,15 @@ positions are decoded and compared. Scores are BM25 with the phrase count as fre
 from __future__ import annotations
 
 import math
-from itertools import accumulate
-from pickle import loads
+from itertools import repeat
+from operator import sub
 from typing import Any
 
 from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher, NullMatcher
+
+from reader.library.positions import positions_reader
 
 _K1, _B = 1.2, 0.75
 
@@ -29,40 +31,46 @@ class FastPhrase(wq.Phrase):
         field = self.fieldname
         if field not in reader.schema or len(self.words) < 2:
             return super().matcher(searcher, context)
-        words = [reader.schema[field].to_bytes(word) for word in self.words]
-        if not all((field, word) in reader for word in words):
-            return NullMatcher()
-        by_word = [_postings(reader, field, word) for word in words]
-        rarest = sorted(by_word, key=len)
-        common = set(rarest[0])
-        for other in rarest[1:]:
-            common.intersection_update(other)
-        if not common:
-            return NullMatcher()
-        deleted = reader.has_deletions()
-        counts: dict[int, int] = {}
-        for docnum in common:
-            if deleted and reader.is_deleted(docnum):
-                continue
-            starts = set(_positions(by_word[0][docnum]))
-            for offset, found in enumerate(by_word[1:], 1):
-                later = {p - offset for p in _positions(found[docnum])}
-                starts &= later
-                if not starts:
-                    break
-            if starts:
-                counts[docnum] = len(starts)
+        deleted = frozenset(reader._perdoc.deleted_docs()) if reader.has_deletions() else ()
+        counts = phrase_counts(reader, field, self.words, deleted)
         if not counts:
             return NullMatcher()
-        return _scored(reader, field, counts, self.boost)
+        scores = phrase_scores(reader, field, counts, self.boost)
+        ids = sorted(scores)
+        return ListMatcher(ids, weights=[scores[docnum] for docnum in ids])
 
     def __hash__(self) -> int:  # Phrase defines __eq__; keep queries hashable
         return super().__hash__()
 
 
+def phrase_counts(reader: Any, field: str, words: list[str], deleted: Any = ()) -> dict[int, int]:
+    """docnum -> how often the words occur in this order, for one segment's live documents."""
+    encoded = [reader.schema[field].to_bytes(word) for word in words]
+    if not all((field, word) in reader for word in encoded):
+        return {}
+    by_word = [_postings(reader, field, word) for word in encoded]
+    rarest = sorted(by_word, key=len)
+    common = set(rarest[0])
+    for other in rarest[1:]:
+        common.intersection_update(other)
+    common.difference_update(deleted)
+    positions = positions_reader(reader.schema[field].format)
+    first, later = by_word[0], list(enumerate(by_word[1:], 1))
+    counts: dict[int, int] = {}
+    for docnum in common:
+        starts = set(positions(first[docnum]))
+        for offset, found in later:
+            starts.intersection_update(map(sub, positions(found[docnum]), repeat(offset)))
+            if not starts:
+                break
+        if starts:
+            counts[docnum] = len(starts)
+    return counts
+
+
 def _postings(reader: Any, field: str, word: bytes) -> dict[int, bytes]:
     """docnum -> encoded positions for one word, read a block at a time when possible."""
-    matcher = reader.postings(field, word)
+    matcher = reader._terms.matcher(field, word, reader.schema[field].format)
     found: dict[int, bytes] = {}
     if isinstance(matcher, W3LeafMatcher):
         while matcher.is_active():
@@ -77,21 +85,18 @@ def _postings(reader: Any, field: str, word: bytes) -> dict[int, bytes]:
     return found
 
 
-def _positions(encoded: bytes) -> list[int]:
-    """Whoosh's ``Positions`` encoding: a 4-byte count, then pickled position deltas."""
-    return list(accumulate(loads(encoded[4:])))
-
-
-def _scored(reader: Any, field: str, counts: dict[int, int], boost: float) -> ListMatcher:
+def phrase_scores(
+    reader: Any, field: str, counts: dict[int, int], boost: float
+) -> dict[int, float]:
+    """Documents with their phrase counts -> BM25 scores (the segment's own statistics)."""
     docs = reader.doc_count_all()
     average = (reader.field_length(field) / docs) if docs else 1.0
     idf = math.log(1 + (docs - len(counts) + 0.5) / (len(counts) + 0.5))
     field_boost = reader.schema[field].format.field_boost
-    ids = sorted(counts)
-    scores = []
-    for docnum in ids:
-        frequency = counts[docnum] * field_boost
+    scores = {}
+    for docnum, count in counts.items():
+        frequency = count * field_boost
         length = reader.doc_field_length(docnum, field, 1) or 1
         norm = _K1 * (1 - _B + _B * length / (average or 1.0))
-        scores.append(boost * idf * frequency * (_K1 + 1) / (frequency + norm))
-    return ListMatcher(ids, weights=scores)
+        scores[docnum] = boost * idf * frequency * (_K1 + 1) / (frequency + norm)
+    return scores

@@ -12,7 +12,9 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-SCHEMA_VERSION = 2
+from reader.library.positions import ArrayPositions, decode_positions
+
+SCHEMA_VERSION = 3
 
 
 class FLOAT(NUMERIC):
@@ -31,18 +33,30 @@ class FLOAT(NUMERIC):
         )
 
 
-class BodyText(TEXT):
+class PhraseText(TEXT):
+    """Stemmed text with positions in the array encoding (``reader.library.positions``)."""
+
+    def __init__(self, field_boost: float = 1.0, **kwargs: Any) -> None:
+        super().__init__(field_boost=field_boost, **kwargs)
+        self.format = ArrayPositions(field_boost=field_boost)
+
+
+class BodyText(PhraseText):
     """Body text that also takes postings computed ahead in a worker process.
 
-    ``reader.library.indexing`` tokenises bodies in parallel; a value with ``postings``
-    is used as is, anything else goes through the analyzer as usual.
+    ``reader.library.indexing`` tokenises bodies in parallel, positions array-encoded; a
+    value with ``postings`` is used as is (re-encoded for a library made before the array
+    encoding), anything else goes through the analyzer as usual.
     """
 
     def index(self, value: Any, **kwargs: Any) -> Any:
         postings = getattr(value, "postings", None)
-        if postings is not None:
+        if postings is None:
+            return super().index(value, **kwargs)
+        if isinstance(self.format, ArrayPositions):
             return iter(postings)
-        return super().index(value, **kwargs)
+        encode = self.format.encode
+        return ((w, f, wt, encode(decode_positions(v).tolist())) for w, f, wt, v in postings)
 
 
 def text_analyzer() -> StemmingAnalyzer:
@@ -50,9 +64,10 @@ def text_analyzer() -> StemmingAnalyzer:
     return StemmingAnalyzer(stoplist=None)
 
 
-def pre_analysed(schema: Schema) -> dict[str, float]:
+def pre_analysed(schema: Schema) -> dict[str, tuple[float, bool]]:
     """Text fields a worker can analyse ahead (``reader.library.indexing.text_postings``
-    reproduces their analysis exactly): field name -> field boost."""
+    reproduces their analysis exactly): field name -> (field boost, whether positions
+    are array-encoded, ``ArrayPositions``, rather than Whoosh's ``Positions``)."""
     from whoosh.formats import Positions
 
     found = {}
@@ -60,11 +75,12 @@ def pre_analysed(schema: Schema) -> dict[str, float]:
         field = schema[name] if name in schema else None  # noqa: SIM401 (no Schema.get)
         if (
             isinstance(field, TEXT)
-            and type(field.format) is Positions
+            and type(field.format) in (Positions, ArrayPositions)
             and field.analyzer == text_analyzer()
             and not field.vector
         ):
-            found[name] = field.format.field_boost
+            arrays = type(field.format) is ArrayPositions
+            found[name] = (field.format.field_boost, arrays)
     return found
 
 
@@ -87,7 +103,7 @@ def make_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(
         path=ID(stored=True, unique=True),
-        title=TEXT(stored=True, analyzer=analyzer, field_boost=2.0),
+        title=PhraseText(stored=True, analyzer=analyzer, field_boost=2.0),
         body=BodyText(analyzer=analyzer),
         author=TEXT(stored=True, analyzer=analyzer),
         format=ID(stored=True),

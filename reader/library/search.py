@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from reader.library.counting import count, one_word
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
 from reader.library.errors import QueryError
+from reader.library.evaluate import ranked
 from reader.library.hits import snippet as make_snippet
 from reader.library.query import expand, parse, positive_terms
 from reader.library.suggest import TextLookup, suggest
@@ -51,36 +51,20 @@ def run_search(
         sortedby, reverse = SORTS["date"]
     try:
         parsed = expand(parsed, searcher.reader())
-        total: int | None = None
-        if sortedby is None and limit is not None and one_word(parsed):
-            # the top hits with block skipping, the count from the word's document lists
-            results = searcher.search(parsed, limit=limit)
-            total = count(searcher, parsed)
-        else:
-            # Every match scored and counted in one pass: with block skipping Whoosh's count
-            # runs the query again, and its matcher "replacement" miscounts unions.
-            collector = searcher.collector(
-                limit=limit, sortedby=sortedby, reverse=reverse, optimize=False
-            )
-            collector.replace = 0
-            searcher.search_with_collector(parsed, collector)
-            results = collector.results()
+        top, total = ranked(searcher, parsed, limit, sortedby, reverse)
         terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
     except QueryError:
         raise
     except Exception as error:  # whoosh raises bare errors for odd queries
         raise QueryError(f"cannot run the query {query!r}: {error}") from None
-    wanted = results.scored_length() if snippets is None else snippets
-    ranked = sortedby is None
+    wanted = len(top) if snippets is None else snippets
     hits = []
-    for rank, hit in enumerate(results):
-        fields = hit.fields()
+    for rank, (docnum, score) in enumerate(top):
+        fields = searcher.stored_fields(docnum)
         found = Snippet(text="")
         if rank < wanted:
             found = make_snippet(texts(fields["sha256"]) or "", terms)
-        score = float(hit.score or 0.0) if ranked else 0.0  # sorted hits carry sort keys
         hits.append(SearchHit(summary=summary_from_fields(fields), score=score, snippet=found))
-    total = len(results) if total is None else total
     suggestions: tuple[str, ...] = ()
     if not total and query.strip():
         suggestions = suggest(searcher, parsed, query, texts)

@@ -1,0 +1,114 @@
+"""Posting blocks stored as machine arrays, so reading one costs a few C calls.
+
+Whoosh pickles each block of 128 postings as tuples of Python ints, floats and bytes;
+unpickling that was the largest cost of a search on a 20,000-document library (about
+130 µs a block, thousands of blocks for a common word). Here a block keeps Whoosh's
+layout — a pickled (ids, weights, values) tuple after the same block header, so block
+skipping and statistics work unchanged — but each part is one ``bytes``: document numbers
+as an unsigned-int array, weights as a float array, and the values concatenated after an
+array of their end offsets. A reader tells the two layouts apart by the type of the first
+part, so blocks written by earlier releases still read.
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from itertools import accumulate
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+
+#: Arrays are stored in the machine's byte order; this records which, per block.
+_LITTLE = sys.byteorder == "little"
+
+
+class CompactBlockWriter:
+    """Mixin for ``W3PostingsWriter``: write each block's parts as arrays."""
+
+    _byteids: bool
+    _ids: Any
+    _weights: Any
+    _values: list[bytes]
+
+    def _mini_ids(self) -> Any:
+        if self._byteids:  # term vectors: Whoosh's own layout
+            return super()._mini_ids()  # type: ignore[misc]
+        return _pack("I", self._ids)
+
+    def _mini_weights(self) -> Any:
+        weights = self._weights
+        if self._byteids:
+            return super()._mini_weights()  # type: ignore[misc]
+        first = weights[0]
+        if all(w == first for w in weights):
+            return None if first == 1.0 else first
+        return _pack("f", weights)
+
+    def _mini_values(self) -> Any:
+        values = self._values
+        if self._byteids or len(values) != len(self._ids):
+            return super()._mini_values()  # type: ignore[misc]
+        ends = array("I", accumulate(len(v) for v in values))
+        return (_pack("I", ends), b"".join(values))
+
+
+class CompactBlockMatcher(W3LeafMatcher):
+    """Reads blocks in either layout; array blocks decode without unpickling item by item."""
+
+    def _read_ids(self) -> None:
+        if self._data is None:
+            self._read_data()
+        ids = self._data[0]
+        if isinstance(ids, bytes):
+            self._ids = _unpack("I", ids)
+        else:
+            super()._read_ids()
+
+    def _read_weights(self) -> None:
+        if self._data is None:
+            self._read_data()
+        weights = self._data[1]
+        if isinstance(weights, bytes):  # only the array layout stores weights as bytes
+            self._weights = _unpack("f", weights)
+        else:
+            super()._read_weights()
+
+    def _read_values(self) -> None:
+        if self._data is None:
+            self._read_data()
+        values = self._data[2]
+        if isinstance(self._data[0], bytes) and values is not None:  # the array layout
+            ends = _unpack("I", values[0])
+            blob = values[1]
+            starts = [0, *ends[:-1]]
+            self._values = [blob[a:b] for a, b in zip(starts, ends, strict=True)]
+        else:
+            super()._read_values()
+
+    def block_ids(self) -> array:
+        """This block's document numbers (loads the block if needed)."""
+        if self._ids is None:
+            self._read_ids()
+        return self._ids
+
+    def block_weights(self) -> array:
+        if self._weights is None:
+            self._read_weights()
+        return self._weights
+
+
+def _pack(code: str, items: Any) -> bytes:
+    packed = items if isinstance(items, array) and items.typecode == code else array(code, items)
+    if not _LITTLE:
+        packed = array(code, packed)
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack(code: str, data: bytes) -> array:
+    found = array(code)
+    found.frombytes(data)
+    if not _LITTLE:
+        found.byteswap()
+    return found
