@@ -13,14 +13,17 @@ top 10 with snippets:
 
 FTS5 has no fuzzy search: its fuzzy queries expand the word against the table's own
 vocabulary (``fts5vocab``, loaded once like a term dictionary) to stems one edit away,
-inside the timed call, and OR them. Also printed: ``Library.add`` documents/s against a plain
-single Whoosh writer (the schema's fields through Whoosh's own analysis, default codec) on
-the same files, and the time to open a library in a fresh process and answer a first query.
+inside the timed call, and OR them. Also printed: ``Library.add`` documents/s (in a fresh
+process, with its peak memory and its largest worker's) against a plain single Whoosh writer
+(the schema's fields through Whoosh's own analysis, default codec) on the same files, and the
+time to open a library in a fresh process and answer a first query.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import resource
 import shutil
 import sqlite3
 import statistics
@@ -73,18 +76,33 @@ def corpus_files(count: int) -> list[Path]:
 # -- indexing --------------------------------------------------------------------------------
 
 
-def build_project(files: list[Path], reindex: bool) -> tuple[Path, float | None]:
+def build_project(files: list[Path], reindex: bool) -> tuple[Path, dict[str, float] | None]:
+    """Index ``files`` with ``Library.add`` in a fresh process: docs/s and peak memory (MB)."""
     path = CACHE / f"library-{len(files)}"
     if reindex or not (path / "index").exists():
         shutil.rmtree(path, ignore_errors=True)
-        library = Library(path)
-        started = time.perf_counter()
-        report = library.add(files)
-        seconds = time.perf_counter() - started
-        library.close()
-        assert not report.failed, report.failed[:3]
-        return path, len(files) / seconds
+        done = subprocess.run(
+            [sys.executable, __file__, "--build", str(path), str(len(files))],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        return path, json.loads(done.stdout.splitlines()[-1])
     return path, None
+
+
+def _build(path: Path, count: int) -> None:
+    """The child of ``build_project``: prints its figures as one JSON line."""
+    files = corpus_files(count)
+    library = Library(path)
+    started = time.perf_counter()
+    report = library.add(files)
+    seconds = time.perf_counter() - started
+    library.close()
+    assert not report.failed, report.failed[:3]
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"rate": count / seconds, "rss": own, "worker_rss": workers}))
 
 
 def plain_whoosh_rate(files: list[Path]) -> float:
@@ -219,9 +237,10 @@ def open_ms(path: Path) -> tuple[float, float]:
 def report(size: int, args: argparse.Namespace) -> None:
     files = corpus_files(size)
     print(f"\n=== {size:,} documents ===", flush=True)
-    project_path, rate = build_project(files, args.reindex)
+    project_path, built = build_project(files, args.reindex)
     fts_path, fts_rate = build_fts(files, args.reindex)
-    if rate is not None:
+    if built is not None:
+        rate = built["rate"]
         line = f"index: Library.add {rate:.0f} docs/s"
         if args.baseline:
             sample = files[: args.baseline]
@@ -231,6 +250,11 @@ def report(size: int, args: argparse.Namespace) -> None:
         if fts_rate is not None:
             line += f"; FTS5 insert {fts_rate:.0f} docs/s (no hedge analysis)"
         print(line, flush=True)
+        print(
+            f"index: peak memory {built['rss']:.0f} MB (adding process), "
+            f"{built['worker_rss']:.0f} MB (largest worker)",
+            flush=True,
+        )
     else:
         print("index: cached (use --reindex to time indexing)")
     first, whole = open_ms(project_path)
@@ -259,7 +283,11 @@ def main() -> None:
     parser.add_argument(
         "--baseline", type=int, default=1000, help="files for the plain-writer reference (0: skip)"
     )
+    parser.add_argument("--build", nargs=2, metavar=("PATH", "COUNT"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.build:
+        _build(Path(args.build[0]), int(args.build[1]))
+        return
     CACHE.mkdir(parents=True, exist_ok=True)
     for size in args.sizes:
         report(size, args)

@@ -144,3 +144,81 @@ async def test_a_query_with_no_results_says_so(library: Library):
         await settle(pilot)
         assert titles(app) == []
         assert "Nothing matches 'zebrafish'" in visible_text(app.query_one(DocumentList))
+
+
+async def test_a_large_library_lists_a_page_at_a_time_and_end_reaches_the_last(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr("reader.tui.app.PAGE", 50)
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(200):
+        (folder / f"n{number:03d}.txt").write_text(f"Note {number:03d}\n\nIt may help.", "utf-8")
+    library = Library(tmp_path / "lib")
+    library.add([folder])
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert len(listing.entries) == 50  # the first page only
+        assert "200 documents in the library" in str(app.query_one("#search-status").render())
+        listing.focus()
+        for _ in range(25):  # walking down nears the end of the page: the next one arrives
+            await pilot.press("down")
+        await settle(pilot)
+        assert len(listing.entries) == 100
+        await pilot.press("end")  # the last document of the library, not of the page
+        await settle(pilot)
+        await settle(pilot)
+        everything = [hit.summary.path for hit in library.search("", limit=None).hits]
+        assert [entry.summary.path for entry in listing.entries] == everything
+        assert listing.selected is not None and listing.selected.path == everything[-1]
+    library.close()
+
+
+async def test_the_highlighted_row_follows_the_cursor(library: Library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        listing.focus()
+        await pilot.press("home")
+        await pilot.pause()
+        width = listing.scrollable_content_region.width
+
+        def drawn(row: int) -> list:
+            return list(listing.render_line(row * 2 - int(listing.scroll_y)))
+
+        def as_cursor(row: int, is_cursor: bool) -> list:
+            return list(listing._render_part(listing.entries[row], 0, width, is_cursor))
+
+        assert drawn(0) == as_cursor(0, True) != as_cursor(0, False)
+        await pilot.press("down")
+        await pilot.pause()
+        assert drawn(1) == as_cursor(1, True)  # the new row is drawn highlighted at once
+        assert drawn(0) == as_cursor(0, False)
+
+
+async def test_a_new_query_starts_at_its_top_hit_and_a_resort_keeps_the_selection(
+    library: Library,
+):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        ranked = [hit.summary.path for hit in library.search("may OR cells", limit=None).hits]
+        assert len(ranked) >= 2
+        everything = [entry.summary.path for entry in listing.entries]
+        listing.cursor = everything.index(ranked[-1])  # the query's last hit, selected
+        await pilot.press("slash", *"may OR cells", "enter")
+        await settle(pilot)
+        assert listing.selected is not None and listing.selected.path == ranked[0]
+        await pilot.press("down")
+        chosen = listing.selected
+        await pilot.press("s")  # the same query, sorted by date: the same document stays
+        await settle(pilot)
+        assert listing.selected == chosen
+        await pilot.press("escape")  # the whole library again, still on that document
+        await settle(pilot)
+        assert len(listing.entries) == len(everything)
+        assert listing.selected == chosen

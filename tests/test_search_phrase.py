@@ -5,6 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from whoosh import query as wq
 
 from reader.library import Library
@@ -87,3 +89,20 @@ def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
 
 def _text(term: bytes | str) -> str:
     return term.decode() if isinstance(term, bytes) else term
+
+
+def _levenshtein(a: str, b: str) -> int:
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text("abcde", max_size=8), st.text("abcde", max_size=8), st.integers(1, 2))
+def test_the_fast_edit_distance_check_agrees_with_levenshtein(a: str, b: str, maxdist: int):
+    from reader.library.vocabulary import _within
+
+    assert _within(a, b, maxdist) == (_levenshtein(a, b) <= maxdist)

@@ -15,73 +15,135 @@ import os
 import re
 import signal
 import threading
+from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import partial
+from operator import sub
+from pickle import dumps
 from typing import Any
 
 from whoosh.lang.porter import stem
+from whoosh.system import pack_uint
 
 from reader.library.documents import ParsedDocument
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
 from reader.library.positions import encode_positions
+from reader.library.textstore import pack
+from reader.library.writer import PreAnalyzed
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")
-_STEMS: dict[str, str] = {}
 _STEM_CACHE_LIMIT = 200_000
 
 #: Below this many files a pool costs more to start than it saves.
 POOL_THRESHOLD = 150
 
 
-class PreAnalyzed:
-    """Body postings computed in a worker: (term bytes, frequency, weight, encoded positions)."""
+#: The same pattern over ASCII bytes (where ``\w`` means the same), for the fast path.
+_ASCII_WORD = re.compile(rb"[\w\*]+(?:\.?[\w\*]+)*")
 
-    __slots__ = ("postings",)
 
-    def __init__(self, postings: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = postings
+class _StemCache(dict[str, str]):
+    """Lower-cased word -> its stem, computed on first sight."""
 
-    def __getstate__(self) -> list[tuple[bytes, int, float, bytes]]:
-        return self.postings
+    def __missing__(self, word: str) -> str:
+        stemmed = self[word] = stem(word)
+        return stemmed
 
-    def __setstate__(self, state: list[tuple[bytes, int, float, bytes]]) -> None:
-        self.postings = state
+
+class _TermCache(dict[Any, bytes]):
+    """Lower-cased word (str, or ASCII bytes) -> its index term as UTF-8 bytes."""
+
+    def __missing__(self, word: str | bytes) -> bytes:
+        text = word.decode("ascii") if isinstance(word, bytes) else word
+        term = self[word] = stem_word(text).encode("utf-8")
+        return term
+
+
+class _OnePosition(dict[int, bytes]):
+    """Position -> the ``Positions`` encoding of a term seen once, there."""
+
+    def __missing__(self, pos: int) -> bytes:
+        encoded = self[pos] = _ONE + dumps([pos], 2)
+        return encoded
+
+
+class _OneArrayPosition(dict[int, bytes]):
+    """Position -> the ``ArrayPositions`` encoding of a term seen once, there."""
+
+    def __missing__(self, pos: int) -> bytes:
+        encoded = self[pos] = encode_positions([pos])
+        return encoded
+
+
+_ONE = pack_uint(1)
+_STEMS = _StemCache()
+_TERMS = _TermCache()
+_ONE_POSITION = _OnePosition()
+_ONE_ARRAY_POSITION = _OneArrayPosition()
 
 
 def stem_word(lowered: str) -> str:
     """The index form of one lower-cased word, cached."""
-    stemmed = _STEMS.get(lowered)
-    if stemmed is None:
-        if len(_STEMS) > _STEM_CACHE_LIMIT:
-            _STEMS.clear()
-        stemmed = _STEMS[lowered] = stem(lowered)
-    return stemmed
+    if len(_STEMS) > _STEM_CACHE_LIMIT:
+        _STEMS.clear()
+    return _STEMS[lowered]
 
 
-def body_postings(text: str, field_boost: float = 1.0) -> PreAnalyzed:
-    """The postings Whoosh's stemming analyzer and ``Positions`` format give for ``text``."""
-    stems = _STEMS
-    positions: dict[str, list[int]] = {}
-    for pos, word in enumerate(WORD.findall(text)):
-        lowered = word.lower()
-        stemmed = stems.get(lowered)
-        if stemmed is None:
-            if len(stems) > _STEM_CACHE_LIMIT:
-                stems.clear()
-            stemmed = stems[lowered] = stem(lowered)
-        found = positions.get(stemmed)
+def words_of(text: str) -> list[str]:
+    """The lower-cased words Whoosh's tokenizer and lowercase filter give, in order."""
+    if text.isascii():  # lower-casing first cannot change where ASCII words split
+        return WORD.findall(text.lower())
+    return [word.lower() for word in WORD.findall(text)]
+
+
+def _terms_of(text: str) -> list[bytes]:
+    """The index terms of ``text``, in order, as UTF-8 bytes."""
+    if len(_TERMS) > _STEM_CACHE_LIMIT:
+        _TERMS.clear()
+    if text.isascii():
+        words: list[Any] = _ASCII_WORD.findall(text.lower().encode("ascii"))
+    else:
+        words = [word.lower() for word in WORD.findall(text)]
+    return list(map(_TERMS.__getitem__, words))
+
+
+def text_postings(text: str, field_boost: float = 1.0, arrays: bool = True) -> PreAnalyzed:
+    """The postings Whoosh's stemming analyzer and the field's positions format give for
+    ``text``: (term, frequency, weight, encoded positions) and the number of words.
+
+    ``arrays``: positions as ``ArrayPositions`` stores them, else as Whoosh's ``Positions``.
+    """
+    terms = _terms_of(text)
+    positions: dict[bytes, list[int]] = {}
+    get = positions.get
+    for pos, term in enumerate(terms):
+        found = get(term)
         if found is None:
-            positions[stemmed] = [pos]
+            positions[term] = [pos]
         else:
             found.append(pos)
+    one = _ONE_ARRAY_POSITION if arrays else _ONE_POSITION
+    if len(one) > _STEM_CACHE_LIMIT:
+        one.clear()
     postings = []
+    append = postings.append
     for term, poslist in positions.items():
-        encoded = encode_positions(poslist)
-        postings.append((term.encode("utf-8"), len(poslist), len(poslist) * field_boost, encoded))
-    return PreAnalyzed(postings)
+        count = len(poslist)
+        if count == 1:
+            append((term, 1, field_boost, one[poslist[0]]))
+        elif arrays:
+            append((term, count, count * field_boost, encode_positions(poslist)))
+        else:
+            deltas = list(map(sub, poslist, [0, *poslist]))
+            append((term, count, count * field_boost, pack_uint(count) + dumps(deltas, 2)))
+    return PreAnalyzed(postings, len(terms))
+
+
+#: Kept for callers of the earlier name.
+body_postings = text_postings
 
 
 @dataclass(slots=True)
@@ -90,7 +152,8 @@ class Ready:
 
     path: str
     fields: dict[str, Any]
-    body: str
+    #: The body as the text store keeps it (``TextStore.pack``), packed in the worker.
+    packed: bytes
     sha256: str
     size: int
     mtime: float
@@ -108,8 +171,37 @@ FieldsOf = Callable[[ParsedDocument], dict[str, Any]]
 Job = tuple[Source, Known]
 
 
+@dataclass(slots=True)
+class Analysed:
+    """What a worker indexes ahead: text fields (name -> (field boost, array positions?)) through
+    ``text_postings``, and other indexed fields (name -> the index's field) through the
+    field's own ``index``. The writer then only files the postings."""
+
+    text: dict[str, tuple[float, bool]] = field(default_factory=dict)
+    other: dict[str, Any] = field(default_factory=dict)
+
+
+def analyse(fields: dict[str, Any], pre_analyse: Analysed) -> dict[str, Any]:
+    """``fields`` with those in ``pre_analyse`` as ``PreAnalyzed`` postings, their values
+    (for stored fields and columns) under ``_stored_<field>``."""
+    for name, (boost, arrays) in pre_analyse.text.items():
+        text = fields.get(name)
+        if isinstance(text, str):
+            fields[name] = text_postings(text, boost, arrays)
+            if name != "body":
+                fields[f"_stored_{name}"] = text
+    for name, indexed in pre_analyse.other.items():
+        value = fields.get(name)
+        if value is not None:
+            postings = list(indexed.index(value))
+            length = sum(freq for _, freq, _, _ in postings) if indexed.scorable else 0
+            fields[name] = PreAnalyzed(postings, length)
+            fields[f"_stored_{name}"] = value
+    return fields
+
+
 def prepare(
-    job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: bool
+    job: Job, *, fields_of: FieldsOf, max_bytes: int, pre_analyse: Analysed
 ) -> Prepared | IngestError:
     """Load one source and analyse its documents; runs in a worker process or inline."""
     source, known = job
@@ -119,12 +211,9 @@ def prepare(
         return error
     ready = []
     for parsed in loaded.documents:
-        fields = fields_of(parsed)
-        if pre_analyse:
-            fields["body"] = body_postings(parsed.body)
-        ready.append(
-            Ready(parsed.path, fields, parsed.body, parsed.sha256, parsed.size, parsed.mtime)
-        )
+        fields = analyse(fields_of(parsed), pre_analyse)
+        packed = pack(parsed.body)
+        ready.append(Ready(parsed.path, fields, packed, parsed.sha256, parsed.size, parsed.mtime))
     return Prepared(ready, list(loaded.unchanged))
 
 
@@ -133,7 +222,7 @@ def prepared(
     known: Known,
     fields_of: FieldsOf,
     max_bytes: int,
-    pre_analyse: bool,
+    pre_analyse: Analysed,
 ) -> Iterator[Prepared | IngestError]:
     """Results in source order. Files go to a process pool when there are enough of them;
     URLs are fetched here, in turn, with what ``known`` says when their turn comes."""
@@ -147,7 +236,7 @@ def prepared(
     pool = _context().Pool(workers, initializer=_ignore_interrupts)
     try:
         jobs = [(s, _known_for(s, known)) for s in files]
-        done = pool.imap(work, jobs, chunksize=4)
+        done = _windowed(pool, partial(_prepare_all, work), jobs, _TASK, _IN_FLIGHT * workers)
         for source in sources:
             if isinstance(source, SourceFile):
                 yield next(done)
@@ -156,6 +245,33 @@ def prepared(
     finally:
         pool.terminate()
         pool.join()
+
+
+#: Files per pool task, and tasks per worker given out ahead of the writer.
+_TASK = 4
+_IN_FLIGHT = 4
+
+
+def _prepare_all(work: Callable[[Job], Prepared | IngestError], jobs: list[Job]) -> list[Any]:
+    return [work(job) for job in jobs]
+
+
+def _windowed(
+    pool: Any, work: Callable[[list[Job]], list[Any]], jobs: list[Job], size: int, window: int
+) -> Iterator[Any]:
+    """Results in order, with at most ``window`` tasks of ``size`` jobs given out ahead.
+
+    ``Pool.imap`` hands out every task at once, so when the writer is the slower side the
+    finished documents (postings and all) pile up in memory; this keeps that bounded.
+    """
+    tasks = (jobs[start : start + size] for start in range(0, len(jobs), size))
+    pending: deque[Any] = deque()
+    for task in tasks:
+        pending.append(pool.apply_async(work, (task,)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()
 
 
 def _known_for(source: Source, known: Known) -> Known:

@@ -64,6 +64,41 @@ def text_analyzer() -> StemmingAnalyzer:
     return StemmingAnalyzer(stoplist=None)
 
 
+def pre_analysed(schema: Schema) -> dict[str, tuple[float, bool]]:
+    """Text fields a worker can analyse ahead (``reader.library.indexing.text_postings``
+    reproduces their analysis exactly): field name -> (field boost, whether positions
+    are array-encoded, ``ArrayPositions``, rather than Whoosh's ``Positions``)."""
+    from whoosh.formats import Positions
+
+    found = {}
+    for name in ("title", "body", "author"):
+        field = schema[name] if name in schema else None  # noqa: SIM401 (no Schema.get)
+        if (
+            isinstance(field, TEXT)
+            and type(field.format) in (Positions, ArrayPositions)
+            and field.analyzer == text_analyzer()
+            and not field.vector
+        ):
+            arrays = type(field.format) is ArrayPositions
+            found[name] = (field.format.field_boost, arrays)
+    return found
+
+
+def pre_indexed(schema: Schema) -> dict[str, Any]:
+    """Indexed fields other than text a worker can index ahead with the field itself:
+    name -> field. Not unique ones: ``update_document`` needs their plain values."""
+    text = pre_analysed(schema)
+    return {
+        name: field
+        for name, field in schema.items()
+        if field.indexed
+        and name not in text
+        and not field.unique
+        and not isinstance(field, TEXT)
+        and not field.separate_spelling()
+    }
+
+
 def make_schema() -> Schema:
     analyzer = text_analyzer()
     return Schema(

@@ -42,8 +42,12 @@ def run_search(
     limit: int | None = 10,
     sort: str = "relevance",
     snippets: int | None = None,
+    offset: int = 0,
 ) -> SearchResults:
-    """``snippets``: how many of the top hits get a snippet (None: all); each costs a text read."""
+    """``snippets``: how many of the hits get a snippet (None: all); each costs a text read.
+
+    ``offset`` skips that many top hits, for a list that fetches a page at a time.
+    """
     check_sort(sort)
     parsed = parse(searcher.schema, query)
     sortedby, reverse = SORTS[sort]
@@ -51,7 +55,9 @@ def run_search(
         sortedby, reverse = SORTS["date"]
     try:
         parsed = expand(parsed, searcher.reader())
-        top, total = ranked(searcher, parsed, limit, sortedby, reverse)
+        wanted_top = None if limit is None else offset + limit
+        top, total = ranked(searcher, parsed, wanted_top, sortedby, reverse)
+        top = top[offset:]
         terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
     except QueryError:
         raise

@@ -14,6 +14,11 @@ from collections.abc import Iterable
 from pathlib import Path
 
 
+def pack(body: str) -> bytes:
+    """A body as stored: compressed, which workers can do before it reaches the writer."""
+    return zlib.compress(body.encode("utf-8"), 1)
+
+
 class TextStore:
     def __init__(self, path: Path) -> None:
         self._path = path
@@ -29,7 +34,11 @@ class TextStore:
         return db
 
     def put_many(self, items: Iterable[tuple[str, str]]) -> None:
-        rows = [(sha, zlib.compress(body.encode("utf-8"), 1)) for sha, body in items]
+        self.put_packed((sha, pack(body)) for sha, body in items)
+
+    def put_packed(self, items: Iterable[tuple[str, bytes]]) -> None:
+        """Bodies already ``pack``ed, in one transaction."""
+        rows = list(items)
         if rows:
             with self._connect() as db:
                 db.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", rows)

@@ -48,7 +48,27 @@ def _vocabulary(reader: Any, field: str) -> dict[str, list[str]]:
 
 
 def _within(a: str, b: str, maxdist: int) -> bool:
-    """Levenshtein distance of ``a`` and ``b`` is at most ``maxdist`` (banded, early exit)."""
+    """Levenshtein distance of ``a`` and ``b`` is at most ``maxdist``.
+
+    The shared start and end hold no edit, so they are cut off first; what is left of two
+    near words is a letter or two, compared with the banded table only if still needed.
+    """
+    shorter = min(len(a), len(b))
+    start = 0
+    while start < shorter and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < shorter - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    a, b = a[start : len(a) - end], b[start : len(b) - end]
+    if max(len(a), len(b)) <= maxdist:
+        return True
+    if abs(len(a) - len(b)) > maxdist or maxdist == 1:
+        return False  # one edit cannot differ at both ends of two letters or more
+    return _table_within(a, b, maxdist)
+
+
+def _table_within(a: str, b: str, maxdist: int) -> bool:
     previous = list(range(len(b) + 1))
     for i, char in enumerate(a, 1):
         current = [i]

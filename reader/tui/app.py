@@ -58,6 +58,9 @@ SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
 MAX_RESULTS = 500  # rows a search shows; the count line gives the full total
 SNIPPETS = 50  # top results that get a snippet under their title
 _PROGRESS_INTERVAL = 0.05
+#: Rows fetched at a time: a 20,000-document library lists its first page at once and
+#: the next ones as the cursor or the scrollbar nears the end.
+PAGE = 500
 MARKS_INTERVAL = 0.3  # seconds between batches of marks posted while analysing
 ANALYSIS_YIELD = 1.0  # in-thread analysis sleeps this share of its working time, for the UI
 POOL_MIN = 64_000  # characters left after the first screen worth an analysis process
@@ -171,7 +174,7 @@ class HedgeReaderApp(ToolActions, App[None]):
                         )
 
                 seeded = self.library.add([self.seeds], progress=report)
-            results = self.library.search("", limit=None, sort=self.sort, snippets=0)
+            results = self.library.search("", limit=PAGE, sort=self.sort, snippets=0)
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
         else:
@@ -180,13 +183,22 @@ class HedgeReaderApp(ToolActions, App[None]):
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, generation: int, query: str, sort: str) -> None:
         try:
-            results = self.library.search(
-                query, limit=None if not query.strip() else 200, sort=sort
-            )
+            results = self.library.search(query, limit=PAGE, sort=sort)
         except LibraryError as error:
             self.post_message(messages.SearchFailed(generation, str(error)))
         else:
             self.post_message(messages.SearchFinished(generation, results))
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def fetch_more(self, generation: int, query: str, sort: str, offset: int, rest: bool) -> None:
+        try:
+            results = self.library.search(
+                query, limit=None if rest else PAGE, sort=sort, offset=offset
+            )
+        except LibraryError as error:
+            self.post_message(messages.SearchFailed(generation, str(error)))
+        else:
+            self.post_message(messages.MoreResults(generation, offset, results))
 
     def open_document(
         self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
@@ -415,6 +427,23 @@ class HedgeReaderApp(ToolActions, App[None]):
         if message.generation == self._generation:
             self._show_results(message.results)
 
+    @on(DocumentList.WantsMore)
+    def _list_wants_more(self, message: DocumentList.WantsMore) -> None:
+        if self.results is not None:
+            query = self.results.query
+            self.fetch_more(self._generation, query, self.sort, message.offset, message.rest)
+
+    def on_more_results(self, message: messages.MoreResults) -> None:
+        if message.generation != self._generation or self.results is None:
+            return
+        if message.results.query != self.results.query:
+            return
+        searching = bool(message.results.query.strip())
+        more = [
+            ListEntry(h.summary, h.snippet if searching else None) for h in message.results.hits
+        ]
+        self.query_one(DocumentList).add_entries(message.offset, more)
+
     def on_search_failed(self, message: messages.SearchFailed) -> None:
         if message.generation == self._generation:
             self.query_one(SearchBar).set_status(message.error, error=True)
@@ -463,6 +492,9 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.notify(message.error, severity="error")
 
     def _show_results(self, results: SearchResults) -> None:
+        # A new query starts at its top hit; the same query refreshed (a sort, an add) or
+        # the whole library restored keeps the selected document selected.
+        keep = self.results is None or results.query in (self.results.query, "")
         self.results = results
         searching = bool(results.query.strip())
         entries = [
@@ -470,18 +502,19 @@ class HedgeReaderApp(ToolActions, App[None]):
         ]
         if searching:
             status = (
-                f"{results.total} result{'s' if results.total != 1 else ''} for {results.query!r}"
+                f"{results.total:,} result{'s' if results.total != 1 else ''} for {results.query!r}"
             )
             empty = f"Nothing matches {results.query!r}."
             if results.suggestions:
                 status += f" · did you mean: {results.suggestions[0]}?"
                 empty += f" Did you mean: {results.suggestions[0]}?"
         else:
-            status = f"{results.total} document{'s' if results.total != 1 else ''} in the library"
+            status = f"{results.total:,} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"
         if self.sort != "relevance":
             status += f" · sorted by {self.sort}"
-        self.query_one(DocumentList).set_entries(entries, empty_message=empty)
+        listing = self.query_one(DocumentList)
+        listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
         self.query_one(SearchBar).set_status(status)
 
     @on(DocumentList.Opened)

@@ -46,6 +46,16 @@ class SearchFinished(Message):
         super().__init__()
 
 
+class MoreResults(Message):
+    """The next page of search number ``generation``, fetched from ``offset``."""
+
+    def __init__(self, generation: int, offset: int, results: SearchResults) -> None:
+        self.generation = generation
+        self.offset = offset
+        self.results = results
+        super().__init__()
+
+
 class SearchFailed(Message):
     def __init__(self, generation: int, error: str) -> None:
         self.generation = generation

@@ -61,12 +61,24 @@ class DocumentList(ScrollView, can_focus=True):
             self.summary = summary
             super().__init__()
 
+    class WantsMore(Message):
+        """The rows shown so far are nearly used up: fetch from ``offset`` (all if ``rest``)."""
+
+        def __init__(self, offset: int, rest: bool) -> None:
+            self.offset = offset
+            self.rest = rest
+            super().__init__()
+
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._entries: list[ListEntry] = []
         self._row_height = 2
         self._cache: dict[int, Strip] = {}
         self.empty_message = "No documents."
+        #: How many rows there are in all; the list holds the first ``len(entries)``.
+        self.total = 0
+        self._asked_at = -1  # len(entries) when more were last asked for
+        self._to_last = False  # End was pressed before every row was there
 
     # -- content ---------------------------------------------------------------------
 
@@ -81,18 +93,52 @@ class DocumentList(ScrollView, can_focus=True):
         return None
 
     def set_entries(
-        self, entries: list[ListEntry], *, empty_message: str = "No documents."
+        self,
+        entries: list[ListEntry],
+        *,
+        total: int | None = None,
+        empty_message: str = "No documents.",
+        keep: bool = True,
     ) -> None:
-        """Replace the rows, keeping the cursor on the same document when it is still there."""
-        keep = self.selected.path if self.selected else None
+        """Replace the rows; ``keep``: the cursor stays on the same document if it is there.
+
+        ``total``: how many rows there are in all when ``entries`` is only the first page.
+        """
+        kept = self.selected.path if self.selected and keep else None
         self._entries = entries
+        self.total = max(total or 0, len(entries))
+        self._asked_at = -1
+        self._to_last = False
         self.empty_message = empty_message
         self._row_height = 3 if any(entry.snippet for entry in entries) else 2
         self.virtual_size = Size(self.size.width, max(len(entries), 1) * self._row_height)
         paths = [entry.summary.path for entry in entries]
         self._cache.clear()
-        self.cursor = paths.index(keep) if keep in paths else 0
+        self.cursor = paths.index(kept) if kept in paths else 0
         self.refresh()
+
+    def add_entries(self, offset: int, more: list[ListEntry]) -> None:
+        """The next page, fetched from ``offset``; ignored unless it continues the list."""
+        if offset != len(self._entries) or not more:
+            return
+        self._entries = self._entries + more
+        self.virtual_size = Size(self.size.width, len(self._entries) * self._row_height)
+        if self._to_last and len(self._entries) < self.total:
+            self._want_more(len(self._entries), rest=True)
+        elif self._to_last:
+            self._to_last = False
+            self.cursor = len(self._entries) - 1
+        self.refresh()
+
+    def _want_more(self, row: int, rest: bool = False) -> None:
+        """Ask for the next page when ``row`` is within a screen of the last row held."""
+        held = len(self._entries)
+        if held >= self.total or self._asked_at == held:
+            return
+        screen = max(self.scrollable_content_region.height // self._row_height, 1)
+        if rest or row >= held - 2 * screen:
+            self._asked_at = held
+            self.post_message(self.WantsMore(held, rest))
 
     # -- actions ---------------------------------------------------------------------
 
@@ -101,9 +147,11 @@ class DocumentList(ScrollView, can_focus=True):
         if clamped != new:
             self.cursor = clamped
             return
-        self._cache.pop(old, None)
-        self._cache.pop(new, None)
+        for row in (old, new):  # the cache holds screen lines: drop both rows' lines
+            for part in range(self._row_height):
+                self._cache.pop(row * self._row_height + part, None)
         self._scroll_cursor_into_view()
+        self._want_more(new)
         self.refresh()
 
     def _scroll_cursor_into_view(self) -> None:
@@ -130,6 +178,9 @@ class DocumentList(ScrollView, can_focus=True):
         self.cursor = 0
 
     def action_last(self) -> None:
+        if len(self._entries) < self.total:
+            self._to_last = True
+            self._want_more(len(self._entries), rest=True)
         self.cursor = len(self._entries) - 1
 
     def action_open(self) -> None:
@@ -164,6 +215,8 @@ class DocumentList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if row >= len(self._entries):
             return Strip.blank(width, base)
+        if part == 0 and len(self._entries) < self.total and self._asked_at != len(self._entries):
+            self.call_later(self._want_more, row)  # scrolled by mouse or scrollbar near the end
         key = index
         strip = self._cache.get(key)
         if strip is None:

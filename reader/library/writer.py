@@ -1,0 +1,205 @@
+"""The index writer ``Library.add`` uses: Whoosh's segment writer with bulk postings.
+
+Whoosh's ``SegmentWriter`` keeps its commit (a new table of contents written atomically,
+so a kill or a full disk leaves the last commit readable), deletions and per-document
+files; what changes is the postings. Text fields arrive analysed in a worker process
+(``PreAnalyzed``) and go into a ``BulkPool`` a document and field at a time; a segment
+being merged in streams in a term at a time (never held whole in memory); and the
+segment is written a term at a time. That took the writer from most of ``Library.add``'s
+time to a small part of it.
+"""
+
+from __future__ import annotations
+
+import heapq
+from array import array
+from collections.abc import Iterator
+from operator import itemgetter
+from typing import Any
+
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.reading import SegmentReader
+from whoosh.writing import SegmentWriter
+
+from reader.library.codec import BulkPool, Grouped, LeanCodec
+
+
+class PreAnalyzed:
+    """A text field analysed ahead: (term bytes, frequency, weight, encoded positions),
+    and the field length (the number of words) Whoosh would record."""
+
+    __slots__ = ("length", "postings")
+
+    def __init__(self, postings: list[tuple[bytes, int, float, bytes]], length: int) -> None:
+        self.postings = postings
+        self.length = length
+
+    def __getstate__(self) -> tuple[list[tuple[bytes, int, float, bytes]], int]:
+        return self.postings, self.length
+
+    def __setstate__(self, state: tuple[list[tuple[bytes, int, float, bytes]], int]) -> None:
+        self.postings, self.length = state
+
+
+class BulkWriter(SegmentWriter):
+    """A ``SegmentWriter`` that takes ``PreAnalyzed`` field values and writes postings in bulk.
+
+    The schema's fields have no term vectors, separate spelling or per-field boosts given
+    with the document; this writer supports none of those.
+    """
+
+    def __init__(self, index: Any, **kwargs: Any) -> None:
+        # compound=False: Whoosh reads a compound segment by copying it all into memory,
+        # which made opening a large library slow
+        super().__init__(index, codec=LeanCodec(), compound=False, **kwargs)
+        self.pool = BulkPool()
+        #: Postings held for the documents added, a memory gauge.
+        self.held = 0
+        #: Segments being merged in: (reader, first new docnum, docnum map or None).
+        self._merging: list[tuple[Any, int, Any]] = []
+
+    def add_document(self, **fields: Any) -> None:
+        """Whoosh's ``add_document``, with ``PreAnalyzed`` values added a field at a time."""
+        self._check_state()
+        perdocwriter = self.perdocwriter
+        schema = self.schema
+        docnum = self.docnum
+        add_post = self.pool.add
+        fieldnames = sorted(name for name in fields if not name.startswith("_"))
+        self._check_fields(schema, fieldnames)
+        perdocwriter.start_doc(docnum)
+        try:
+            for fieldname in fieldnames:
+                value = fields[fieldname]
+                if value is None:
+                    continue
+                field = schema[fieldname]
+                length = 0
+                if isinstance(value, PreAnalyzed):
+                    self.pool.add_many(fieldname, docnum, value.postings)
+                    self.held += len(value.postings)
+                    length = value.length if field.scorable else 0
+                elif field.indexed:
+                    for tbytes, freq, weight, vbytes in field.index(value):
+                        if field.scorable:
+                            length += freq
+                        add_post((fieldname, tbytes, docnum, weight, vbytes))
+                        self.held += 1
+                stored = fields.get(f"_stored_{fieldname}", value)
+                perdocwriter.add_field(fieldname, field, stored if field.stored else None, length)
+                column = field.column_type
+                if column and stored is not None:
+                    perdocwriter.add_column_value(fieldname, column, field.to_column_value(stored))
+        except Exception:
+            perdocwriter.cancel_doc()
+            raise
+        perdocwriter.finish_doc()
+        self._added = True
+        self.docnum += 1
+
+    def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
+        """Remember a merged segment; its postings stream into the new one at the flush.
+
+        Whoosh pools every merged posting in memory first, which took a 20,000-document
+        merge to gigabytes; here only one term's postings are held at a time.
+        """
+        # a reader of our own: merge policies close theirs once ``add_reader`` returns
+        own = SegmentReader(self.storage, self.schema, reader.segment())
+        self._merging.append((own, startdoc, docmap))
+
+    def _flush_segment(self) -> None:
+        self.perdocwriter.close()
+        lengths = self.per_document_reader()
+        streams = [self.pool.grouped()]
+        streams.extend(
+            _reader_terms(self.schema, reader, startdoc, docmap)
+            for reader, startdoc, docmap in self._merging
+        )
+        items = streams[0] if len(streams) == 1 else _merged(streams)
+        self.fieldwriter.add_grouped(self.schema, lengths, self.docnum, items)
+        self.fieldwriter.close()
+        lengths.close()
+
+    def _close_segment(self) -> None:
+        super()._close_segment()
+        self._close_merged()
+
+    def cancel(self) -> None:
+        try:
+            super().cancel()
+        finally:
+            self._close_merged()
+
+    def _close_merged(self) -> None:
+        for reader, _, _ in self._merging:
+            reader.close()
+        self._merging.clear()
+
+
+def _reader_terms(schema: Any, reader: Any, startdoc: int, docmap: Any) -> Iterator[Grouped]:
+    """A segment's postings a term at a time, in field and term order, renumbered for the
+    segment being written; deleted documents' postings dropped."""
+    terms = reader._terms
+    for fieldname in sorted(reader.indexed_field_names()):
+        if fieldname not in schema:
+            continue
+        fmt = schema[fieldname].format
+        fixedsize = fmt.fixed_value_size()
+        for btext in reader.lexicon(fieldname):
+            matcher = terms.matcher(fieldname, btext, fmt)
+            ids_out: array[int] = array("I")
+            weights_out: array[float] = array("f")
+            values_out: list[bytes] = []
+            for ids, weights, values in _blocks(matcher, fixedsize):
+                if docmap is not None:
+                    kept = [i for i, d in enumerate(ids) if d in docmap]
+                    if len(kept) < len(ids):
+                        weights = [weights[i] for i in kept]
+                        values = [values[i] for i in kept]
+                    ids_out.extend([docmap[ids[i]] for i in kept])
+                else:
+                    ids_out.extend([startdoc + d for d in ids])
+                weights_out.extend(weights)
+                values_out.extend(values)
+            if ids_out:
+                yield fieldname, btext, ids_out, weights_out, values_out
+
+
+def _merged(streams: list[Iterator[Grouped]]) -> Iterator[Grouped]:
+    """Term streams in (field, term) order joined into one; a term's postings are
+    concatenated in stream order, which is docnum order."""
+    current: Grouped | None = None
+    for item in heapq.merge(*streams, key=itemgetter(0, 1)):
+        if current is not None and item[0] == current[0] and item[1] == current[1]:
+            fieldname, btext, ids, weights, values = current
+            current = (fieldname, btext, ids + item[2], weights + item[3], values + item[4])
+            continue
+        if current is not None:
+            yield current
+        current = item
+    if current is not None:
+        yield current
+
+
+def _blocks(matcher: Any, fixedsize: int | None) -> Any:
+    """(docnums, weights, values) of a term's postings, a block at a time when possible."""
+    if isinstance(matcher, W3LeafMatcher):
+        while matcher.is_active():
+            matcher._read_ids()
+            matcher._read_weights()
+            ids = matcher._ids
+            if fixedsize == 0:  # the format keeps no values
+                values: Any = [b""] * len(ids)
+            else:
+                matcher._read_values()
+                values = matcher._values
+            yield ids, matcher._weights, values
+            matcher._next_block()
+        return
+    ids, weights, values = [], [], []
+    while matcher.is_active():
+        ids.append(matcher.id())
+        weights.append(matcher.weight())
+        values.append(matcher.value() or b"")
+        matcher.next()
+    yield ids, weights, values
