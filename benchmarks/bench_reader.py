@@ -1,11 +1,14 @@
 """Open, scroll and resize times of the reading pane, headless (run by hand).
 
-    python benchmarks/bench_reader.py [--sizes 10000,200000,1000000] [--repeat 3]
+    python benchmarks/bench_reader.py [--sizes 10000,200000,1000000] [--repeat 3] [--choosing 2]
 
 Documents are built from the bundled seeds, repeated to size; search terms are chosen
 so the 1 MB text carries about 20,000 marks (hedges plus search hits). "all marks" is the
 time until every mark is found, "stall" the longest the event loop could not run (so
-nothing was painted, no key handled) meanwhile. Each figure is
+nothing was painted, no key handled) meanwhile. "resize" is the time from the terminal's
+Resize event to the first frame with the text laid out for the new width; "resize
+settled" until the app is idle again (a long text's remaining lines wrapped). The first
+open comes ``--choosing`` seconds after the list shows (0: at once). Each figure is
 printed with its ratio to a reference measured in the same run: Textual's own ``Log``
 widget holding the same text (line-based, renders only what is on screen, but no
 wrapping and no marks), driven through the same Pilot calls.
