@@ -111,7 +111,7 @@ class DocumentList(ScrollView, can_focus=True):
         self._to_last = False
         self.empty_message = empty_message
         self._row_height = 3 if any(entry.snippet for entry in entries) else 2
-        self.virtual_size = Size(self.size.width, max(len(entries), 1) * self._row_height)
+        self.virtual_size = Size(0, max(len(entries), 1) * self._row_height)
         paths = [entry.summary.path for entry in entries]
         self._cache.clear()
         self.cursor = paths.index(kept) if kept in paths else 0
@@ -122,7 +122,7 @@ class DocumentList(ScrollView, can_focus=True):
         if offset != len(self._entries) or not more:
             return
         self._entries = self._entries + more
-        self.virtual_size = Size(self.size.width, len(self._entries) * self._row_height)
+        self.virtual_size = Size(0, len(self._entries) * self._row_height)
         if self._to_last and len(self._entries) < self.total:
             self._want_more(len(self._entries), rest=True)
         elif self._to_last:
@@ -200,8 +200,10 @@ class DocumentList(ScrollView, can_focus=True):
         self._cache.clear()
 
     def on_resize(self) -> None:
+        # Rows never scroll sideways, so the virtual width stays 0: a width that followed
+        # the widget's would make every terminal resize lay the whole screen out again.
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(len(self._entries), 1) * self._row_height)
+        self.virtual_size = Size(0, max(len(self._entries), 1) * self._row_height)
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width

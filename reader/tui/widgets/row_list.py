@@ -82,7 +82,7 @@ class RowList(ScrollView, can_focus=True):
         self._rows = rows
         if empty is not None:
             self.empty_message = empty
-        self.virtual_size = Size(self.size.width, max(len(rows), 1))
+        self.virtual_size = Size(0, max(len(rows), 1))
         self._cache.clear()
         self._cursor = min(self._cursor, max(len(rows) - 1, 0)) if keep else 0
         self.refresh()
@@ -121,8 +121,9 @@ class RowList(ScrollView, can_focus=True):
     # -- rendering -------------------------------------------------------------------
 
     def on_resize(self) -> None:
+        # Virtual width 0: rows never scroll sideways, and a resize needs no relayout.
         self._cache.clear()
-        self.virtual_size = Size(self.size.width, max(len(self._rows), 1))
+        self.virtual_size = Size(0, max(len(self._rows), 1))
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
