@@ -23,7 +23,7 @@ from textual.css.query import NoMatches
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Footer, Input, ProgressBar
+from textual.widgets import Input, ProgressBar
 from textual.worker import get_current_worker
 
 from reader.config import Config
@@ -47,6 +47,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.legend import Legend, short_label
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.row_list import RowList
@@ -138,7 +139,7 @@ class HedgeReaderApp(ToolActions, App[None]):
                 yield ProgressBar(id="progress", show_eta=False)
                 yield DocumentList(id="document-list")
             yield ReadingPane(id="reading-pane")
-        yield Footer()
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.mount_tools()
