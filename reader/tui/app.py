@@ -74,8 +74,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     CSS_PATH = [styles_dir() / "app.tcss"]
     # Below 160 columns, opening the side panel hides the library list (see app.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
-    # Below 32 rows the side panel leaves the legend to the header line (keys 1-7 still work).
-    VERTICAL_BREAKPOINTS = [(0, "-short"), (32, "-tall")]
+    # Below 32 rows the side panel leaves the legend to the header line: reading_pane.SHORT_ROWS.
 
     BINDINGS: list[BindingType] = [
         Binding("slash", "focus_search", "Search", id="app.search"),

@@ -35,6 +35,11 @@ from reader.tui.widgets.side_panel import (
     SidePanel,
 )
 
+#: Below this many rows the header shrinks to three lines and the side panel drops its
+#: legend (keys 1-7 still work). A class on the side panel, not a screen breakpoint: a
+#: screen class restyles every widget each time a resize crosses it.
+SHORT_ROWS = 32
+
 WELCOME = (
     "Choose a document on the left and press Enter to read it.\n\n"
     "Hedges (may, suggest, likely, preliminary…) and boosters (breakthrough, proves…) "
@@ -353,6 +358,7 @@ class ReadingPane(Vertical):
         return " · ".join(parts)
 
     def on_resize(self) -> None:
+        self.side.set_class(self.screen.size.height < SHORT_ROWS, "-short")
         self._update_header()
 
     def _update_header(self) -> None:
@@ -370,7 +376,7 @@ class ReadingPane(Vertical):
         width = max(self.size.width - 2, 20)
         header = Text(no_wrap=True, overflow="ellipsis")
         header.append(printable(summary.title), style="bold")
-        if self.screen.has_class("-short"):  # 24 rows: three lines, the text needs the room
+        if self.screen.size.height < SHORT_ROWS:  # 24 rows: three lines, the text needs the room
             header.append(
                 f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
                 f"({summary.hedges_per_1k:.1f}/1k) · {summary.hedged_share:.0%} hedged · "
