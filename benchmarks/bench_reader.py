@@ -7,11 +7,13 @@ so the 1 MB text carries about 20,000 marks (hedges plus search hits). "all mark
 time until every mark is found, "stall" the longest the event loop could not run (so
 nothing was painted, no key handled) meanwhile. "resize" is the time from the terminal's
 Resize event to the first frame with the text laid out for the new width; "resize
-settled" until the app is idle again (a long text's remaining lines wrapped). The first
-open comes ``--choosing`` seconds after the list shows (0: at once). Each figure is
-printed with its ratio to a reference measured in the same run: Textual's own ``Log``
-widget holding the same text (line-based, renders only what is on screen, but no
-wrapping and no marks), driven through the same Pilot calls.
+settled" until the app is idle again (a long text's remaining lines wrapped); "resize
+80x24" and "80x24 settled" the same between 120x40 and 80x24 (the short layout, with its
+three-line header, comes and goes). The first open comes ``--choosing`` seconds after
+the list shows (0: at once). Each figure is printed with its ratio to a reference
+measured in the same run: Textual's own ``Log`` widget holding the same text
+(line-based, renders only what is on screen, but no wrapping and no marks), driven
+through the same Pilot calls.
 """
 
 from __future__ import annotations
@@ -174,14 +176,14 @@ async def bench_reader(text: str, terms: tuple[str, ...], root: Path) -> dict[st
         library.close()
 
 
-async def resize_to(app: App, width: int, ready) -> tuple[float, float, float]:
+async def resize_to(app: App, width: int, ready, height: int = 0) -> tuple[float, float, float]:
     """Resize the terminal as a terminal does (a ``Resize`` event) and time it.
 
     Returns seconds to the first frame sent once ``ready()`` holds (the text laid out
     for the new width: what the user waits for), seconds until the app is idle again
     (any work left after that frame included), and the worst event-loop stall meanwhile.
     """
-    size = Size(width, SIZE[1])
+    size = Size(width, height or SIZE[1])
     driver = app._driver
     first: list[float] = []
     display = app._display  # where a frame goes to the terminal (headless: nowhere)
@@ -228,12 +230,18 @@ async def _scroll_and_resize(pilot, widget, ready) -> dict[str, float]:
     for width in (100, 80, 120, 100, 80, 120):
         runs.append(await resize_to(app, width, ready))
         await pilot.pause()
+    short = []
+    for width, height in ((80, 24), SIZE, (80, 24), SIZE):
+        short.append(await resize_to(app, width, ready, height))
+        await pilot.pause()
     return {
         "page down": scroll,
         "to end": end,
         "resize": statistics.median(r[0] for r in runs),
         "resize settled": statistics.median(r[1] for r in runs),
         "resize stall": max(r[2] for r in runs),
+        "resize 80x24": statistics.median(r[0] for r in short),
+        "80x24 settled": statistics.median(r[1] for r in short),
     }
 
 
@@ -269,7 +277,10 @@ def main() -> int:
             f"{len(text) / 1000:,.0f} KB: {int(med['marks']):,} marks, "
             f"{int(med['lines']):,} wrapped lines, {int(med['rendered']):,} rendered on open"
         )
-        for key in ("open", "page down", "to end", "resize", "resize settled", "resize stall"):
+        for key in (
+            *("open", "page down", "to end", "resize", "resize settled", "resize stall"),
+            *("resize 80x24", "80x24 settled"),
+        ):
             print(
                 f"  {key:<14} {med[key] * 1000:8.1f} ms   Log {ref[key] * 1000:8.1f} ms"
                 f"   ratio {med[key] / ref[key]:5.2f}"
