@@ -14,9 +14,10 @@ top 10 with snippets:
 FTS5 has no fuzzy search: its fuzzy queries expand the word against the table's own
 vocabulary (``fts5vocab``, loaded once like a term dictionary) to stems one edit away,
 inside the timed call, and OR them. Also printed: ``Library.add`` documents/s (in a fresh
-process, with its peak memory and its largest worker's) against a plain single Whoosh writer
-(the schema's fields through Whoosh's own analysis, default codec) on the same files, and the
-time to open a library in a fresh process and answer a first query.
+process, with its peak memory, its largest worker's, and the CPU time of all its processes
+per document, which other load on the machine disturbs less) against a plain single Whoosh
+writer (the schema's fields through Whoosh's own analysis, default codec) on the same files,
+and the time to open a library in a fresh process and answer a first query.
 """
 
 from __future__ import annotations
@@ -100,13 +101,21 @@ def _build(path: Path, count: int) -> None:
     seconds = time.perf_counter() - started
     library.close()
     assert not report.failed, report.failed[:3]
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    workers = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(json.dumps({"rate": count / seconds, "rss": own, "worker_rss": workers}))
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = own.ru_utime + own.ru_stime + workers.ru_utime + workers.ru_stime
+    figures = {
+        "rate": count / seconds,
+        "rss": own.ru_maxrss / 1024,
+        "worker_rss": workers.ru_maxrss / 1024,
+        "cpu_ms": cpu / count * 1000,
+    }
+    print(json.dumps(figures))
 
 
-def plain_whoosh_rate(files: list[Path]) -> float:
-    """A single Whoosh writer with the schema's own analysis: the reference for indexing."""
+def plain_whoosh_rate(files: list[Path]) -> tuple[float, float]:
+    """A single Whoosh writer with the schema's own analysis, the reference for indexing:
+    (documents/s, CPU ms a document)."""
     from whoosh import index as whoosh_index
 
     from reader.library.ingest import SourceFile, parse_document, read_bytes
@@ -118,6 +127,7 @@ def plain_whoosh_rate(files: list[Path]) -> float:
     folder.mkdir(parents=True)
     index = whoosh_index.create_in(str(folder), make_schema())
     started = time.perf_counter()
+    cpu = time.process_time()
     writer = index.writer(limitmb=128)
     for number, file in enumerate(files, 1):
         stat = file.stat()
@@ -129,8 +139,9 @@ def plain_whoosh_rate(files: list[Path]) -> float:
             writer = index.writer(limitmb=128)
     writer.commit()
     seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
     shutil.rmtree(folder, ignore_errors=True)
-    return len(files) / seconds
+    return len(files) / seconds, cpu / len(files) * 1000
 
 
 def build_fts(files: list[Path], reindex: bool) -> tuple[Path, float | None]:
@@ -210,28 +221,31 @@ def percentile(values: list[float], share: float) -> float:
     return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
 
 
-def open_ms(path: Path) -> tuple[float, float]:
-    """(open + first query, open + list the whole library) in ms, each in a fresh process."""
+def open_ms(path: Path) -> tuple[float, float, float]:
+    """In ms, each in a fresh process: open + first query; the same with numpy already
+    loaded (the first search loads it, once per process); open + the app's first list page."""
     code = (
         "import sys, time; sys.path.insert(0, {root!r})\n"
         "from reader.library import Library\n"
-        "t = time.perf_counter(); lib = Library({path!r}); lib.search({query!r}, limit=10)\n"
+        "{preload}"
+        "t = time.perf_counter(); lib = Library({path!r}); lib.search({query!r}, limit={limit})\n"
         "print((time.perf_counter() - t) * 1000)"
     )
-    first = subprocess.run(
-        [sys.executable, "-c", code.format(root=str(ROOT), path=str(path), query="vaccine")],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    listing = code.replace("lib.search({query!r}, limit=10)", "lib.search('', limit=None)")
-    whole = subprocess.run(
-        [sys.executable, "-c", listing.format(root=str(ROOT), path=str(path))],
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return float(first.stdout), float(whole.stdout)
+
+    def run(query: str, limit: int, preload: str = "") -> float:
+        filled = code.format(
+            root=str(ROOT), path=str(path), query=query, limit=limit, preload=preload
+        )
+        done = subprocess.run(
+            [sys.executable, "-c", filled], capture_output=True, text=True, check=True
+        )
+        return float(done.stdout)
+
+    from reader.tui.app import PAGE
+
+    first = run("vaccine", 10)
+    warm = run("vaccine", 10, preload="import numpy\n")
+    return first, warm, run("", PAGE)
 
 
 def report(size: int, args: argparse.Namespace) -> None:
@@ -244,12 +258,16 @@ def report(size: int, args: argparse.Namespace) -> None:
         line = f"index: Library.add {rate:.0f} docs/s"
         if args.baseline:
             sample = files[: args.baseline]
-            plain = plain_whoosh_rate(sample)
+            plain, plain_cpu = plain_whoosh_rate(sample)
             line += f"; plain single Whoosh writer {plain:.0f} docs/s on the first {len(sample)}"
             line += f" (x{rate / plain:.2f})"
         if fts_rate is not None:
             line += f"; FTS5 insert {fts_rate:.0f} docs/s (no hedge analysis)"
         print(line, flush=True)
+        cpu_line = f"index: CPU {built['cpu_ms']:.1f} ms a document (all processes)"
+        if args.baseline:
+            cpu_line += f"; plain writer {plain_cpu:.1f} ms (x{plain_cpu / built['cpu_ms']:.2f})"
+        print(cpu_line, flush=True)
         print(
             f"index: peak memory {built['rss']:.0f} MB (adding process), "
             f"{built['worker_rss']:.0f} MB (largest worker)",
@@ -257,8 +275,11 @@ def report(size: int, args: argparse.Namespace) -> None:
         )
     else:
         print("index: cached (use --reindex to time indexing)")
-    first, whole = open_ms(project_path)
-    print(f"open: {first:.0f} ms to open and answer a first query; {whole:.0f} ms to list all")
+    first, warm, page = open_ms(project_path)
+    print(
+        f"open: {first:.0f} ms to open and answer a first query ({warm:.0f} ms of it without"
+        f" loading numpy); {page:.0f} ms to open and list the app's first page"
+    )
     library = Library(project_path)
     fts = Fts(fts_path)
     ours = timings(lambda q: library.search(q, limit=10, snippets=10), args.repeat)

@@ -29,6 +29,13 @@ def test_cli_commands_that_do_not_open_the_app_do_not_load_textual():
     assert result.stdout.strip() == "False", result.stderr
 
 
+def test_opening_the_app_leaves_numpy_to_the_first_search():
+    """numpy is only needed to score a query; loading it at start would delay the screen."""
+    code = "import sys, reader.tui.app; print('numpy' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "False", result.stderr
+
+
 def test_import_linter_contracts_hold():
     lint = Path(sys.executable).with_name("lint-imports")
     result = subprocess.run(

@@ -108,7 +108,7 @@ def test_ctrl_c_keeps_what_was_indexed_and_exits_cleanly(tmp_path: Path, gate: G
     wait_for_gate(gate, adder)
     adder.send_signal(signal.SIGINT)
     _out, err = adder.communicate(timeout=60)
-    assert adder.returncode == 130
+    assert adder.returncode == 130, err
     assert "interrupted; the library keeps what was saved" in err
     assert "Traceback" not in err
     lib = Library(library)

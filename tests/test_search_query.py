@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.library import QUERY_HELP, Library, QueryError
+from reader.library.hits import hit_spans
 from reader.library.query import parse
 from reader.library.schema import make_schema
 
@@ -162,6 +163,18 @@ def test_snippets_mark_the_matched_words_in_their_stemmed_forms(lib: Library):
     [hit] = lib.search("vaccine protect").hits
     marked = [hit.snippet.text[a:b] for a, b in hit.snippet.marks]
     assert marked == ["Vaccine", "vaccines", "protect"]
+
+
+def test_a_phrase_is_marked_where_it_occurs_not_word_by_word(lib: Library):
+    results = lib.search('"further studies" OR "word order"', limit=None)
+    assert sorted(results.terms) == ["further studi", "word order"]
+    for hit in results.hits:
+        marked = [hit.snippet.text[a:b].lower() for a, b in hit.snippet.marks]
+        assert set(marked) <= {"further studies", "word order"}, marked
+    text = "Studies further the case. Further studies, and further\nstudies, are needed."
+    spans = hit_spans(text, results.terms)
+    assert [text[a:b] for a, b in spans] == ["Further studies", "further\nstudies"]
+    assert hit_spans(text, ["studi", "further studi"]) == [(0, 7), *spans]
 
 
 def test_nothing_matching_suggests_words_the_library_has(lib: Library):

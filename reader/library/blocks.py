@@ -34,7 +34,7 @@ class CompactBlockWriter:
     def _mini_ids(self) -> Any:
         if self._byteids:  # term vectors: Whoosh's own layout
             return super()._mini_ids()  # type: ignore[misc]
-        return _pack("I", self._ids)
+        return pack_array("I", self._ids)
 
     def _mini_weights(self) -> Any:
         weights = self._weights
@@ -43,14 +43,14 @@ class CompactBlockWriter:
         first = weights[0]
         if all(w == first for w in weights):
             return None if first == 1.0 else first
-        return _pack("f", weights)
+        return pack_array("f", weights)
 
     def _mini_values(self) -> Any:
         values = self._values
         if self._byteids or len(values) != len(self._ids):
             return super()._mini_values()  # type: ignore[misc]
         ends = array("I", accumulate(len(v) for v in values))
-        return (_pack("I", ends), b"".join(values))
+        return (pack_array("I", ends), b"".join(values))
 
 
 class CompactBlockMatcher(W3LeafMatcher):
@@ -98,7 +98,8 @@ class CompactBlockMatcher(W3LeafMatcher):
         return self._weights
 
 
-def _pack(code: str, items: Any) -> bytes:
+def pack_array(code: str, items: Any) -> bytes:
+    """``items`` as a little-endian machine array of type ``code``, in bytes."""
     packed = items if isinstance(items, array) and items.typecode == code else array(code, items)
     if not _LITTLE:
         packed = array(code, packed)

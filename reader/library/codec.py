@@ -29,7 +29,7 @@ from whoosh.codec.whoosh3 import (
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from reader.library.blocks import CompactBlockMatcher, CompactBlockWriter, _pack
+from reader.library.blocks import CompactBlockMatcher, CompactBlockWriter, pack_array
 
 _Posting = tuple[str, bytes, int, float, "bytes | None"]
 
@@ -292,7 +292,7 @@ def _mini_values(fixedsize: int | None, values: list[bytes], count: int) -> Any:
     the values joined when every posting has one, else Whoosh's own way."""
     present = values if all(values) else list(filter(None, values))
     if len(present) == count:
-        return (_pack("I", accumulate(map(len, present))), b"".join(present))
+        return (pack_array("I", accumulate(map(len, present))), b"".join(present))
     if fixedsize is None or fixedsize < 0:
         return tuple(present)
     if fixedsize == 0:
@@ -334,8 +334,8 @@ def _write_term(
         if bweights.count(first) == count:
             mini_weights: Any = None if first == 1.0 else first
         else:
-            mini_weights = _pack("f", bweights)
-        data = (_pack("I", bids), mini_weights, _mini_values(fixedsize, bvalues, count))
+            mini_weights = pack_array("f", bweights)
+        data = (pack_array("I", bids), mini_weights, _mini_values(fixedsize, bvalues, count))
         databytes = dumps(data, PROTOCOL)
         maxweight = max(bweights)
         if maxweight < 0:
@@ -401,8 +401,8 @@ def _one_posting(
 
 
 def _pack_one(number: int) -> bytes:
-    """``_pack("I", [number])``."""
-    return _pack("I", (number,))
+    """``pack_array("I", [number])``."""
+    return pack_array("I", (number,))
 
 
 class _LengthBytes(dict[Any, int]):

@@ -6,7 +6,8 @@ Both tokenise and stem the way the index does (``reader.library.indexing``), so
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 
 from reader.library.documents import Snippet
 from reader.library.indexing import WORD, stem_word
@@ -16,15 +17,57 @@ _BEFORE = 60
 
 
 def hit_spans(text: str, terms: Iterable[str]) -> list[tuple[int, int]]:
-    """(start, end) of every word in ``text`` whose indexed form is one of ``terms``.
+    """(start, end) of every hit in ``text``: a word whose indexed form is one of ``terms``,
+    or a run of words matching a phrase term (index words joined by spaces).
 
     ``terms`` are index terms as ``SearchResults.terms`` gives them (stemmed, lower case).
     """
-    wanted = set(terms)
-    if not wanted or not text:
+    if not text:
         return []
-    matches = _matcher(wanted)
-    return [(m.start(), m.end()) for m in WORD.finditer(text) if matches(m.group())]
+    return list(_spans(text, set(terms)))
+
+
+def _spans(text: str, wanted: set[str]) -> Iterator[tuple[int, int]]:
+    """Hits in text order (see ``hit_spans``), found lazily."""
+    words = {term for term in wanted if " " not in term}
+    phrases = [tuple(term.split()) for term in wanted if " " in term]
+    if not words and not phrases:
+        return
+    matches = _matcher(words)
+    if not phrases:
+        for match in WORD.finditer(text):
+            if matches(match.group()):
+                yield match.start(), match.end()
+        return
+    firsts = _matcher({phrase[0] for phrase in phrases})
+    tokens = WORD.finditer(text)
+    ahead: list[re.Match[str]] = []  # tokens read past the current one
+    while True:
+        current = ahead.pop(0) if ahead else next(tokens, None)
+        if current is None:
+            return
+        word = current.group()
+        if firsts(word):
+            longest = 0
+            for phrase in phrases:
+                while len(ahead) < len(phrase) - 1:
+                    following = next(tokens, None)
+                    if following is None:
+                        break
+                    ahead.append(following)
+                rest = ahead[: len(phrase) - 1]
+                if len(rest) == len(phrase) - 1 and all(
+                    stem_word(token.group().lower()) == part
+                    for token, part in zip((current, *rest), phrase, strict=True)
+                ):
+                    longest = max(longest, len(phrase))
+            if longest:
+                end = ahead[longest - 2].end() if longest > 1 else current.end()
+                yield current.start(), end
+                del ahead[: longest - 1]
+                continue
+        if matches(word):
+            yield current.start(), current.end()
 
 
 def snippet(body: str, terms: Iterable[str] | set[str], width: int = SNIPPET_CHARS) -> Snippet:
@@ -33,30 +76,21 @@ def snippet(body: str, terms: Iterable[str] | set[str], width: int = SNIPPET_CHA
     Reads only as far as the first hit, so it costs little however long the body is.
     """
     wanted = terms if isinstance(terms, set) else set(terms)
-    first = None
-    matches = _matcher(wanted)
-    if wanted:
-        for match in WORD.finditer(body):
-            if matches(match.group()):
-                first = match
-                break
+    first = next(_spans(body, wanted), None)
     if first is None:
         return Snippet(text=lead(body, width))
-    start = max(0, first.start() - _BEFORE)
+    first_start, first_end = first
+    start = max(0, first_start - _BEFORE)
     if start:
-        space = body.find(" ", start, first.start())
-        start = space + 1 if space >= 0 else first.start()
+        space = body.find(" ", start, first_start)
+        start = space + 1 if space >= 0 else first_start
     end = min(len(body), start + width)
     if end < len(body):
-        space = body.rfind(" ", first.end(), end)
-        end = space if space >= 0 else max(end, first.end())
+        space = body.rfind(" ", first_end, end)
+        end = space if space >= 0 else max(end, first_end)
     window = _flat(body[start:end])
     prefix = "… " if start else ""
-    marks = tuple(
-        (match.start() + len(prefix), match.end() + len(prefix))
-        for match in WORD.finditer(window)
-        if matches(match.group())
-    )
+    marks = tuple((a + len(prefix), b + len(prefix)) for a, b in _spans(window, wanted))
     suffix = " …" if end < len(body) else ""
     return Snippet(text=prefix + window + suffix, marks=marks)
 

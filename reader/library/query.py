@@ -133,7 +133,7 @@ def _words(node: Any, reader: Any) -> list[tuple[str, str]]:
 
 def positive_terms(parsed: Any, reader: Any, fieldname: str) -> set[str]:
     """Index terms in ``fieldname`` a hit may contain: prefixes and fuzzy words expanded,
-    words under NOT left out."""
+    words under NOT left out, a phrase as its index words joined by spaces."""
     found: set[str] = set()
 
     def walk(node: Any) -> None:
@@ -144,6 +144,9 @@ def positive_terms(parsed: Any, reader: Any, fieldname: str) -> set[str]:
             return
         if node.is_leaf():
             if getattr(node, "fieldname", None) != fieldname:
+                return
+            if isinstance(node, wq.Phrase) and len(node.words) > 1:
+                found.add(" ".join(node.words))  # a phrase is marked only where it occurs
                 return
             try:
                 terms = node.expanded_terms(reader) if node.has_terms() else []

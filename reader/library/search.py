@@ -12,7 +12,6 @@ from typing import Any
 
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
 from reader.library.errors import QueryError
-from reader.library.evaluate import ranked
 from reader.library.hits import snippet as make_snippet
 from reader.library.query import expand, parse, positive_terms
 from reader.library.suggest import TextLookup, suggest
@@ -53,6 +52,8 @@ def run_search(
     sortedby, reverse = SORTS[sort]
     if sortedby is None and not query.strip():
         sortedby, reverse = SORTS["date"]
+    from reader.library.evaluate import ranked  # numpy: loaded by the first search, not at start
+
     try:
         parsed = expand(parsed, searcher.reader())
         wanted_top = None if limit is None else offset + limit
