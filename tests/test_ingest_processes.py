@@ -77,6 +77,13 @@ def texts(folder: Path, count: int, word: str) -> Path:
     return folder
 
 
+def _as_from_a_shell() -> None:
+    """Ctrl-C handled as in a terminal, whatever the test runner's own signal state: a full CI
+    run once started the add with SIGINT not delivered, and the add waited out its URL."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_add(library: Path, *sources: str | Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "reader", "add", "--library", str(library), *map(str, sources)],
@@ -84,6 +91,7 @@ def start_add(library: Path, *sources: str | Path) -> subprocess.Popen[str]:
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=_as_from_a_shell,
     )
 
 
