@@ -37,20 +37,15 @@ class CompactBlockWriter:
         return pack_array("I", self._ids)
 
     def _mini_weights(self) -> Any:
-        weights = self._weights
         if self._byteids:
             return super()._mini_weights()  # type: ignore[misc]
-        first = weights[0]
-        if all(w == first for w in weights):
-            return None if first == 1.0 else first
-        return pack_array("f", weights)
+        return pack_weights(self._weights)
 
     def _mini_values(self) -> Any:
         values = self._values
         if self._byteids or len(values) != len(self._ids):
             return super()._mini_values()  # type: ignore[misc]
-        ends = array("I", accumulate(len(v) for v in values))
-        return (pack_array("I", ends), b"".join(values))
+        return pack_values(values)
 
 
 class CompactBlockMatcher(W3LeafMatcher):
@@ -86,17 +81,6 @@ class CompactBlockMatcher(W3LeafMatcher):
         else:
             super()._read_values()
 
-    def block_ids(self) -> array:
-        """This block's document numbers (loads the block if needed)."""
-        if self._ids is None:
-            self._read_ids()
-        return self._ids
-
-    def block_weights(self) -> array:
-        if self._weights is None:
-            self._read_weights()
-        return self._weights
-
 
 def pack_array(code: str, items: Any) -> bytes:
     """``items`` as a little-endian machine array of type ``code``, in bytes."""
@@ -105,6 +89,19 @@ def pack_array(code: str, items: Any) -> bytes:
         packed = array(code, packed)
         packed.byteswap()
     return packed.tobytes()
+
+
+def pack_weights(weights: Any) -> Any:
+    """A block's weights: None when all are 1, the one value when all are equal, else an array."""
+    first = weights[0]
+    if weights.count(first) == len(weights):
+        return None if first == 1.0 else first
+    return pack_array("f", weights)
+
+
+def pack_values(values: list[bytes]) -> tuple[bytes, bytes]:
+    """A block's values (one per posting): their end offsets as an array, and the values joined."""
+    return pack_array("I", accumulate(map(len, values))), b"".join(values)
 
 
 def _unpack(code: str, data: bytes) -> array:

@@ -14,7 +14,6 @@ import struct
 from array import array
 from collections.abc import Iterable, Iterator
 from hashlib import md5
-from itertools import accumulate
 from pickle import dumps
 from typing import Any
 
@@ -29,7 +28,13 @@ from whoosh.codec.whoosh3 import (
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from reader.library.blocks import CompactBlockMatcher, CompactBlockWriter, pack_array
+from reader.library.blocks import (
+    CompactBlockMatcher,
+    CompactBlockWriter,
+    pack_array,
+    pack_values,
+    pack_weights,
+)
 
 _Posting = tuple[str, bytes, int, float, "bytes | None"]
 
@@ -292,7 +297,7 @@ def _mini_values(fixedsize: int | None, values: list[bytes], count: int) -> Any:
     the values joined when every posting has one, else Whoosh's own way."""
     present = values if all(values) else list(filter(None, values))
     if len(present) == count:
-        return (pack_array("I", accumulate(map(len, present))), b"".join(present))
+        return pack_values(present)
     if fixedsize is None or fixedsize < 0:
         return tuple(present)
     if fixedsize == 0:
@@ -330,12 +335,11 @@ def _write_term(
         else:
             bids, bweights, bvalues = ids[start:end], weights[start:end], values[start:end]
         count = len(bids)
-        first = bweights[0]
-        if bweights.count(first) == count:
-            mini_weights: Any = None if first == 1.0 else first
-        else:
-            mini_weights = pack_array("f", bweights)
-        data = (pack_array("I", bids), mini_weights, _mini_values(fixedsize, bvalues, count))
+        data = (
+            pack_array("I", bids),
+            pack_weights(bweights),
+            _mini_values(fixedsize, bvalues, count),
+        )
         databytes = dumps(data, PROTOCOL)
         maxweight = max(bweights)
         if maxweight < 0:
