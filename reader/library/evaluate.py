@@ -26,11 +26,10 @@ from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
 from reader.library.blocks import block_arrays
-from reader.library.phrase import FastPhrase, phrase_counts
+from reader.library.phrase import FastPhrase, phrase_counts, phrase_scorer
 from reader.library.positions import ArrayPositions
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
-_K1, _B = 1.2, 0.75  # the phrase scoring constants of reader.library.phrase
 
 
 class Match:
@@ -229,15 +228,10 @@ def _phrase(node: FastPhrase, segment: Segment) -> Match:
     result = segment.nothing()
     if not len(docs):
         return result
-    # BM25 with the phrase count as frequency and the segment's statistics, as FastPhrase
-    size = segment.size
-    average = (reader.field_length(field) / size) if size else 1.0
     matched = int(np.count_nonzero(segment.live[docs]))
-    idf = np.log(1 + (size - matched + 0.5) / (matched + 0.5))
-    frequency = counts * fieldtype.format.field_boost
-    norms = _K1 * (1 - _B + _B * segment.lengths(field)[docs] / (average or 1.0))
+    score = phrase_scorer(reader, field, matched, node.boost)
     result.mask[docs] = True
-    result.scores[docs] = node.boost * idf * frequency * (_K1 + 1) / (frequency + norms)
+    result.scores[docs] = score(counts, segment.lengths(field)[docs])
     return result
 
 

@@ -10,6 +10,7 @@ positions are decoded and compared. Scores are BM25 with the phrase count as fre
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from itertools import repeat
 from operator import sub
 from typing import Any
@@ -89,14 +90,24 @@ def phrase_scores(
     reader: Any, field: str, counts: dict[int, int], boost: float
 ) -> dict[int, float]:
     """Documents with their phrase counts -> BM25 scores (the segment's own statistics)."""
+    score = phrase_scorer(reader, field, len(counts), boost)
+    return {
+        docnum: score(count, reader.doc_field_length(docnum, field, 1) or 1)
+        for docnum, count in counts.items()
+    }
+
+
+def phrase_scorer(reader: Any, field: str, matched: int, boost: float) -> Callable[[Any, Any], Any]:
+    """(phrase count, field length) -> BM25 score, with the phrase count as the frequency and
+    the segment's statistics; works on numbers and on numpy arrays alike."""
     docs = reader.doc_count_all()
-    average = (reader.field_length(field) / docs) if docs else 1.0
-    idf = math.log(1 + (docs - len(counts) + 0.5) / (len(counts) + 0.5))
+    average = ((reader.field_length(field) / docs) if docs else 1.0) or 1.0
+    idf = math.log(1 + (docs - matched + 0.5) / (matched + 0.5))
     field_boost = reader.schema[field].format.field_boost
-    scores = {}
-    for docnum, count in counts.items():
+
+    def score(count: Any, length: Any) -> Any:
         frequency = count * field_boost
-        length = reader.doc_field_length(docnum, field, 1) or 1
-        norm = _K1 * (1 - _B + _B * length / (average or 1.0))
-        scores[docnum] = boost * idf * frequency * (_K1 + 1) / (frequency + norm)
-    return scores
+        norm = _K1 * (1 - _B + _B * length / average)
+        return boost * idf * frequency * (_K1 + 1) / (frequency + norm)
+
+    return score
