@@ -130,13 +130,21 @@ class DocumentList(ScrollView, can_focus=True):
             self.cursor = len(self._entries) - 1
         self.refresh()
 
+    def _near_end(self, row: int) -> bool:
+        """``row`` is within two screens of the last row held, more rows exist and none
+        have been asked for yet."""
+        held = len(self._entries)
+        if held >= self.total or self._asked_at == held:
+            return False
+        screen = max(self.scrollable_content_region.height // self._row_height, 1)
+        return row >= held - 2 * screen
+
     def _want_more(self, row: int, rest: bool = False) -> None:
-        """Ask for the next page when ``row`` is within a screen of the last row held."""
+        """Ask for the next page (or all the rest) when ``row`` nears the end."""
         held = len(self._entries)
         if held >= self.total or self._asked_at == held:
             return
-        screen = max(self.scrollable_content_region.height // self._row_height, 1)
-        if rest or row >= held - 2 * screen:
+        if rest or self._near_end(row):
             self._asked_at = held
             self.post_message(self.WantsMore(held, rest))
 
@@ -217,8 +225,8 @@ class DocumentList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if row >= len(self._entries):
             return Strip.blank(width, base)
-        if part == 0 and len(self._entries) < self.total and self._asked_at != len(self._entries):
-            self.call_later(self._want_more, row)  # scrolled by mouse or scrollbar near the end
+        if part == 0 and self._near_end(row):  # scrolled there by mouse or scrollbar
+            self.call_later(self._want_more, row)  # posted from render_line it never arrived
         key = index
         strip = self._cache.get(key)
         if strip is None:
