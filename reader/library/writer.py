@@ -12,16 +12,15 @@ time to a small part of it.
 from __future__ import annotations
 
 import heapq
-from array import array
 from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
-from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
 from reader.library.codec import BulkPool, Grouped, LeanCodec
+from reader.library.segments import segment_terms
 
 
 class PreAnalyzed:
@@ -112,7 +111,7 @@ class BulkWriter(SegmentWriter):
         lengths = self.per_document_reader()
         streams = [self.pool.grouped()]
         streams.extend(
-            _reader_terms(self.schema, reader, startdoc, docmap)
+            segment_terms(self.schema, reader, startdoc, docmap)
             for reader, startdoc, docmap in self._merging
         )
         items = streams[0] if len(streams) == 1 else _merged(streams)
@@ -136,35 +135,6 @@ class BulkWriter(SegmentWriter):
         self._merging.clear()
 
 
-def _reader_terms(schema: Any, reader: Any, startdoc: int, docmap: Any) -> Iterator[Grouped]:
-    """A segment's postings a term at a time, in field and term order, renumbered for the
-    segment being written; deleted documents' postings dropped."""
-    terms = reader._terms
-    for fieldname in sorted(reader.indexed_field_names()):
-        if fieldname not in schema:
-            continue
-        fmt = schema[fieldname].format
-        fixedsize = fmt.fixed_value_size()
-        for btext in reader.lexicon(fieldname):
-            matcher = terms.matcher(fieldname, btext, fmt)
-            ids_out: array[int] = array("I")
-            weights_out: array[float] = array("f")
-            values_out: list[bytes] = []
-            for ids, weights, values in _blocks(matcher, fixedsize):
-                if docmap is not None:
-                    kept = [i for i, d in enumerate(ids) if d in docmap]
-                    if len(kept) < len(ids):
-                        weights = [weights[i] for i in kept]
-                        values = [values[i] for i in kept]
-                    ids_out.extend([docmap[ids[i]] for i in kept])
-                else:
-                    ids_out.extend([startdoc + d for d in ids])
-                weights_out.extend(weights)
-                values_out.extend(values)
-            if ids_out:
-                yield fieldname, btext, ids_out, weights_out, values_out
-
-
 def _merged(streams: list[Iterator[Grouped]]) -> Iterator[Grouped]:
     """Term streams in (field, term) order joined into one; a term's postings are
     concatenated in stream order, which is docnum order."""
@@ -179,27 +149,3 @@ def _merged(streams: list[Iterator[Grouped]]) -> Iterator[Grouped]:
         current = item
     if current is not None:
         yield current
-
-
-def _blocks(matcher: Any, fixedsize: int | None) -> Any:
-    """(docnums, weights, values) of a term's postings, a block at a time when possible."""
-    if isinstance(matcher, W3LeafMatcher):
-        while matcher.is_active():
-            matcher._read_ids()
-            matcher._read_weights()
-            ids = matcher._ids
-            if fixedsize == 0:  # the format keeps no values
-                values: Any = [b""] * len(ids)
-            else:
-                matcher._read_values()
-                values = matcher._values
-            yield ids, matcher._weights, values
-            matcher._next_block()
-        return
-    ids, weights, values = [], [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        values.append(matcher.value() or b"")
-        matcher.next()
-    yield ids, weights, values
