@@ -453,7 +453,7 @@ def merge_tiers(writer: Any, segments: list[Any]) -> list[Any]:
     tiers: dict[int, list[Any]] = {}
     for segment in segments:
         tiers.setdefault(_tier(segment.doc_count_all()), []).append(segment)
-    fresh = _tier(max(writer.docnum, 1))
+    fresh = _tier(writer.docnum) if writer.docnum else None  # the segment this commit adds
     for tier in sorted(tiers):
         group = tiers[tier]
         pending = len(group) + (1 if tier == fresh else 0)

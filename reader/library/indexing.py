@@ -3,23 +3,21 @@
 Whoosh's own analysis runs one Python generator step per word and filter, which made it
 the slowest part of adding a document. Here the body is tokenised with one regex pass and
 a stem cache, into exactly the postings ``StemmingAnalyzer`` + ``Positions`` would give
-(tests/test_search_indexing.py checks that), and the work for many files is spread over a
-process pool. The main process only feeds the writer, so index writes stay single-writer
-and keep Whoosh's atomic commits.
+(tests/test_search_indexing.py checks that), and the work for many files is spread over
+worker processes that also file the documents in index segments of their own
+(``reader.library.parallel``); the main process commits them, so every write is still one
+atomic Whoosh commit.
 """
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import re
-import signal
-import threading
-from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from operator import sub
+from pathlib import Path
 from pickle import dumps
 from typing import Any
 
@@ -29,6 +27,7 @@ from whoosh.system import pack_uint
 from reader.library.documents import ParsedDocument
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
+from reader.library.parallel import Segments, SegmentWorkers, context
 from reader.library.positions import encode_positions
 from reader.library.textstore import pack
 from reader.library.writer import PreAnalyzed
@@ -151,7 +150,8 @@ class Ready:
     """One document ready for the writer: its index fields and body text."""
 
     path: str
-    fields: dict[str, Any]
+    #: None once a worker has filed the document in a segment of its own.
+    fields: dict[str, Any] | None
     #: The body as the text store keeps it (``TextStore.pack``), packed in the worker.
     packed: bytes
     sha256: str
@@ -217,61 +217,57 @@ def prepare(
     return Prepared(ready, list(loaded.unchanged))
 
 
-def prepared(
-    sources: list[Source],
-    known: Known,
-    fields_of: FieldsOf,
-    max_bytes: int,
-    pre_analyse: Analysed,
-) -> Iterator[Prepared | IngestError]:
-    """Results in source order. Files go to a process pool when there are enough of them;
-    URLs are fetched here, in turn, with what ``known`` says when their turn comes."""
-    work = partial(prepare, fields_of=fields_of, max_bytes=max_bytes, pre_analyse=pre_analyse)
-    files = [s for s in sources if isinstance(s, SourceFile)]
-    workers = os.cpu_count() or 1
-    if len(files) < POOL_THRESHOLD or workers < 2:
-        for source in sources:
-            yield work((source, _known_for(source, known)))
-        return
-    pool = _context().Pool(workers, initializer=_ignore_interrupts)
-    try:
-        jobs = [(s, _known_for(s, known)) for s in files]
-        done = _windowed(pool, partial(_prepare_all, work), jobs, _TASK, _IN_FLIGHT * workers)
-        for source in sources:
-            if isinstance(source, SourceFile):
-                yield next(done)
-            else:
-                yield work((source, known))
-    finally:
-        pool.terminate()
-        pool.join()
+class Preparing:
+    """Outcomes of ``sources`` one at a time, in order (``next``).
 
-
-#: Files per pool task, and tasks per worker given out ahead of the writer.
-_TASK = 4
-_IN_FLIGHT = 4
-
-
-def _prepare_all(work: Callable[[Job], Prepared | IngestError], jobs: list[Job]) -> list[Any]:
-    return [work(job) for job in jobs]
-
-
-def _windowed(
-    pool: Any, work: Callable[[list[Job]], list[Any]], jobs: list[Job], size: int, window: int
-) -> Iterator[Any]:
-    """Results in order, with at most ``window`` tasks of ``size`` jobs given out ahead.
-
-    ``Pool.imap`` hands out every task at once, so when the writer is the slower side the
-    finished documents (postings and all) pile up in memory; this keeps that bounded.
+    Many files go to ``reader.library.parallel``'s workers, which file their documents in
+    segments of their own: ``take`` then gives each round's finished segments for a commit.
+    Few files, and every URL, are prepared here, with what ``known`` says when their turn
+    comes (a feed's entries are checked against the library as it is by then).
     """
-    tasks = (jobs[start : start + size] for start in range(0, len(jobs), size))
-    pending: deque[Any] = deque()
-    for task in tasks:
-        pending.append(pool.apply_async(work, (task,)))
-        if len(pending) >= window:
-            yield from pending.popleft().get()
-    while pending:
-        yield from pending.popleft().get()
+
+    def __init__(
+        self,
+        sources: list[Source],
+        known: Known,
+        fields_of: FieldsOf,
+        max_bytes: int,
+        pre_analyse: Analysed,
+        *,
+        library: Path,
+        schema: Any,
+    ) -> None:
+        self._known = known
+        self._work = partial(
+            prepare, fields_of=fields_of, max_bytes=max_bytes, pre_analyse=pre_analyse
+        )
+        files = [s for s in sources if isinstance(s, SourceFile)]
+        count = os.cpu_count() or 1
+        self.workers: SegmentWorkers | None = None
+        if len(files) >= POOL_THRESHOLD and count >= 2:
+            jobs = [(s, _known_for(s, known)) for s in files]
+            self.workers = SegmentWorkers(jobs, count, library, schema, self._work, context())
+
+    def next(self, source: Source) -> Prepared | IngestError:
+        if self.workers is not None and isinstance(source, SourceFile):
+            outcome: Prepared | IngestError = self.workers.next()
+            return outcome
+        return self._work((source, _known_for(source, self._known)))
+
+    def take(self) -> Segments | None:
+        """Worker segments due for a commit now, if any."""
+        return self.workers.take() if self.workers is not None else None
+
+    def interrupt(self) -> tuple[Segments | None, list[Prepared | IngestError]]:
+        """Stopping early: the workers' segments so far, and the outcomes of the documents
+        in them not given out by ``next``."""
+        if self.workers is None:
+            return None, []
+        return self.workers.interrupt()
+
+    def close(self) -> None:
+        if self.workers is not None:
+            self.workers.close()
 
 
 def _known_for(source: Source, known: Known) -> Known:
@@ -280,16 +276,3 @@ def _known_for(source: Source, known: Known) -> Known:
         return known
     name = str(source.path)
     return {name: known[name]} if name in known else {}
-
-
-def _context() -> Any:
-    """Fork is cheapest, but forking a threaded process (the TUI) is unsafe."""
-    methods = multiprocessing.get_all_start_methods()
-    if threading.active_count() == 1 and "fork" in methods:
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def _ignore_interrupts() -> None:
-    """Ctrl-C is the main process's to handle: it commits what is done."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)

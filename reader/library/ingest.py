@@ -39,6 +39,10 @@ class IngestError(Exception):
         self.reason = reason
         super().__init__(f"{self.path}: {reason}")
 
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Pickled as its two parts: it comes back from worker processes."""
+        return IngestError, (self.path, self.reason)
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:

@@ -19,7 +19,7 @@ from typing import Any
 
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
-from whoosh.reading import ReaderClosed
+from whoosh.reading import ReaderClosed, SegmentReader
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
@@ -34,9 +34,10 @@ from reader.library.documents import (
 )
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
-from reader.library.indexing import Analysed, Ready, prepared
+from reader.library.indexing import Analysed, Prepared, Preparing, Ready
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
+from reader.library.parallel import Segments, WorkerFailed, clear_staging
 from reader.library.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
@@ -47,6 +48,8 @@ from reader.library.writer import BulkWriter
 #: search faster, and a kill loses at most one batch of work, never the library.
 _COMMIT_EVERY = 2000
 _HOLD_POSTINGS = 1_000_000
+#: Worker segments with fewer documents in all are merged into the commit's own segment.
+_SMALL_SEGMENTS = 500
 _BUSY_WAIT = 5.0  # seconds a second ``add`` waits for the first before saying "busy"
 
 
@@ -91,12 +94,16 @@ class _Batch:
 
     def __init__(self) -> None:
         self.texts: list[tuple[str, bytes]] = []
+        #: Documents added to the writer itself (not filed by a worker).
+        self.added = 0
 
     def __len__(self) -> int:
         return len(self.texts)
 
     def add(self, writer: IndexWriter, item: Ready, known: bool) -> None:
         self.texts.append((item.sha256, item.packed))
+        assert item.fields is not None
+        self.added += 1
         if known:
             writer.update_document(**item.fields)
         else:
@@ -202,39 +209,52 @@ class Library:
         with self._lock, self._add_lock():
             index = self._open(create=True)
             assert index is not None and self._texts is not None
+            clear_staging(self.path)  # what a killed add's workers left
             known = self._known_sources()
             pre_analyse = Analysed(pre_analysed(index.schema), pre_indexed(index.schema))
             writer = self._writer(index)
             batch = _Batch()
+            #: Paths of documents filed by workers that replace indexed ones: deleted in
+            #: the commit that adds the workers' segments, not before.
+            replaced: list[str] = []
+            preparing: Preparing | None = None
             try:
-                results = prepared(sources, known, _index_fields, max_bytes, pre_analyse)
+                preparing = Preparing(
+                    sources,
+                    known,
+                    _index_fields,
+                    max_bytes,
+                    pre_analyse,
+                    library=self.path,
+                    schema=index.schema,
+                )
                 for done, source in enumerate(sources, 1):
                     if progress is not None:  # before the wait: a URL may take a while
                         progress(AddProgress(done - 1, len(sources), str(source.path)))
-                    outcome = next(results)
+                    outcome = preparing.next(source)
                     if isinstance(outcome, IngestError):
                         report.failed.append(outcome)
-                        continue
-                    report.unchanged.extend(outcome.unchanged)
-                    for ready in outcome.documents:
-                        old = known.get(ready.path)
-                        if old is not None and old[0] == ready.sha256:
-                            # a worker sees only its file's own entry: a feed's entries
-                            # are checked against the library here
-                            report.unchanged.append(ready.path)
-                            continue
-                        batch.add(writer, ready, ready.path in known)
-                        (report.updated if ready.path in known else report.added).append(ready.path)
-                        known[ready.path] = (ready.sha256, ready.size, ready.mtime)
-                    if len(batch) >= _COMMIT_EVERY or writer.held >= _HOLD_POSTINGS:
+                    else:
+                        self._file(outcome, known, writer, batch, replaced, report)
+                    segments = preparing.take()
+                    if segments is not None:
+                        self._commit(writer, batch, segments, replaced)
+                        writer, batch, replaced = self._writer(index), _Batch(), []
+                    elif batch.added >= _COMMIT_EVERY or writer.held >= _HOLD_POSTINGS:
                         self._commit(writer, batch)
                         writer, batch = self._writer(index), _Batch()
                 if progress is not None:
                     progress(AddProgress(len(sources), len(sources), ""))
             except KeyboardInterrupt:
-                self._commit(writer, batch)
+                segments = None
+                if preparing is not None:
+                    segments, rest = preparing.interrupt()
+                    for outcome in rest:  # in those segments, not reported yet
+                        if not isinstance(outcome, IngestError):
+                            self._file(outcome, known, None, batch, replaced, AddReport())
+                self._commit(writer, batch, segments, replaced)
                 raise
-            except (OSError, sqlite3.Error) as error:
+            except (OSError, sqlite3.Error, WorkerFailed) as error:
                 writer.cancel()
                 raise LibraryError(
                     f"{self.path}: could not write the library ({_reason(error)}); "
@@ -243,10 +263,43 @@ class Library:
             except BaseException:
                 writer.cancel()
                 raise
+            finally:
+                if preparing is not None:
+                    preparing.close()
             self._commit(writer, batch)
             if prune:
                 report.removed.extend(self._prune(paths))
         return report
+
+    @staticmethod
+    def _file(
+        outcome: Prepared,
+        known: dict[str, tuple[str, int, float]],
+        writer: IndexWriter | None,
+        batch: _Batch,
+        replaced: list[str],
+        report: AddReport,
+    ) -> None:
+        """One source's documents into the batch (or, filed by a worker, only their texts);
+        ``writer`` None: worker-filed documents only."""
+        report.unchanged.extend(outcome.unchanged)
+        for ready in outcome.documents:
+            if ready.fields is None:  # in a worker's segment
+                batch.texts.append((ready.sha256, ready.packed))
+                if ready.path in known:
+                    replaced.append(ready.path)
+            elif writer is None:
+                continue
+            else:
+                old = known.get(ready.path)
+                if old is not None and old[0] == ready.sha256:
+                    # a worker sees only its file's own entry: a feed's entries
+                    # are checked against the library here
+                    report.unchanged.append(ready.path)
+                    continue
+                batch.add(writer, ready, ready.path in known)
+            (report.updated if ready.path in known else report.added).append(ready.path)
+            known[ready.path] = (ready.sha256, ready.size, ready.mtime)
 
     def refresh(
         self,
@@ -318,12 +371,31 @@ class Library:
                 f"{self.path}: library is busy (another hedge-reader is adding documents)"
             ) from None
 
-    def _commit(self, writer: IndexWriter, batch: _Batch | None = None) -> None:
-        """Texts first, then the index commit that refers to them."""
+    def _commit(
+        self,
+        writer: IndexWriter,
+        batch: _Batch | None = None,
+        segments: Segments | None = None,
+        replaced: list[str] | None = None,
+    ) -> None:
+        """Texts first, then the index commit that refers to them (with the workers'
+        segments, and the deletion of the documents they replace)."""
         try:
             if batch is not None and batch.texts:
                 assert self._texts is not None
                 self._texts.put_packed(batch.texts)
+            if segments:
+                for path in replaced or ():
+                    writer.delete_by_term("path", path)
+                segments.move_into(self._index_dir)
+                if segments.doc_count() < _SMALL_SEGMENTS:
+                    for segment in segments.segments:  # one segment, as adding them inline
+                        reader = SegmentReader(writer.storage, writer.schema, segment)
+                        writer.add_reader(reader)
+                        reader.close()
+                else:
+                    writer.segments.extend(segments.segments)
+                    writer._setup_doc_offsets()
             writer.commit(mergetype=merge_tiers)
         except (OSError, sqlite3.Error) as error:
             writer.cancel()

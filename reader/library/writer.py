@@ -106,6 +106,13 @@ class BulkWriter(SegmentWriter):
         own = SegmentReader(self.storage, self.schema, reader.segment())
         self._merging.append((own, startdoc, docmap))
 
+    def finish_segment(self) -> Any:
+        """Write the segment out and close this writer without a commit: the segment, for
+        another writer to add to its index (``reader.library.parallel``)."""
+        segment = self._finalize_segment()
+        self._finish()
+        return segment
+
     def _flush_segment(self) -> None:
         self.perdocwriter.close()
         lengths = self.per_document_reader()
