@@ -99,6 +99,7 @@ class WorkerSetup:
 def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
     """A worker's loop: file chunks in, per-file outcomes out; on ``finish``, the segments."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's
+    parent = os.getppid()  # the main process, or the fork server that started us
     writer: Any = None
     done: list[Any] = []
     try:
@@ -112,7 +113,7 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
             try:
                 message = jobs.get(timeout=1.0)
             except queue.Empty:
-                if not _alive(setup.parent):
+                if os.getppid() != parent or not _alive(setup.parent):
                     results.cancel_join_thread()  # nobody is left to read them
                     return
                 continue
@@ -150,7 +151,8 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
 
 
 def _alive(pid: int) -> bool:
-    """Whether the main process still runs (a killed ``add`` leaves its workers behind)."""
+    """Whether the main process still runs (a killed ``add`` leaves its workers behind;
+    they are given another parent at once, but a killed process lingers until reaped)."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -280,13 +282,15 @@ class SegmentWorkers:
         if not self._round_done or self._current:
             return None
         self._round_done = False
-        return self._collect()
+        return self._collect(everything=False)
 
-    def _collect(self) -> Segments:
-        """Wait for the segments of every finish sent so far."""
+    def _collect(self, everything: bool) -> Segments:
+        """Wait for each worker's segments of the oldest round not taken (a worker may be
+        a round ahead), or with ``everything`` of every finish sent so far."""
         found = Segments(folders=list(self._folders))
         for number in range(len(self._processes)):
-            while self._finishes_taken[number] < self._finishes_sent[number]:
+            wanted = self._finishes_sent[number] if everything else self._finishes_taken[number] + 1
+            while self._finishes_taken[number] < wanted:
                 while not self._segments[number]:
                     self._receive()
                 found.segments.extend(self._segments[number].popleft())
@@ -299,7 +303,7 @@ class SegmentWorkers:
         for number in range(len(self._processes)):
             self._outbox[number] = deque(["finish"])
             self._pump(number)
-        segments = self._collect()
+        segments = self._collect(everything=True)
         rest = list(self._pending.values())
         self._pending.clear()
         self._order.clear()
