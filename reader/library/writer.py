@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from operator import itemgetter
 from typing import Any
 
+from whoosh import columns
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
@@ -95,6 +96,46 @@ class BulkWriter(SegmentWriter):
         perdocwriter.finish_doc()
         self._added = True
         self.docnum += 1
+
+    def write_per_doc(self, fieldnames: set[str], reader: Any) -> dict[int, int] | None:
+        """Whoosh's ``write_per_doc`` (a merged segment's stored fields, lengths and
+        columns), without asking the file system, per document and field, whether a
+        length column exists: only scorable fields have lengths. Fields go in the order
+        Whoosh's loop takes them, so the files stay byte for byte Whoosh's."""
+        schema = self.schema
+        docmap: dict[int, int] | None = {} if reader.has_deletions() else None
+        pdw = self.perdocwriter
+        cols = {}
+        for fieldname in fieldnames:
+            coltype = schema[fieldname].column_type
+            if coltype and reader.has_column(fieldname):
+                creader = reader.column_reader(fieldname, coltype)
+                if isinstance(creader, columns.TranslatingColumnReader):
+                    creader = creader.raw_column()
+                cols[fieldname] = creader
+        if any(schema[name].vector for name in fieldnames):  # not this schema's
+            return super().write_per_doc(fieldnames, reader)  # type: ignore[no-any-return]
+        length = reader.doc_field_length
+        orders: dict[tuple[str, ...], list[tuple[str, Any, bool, Any]]] = {}
+        for docnum, stored in reader.iter_docs():
+            if docmap is not None:
+                docmap[docnum] = self.docnum
+            key = tuple(stored)
+            order = orders.get(key)
+            if order is None:
+                names = fieldnames | {s for s in stored if s in schema}
+                order = orders[key] = [
+                    (name, schema[name], schema[name].scorable, cols.get(name)) for name in names
+                ]
+            pdw.start_doc(self.docnum)
+            for fieldname, fieldobj, scorable, column in order:
+                flength = length(docnum, fieldname) if scorable else 0
+                pdw.add_field(fieldname, fieldobj, stored.get(fieldname), flength)
+                if column is not None:
+                    pdw.add_column_value(fieldname, fieldobj.column_type, column[docnum])
+            pdw.finish_doc()
+            self.docnum += 1
+        return docmap
 
     def add_postings_to_pool(self, reader: Any, startdoc: int, docmap: Any) -> None:
         """Remember a merged segment; its postings stream into the new one at the flush.
