@@ -165,6 +165,17 @@ def test_a_pdf_without_text_and_an_xml_file_that_is_no_feed(tmp_path: Path):
     assert len(walked.added) == 2  # the feed's entries
 
 
+def test_a_feed_with_no_entries_is_reported_not_silently_added(tmp_path: Path):
+    (tmp_path / "empty.rss").write_text(rss_feed([]), encoding="utf-8")
+    untitled = [{"title": "", "link": "http://example.org/blank", "text": " "}]
+    (tmp_path / "blank.rss").write_text(rss_feed(untitled), encoding="utf-8")
+    report = Library(tmp_path / "lib").add([tmp_path / "empty.rss", tmp_path / "blank.rss"])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert "has no entries yet" in reasons["empty.rss"]
+    assert "no entries with text" in reasons["blank.rss"]
+    assert not report.added
+
+
 def test_files_over_the_size_limit_are_refused_unless_raised(tmp_path: Path, corpus):
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:  # sparse: 51 MB on paper, nothing on disk
