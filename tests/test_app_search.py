@@ -261,3 +261,21 @@ async def test_typing_right_after_f_lands_in_the_find_bar(library: Library):
             app.post_message(events.Key(key, char))
         await settle(pilot)
         assert app.query_one(FindBar).input.value == "may"
+
+
+async def test_search_and_find_from_the_command_palette(library: Library):
+    from reader.tui.widgets.find_bar import FindBar
+
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Search", "enter")
+        await settle(pilot)
+        assert app.focused is app.query_one(SearchBar).input
+        await pilot.press(*"relapse", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Find", "enter")
+        await settle(pilot)
+        assert app.focused is app.query_one(FindBar).input
