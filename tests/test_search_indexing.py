@@ -39,6 +39,21 @@ def test_tricky_words_get_the_same_postings_as_whoosh(words: list[str]):
     assert sorted(body_postings(text).postings) == whoosh_postings(text)
 
 
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["Vaccines", "may", "‘help’", "—", "“MAY”", "…", "e.g.", "€5", "naïve", "ΣΑΣ", "ǅ"]
+        ),
+        max_size=30,
+    )
+)
+def test_text_with_curly_quotes_and_dashes_gets_the_same_postings_as_whoosh(words: list[str]):
+    """English text with typographic punctuation takes a faster path than other Unicode."""
+    text = " ".join(words)
+    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=200))
 def test_hits_are_the_words_the_analyzer_indexes_under_a_searched_term(text: str):

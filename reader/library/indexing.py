@@ -102,11 +102,25 @@ def _terms_of(text: str) -> list[bytes]:
     """The index terms of ``text``, in order, as UTF-8 bytes."""
     if len(_TERMS) > _STEM_CACHE_LIMIT:
         _TERMS.clear()
-    if text.isascii():
-        words: list[Any] = _ASCII_WORD.findall(text.lower().encode("ascii"))
+    if text.isascii() or _lowers_in_place(text):
+        # no non-ASCII word characters: words are the ASCII ones in the UTF-8 bytes
+        words: list[Any] = _ASCII_WORD.findall(text.lower().encode("utf-8"))
     else:
         words = [word.lower() for word in WORD.findall(text)]
     return list(map(_TERMS.__getitem__, words))
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_WORD_CHAR = re.compile(r"[\w\*]")
+
+
+def _lowers_in_place(text: str) -> bool:
+    """Whether ``text``'s only non-ASCII characters (typically quotes and dashes) are not
+    word characters and have no lower case: lower-casing it first then cannot move a word
+    boundary, and its words are ASCII. Most English text is like that."""
+    return not any(
+        _WORD_CHAR.match(char) or char.lower() != char for char in set(_NON_ASCII.findall(text))
+    )
 
 
 def text_postings(text: str, field_boost: float = 1.0, arrays: bool = True) -> PreAnalyzed:
