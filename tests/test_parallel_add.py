@@ -206,3 +206,29 @@ def test_ctrl_c_commits_what_the_workers_filed(tmp_path: Path, gate: Gate):
     lib = Library(library)
     assert len(lib) == 61 and len({d.path for d in lib.documents()}) == 61  # none twice
     lib.close()
+
+
+def test_a_worker_that_cannot_write_its_segment_fails_the_add_cleanly(
+    tmp_path: Path, small_rounds, monkeypatch: pytest.MonkeyPatch
+):
+    import multiprocessing
+
+    from reader.library.errors import LibraryError
+    from reader.library.writer import BulkWriter
+
+    library = Library(tmp_path / "lib")
+    library.add([write_docs(tmp_path / "first", 3, "cohort")])
+    calls = {"count": 0}
+
+    def full_disk(self: BulkWriter) -> None:
+        calls["count"] += 1
+        raise OSError(28, "No space left on device")
+
+    # forked workers inherit the patch
+    monkeypatch.setattr(indexing, "context", lambda: multiprocessing.get_context("fork"))
+    monkeypatch.setattr(BulkWriter, "finish_segment", full_disk)
+    with pytest.raises(LibraryError, match="No space left on device"):
+        library.add([write_docs(tmp_path / "docs", 30)])
+    assert len(library) == 3 and library.search("cohort").total == 3
+    library.close()
+    assert stray_files(tmp_path / "lib") == []

@@ -11,6 +11,7 @@ time to a small part of it.
 
 from __future__ import annotations
 
+import contextlib
 import heapq
 from collections.abc import Iterator
 from operator import itemgetter
@@ -57,6 +58,7 @@ class BulkWriter(SegmentWriter):
         self.held = 0
         #: Segments being merged in: (reader, first new docnum, docnum map or None).
         self._merging: list[tuple[Any, int, Any]] = []
+        self._toc_started = False
 
     def add_document(self, **fields: Any) -> None:
         """Whoosh's ``add_document``, with ``PreAnalyzed`` values added a field at a time."""
@@ -172,10 +174,22 @@ class BulkWriter(SegmentWriter):
         self._close_merged()
 
     def cancel(self) -> None:
+        """Whoosh's ``cancel``, and the files of the segment it was writing go too (Whoosh
+        leaves them for the next commit to remove)."""
         try:
             super().cancel()
         finally:
             self._close_merged()
+            if not self._toc_started:  # else a commit may refer to the segment: keep it
+                prefix = self.newsegment.segment_id() + "."
+                for name in list(self.storage.list()):
+                    if name.startswith(prefix):
+                        with contextlib.suppress(OSError):
+                            self.storage.delete_file(name)
+
+    def _commit_toc(self, segments: list[Any]) -> None:
+        self._toc_started = True
+        super()._commit_toc(segments)
 
     def _close_merged(self) -> None:
         for reader, _, _ in self._merging:
