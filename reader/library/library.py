@@ -43,12 +43,14 @@ from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
 from reader.library.writer import BulkWriter
 
-#: A commit (one new segment) after this many documents, or sooner once the writer
-#: holds ``_HOLD_POSTINGS`` postings (about 60 MB): fewer, larger segments write and
-#: search faster, and a kill loses at most one batch of work, never the library.
+#: A commit (one new segment) after this many documents the writer itself added, or sooner
+#: once it holds ``_HOLD_POSTINGS`` postings (about 60 MB): fewer, larger segments write and
+#: search faster, and a kill loses at most one batch of work, never the library. Files
+#: prepared by workers are committed a round at a time (``parallel.ROUND_FILES``).
 _COMMIT_EVERY = 2000
 _HOLD_POSTINGS = 1_000_000
-#: Worker segments with fewer documents in all are merged into the commit's own segment.
+#: Worker segments with fewer documents in all are merged into the commit's own segment
+#: (a small add then searches as one made inline).
 _SMALL_SEGMENTS = 500
 _BUSY_WAIT = 5.0  # seconds a second ``add`` waits for the first before saying "busy"
 
