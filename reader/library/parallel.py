@@ -93,6 +93,8 @@ class WorkerSetup:
     schema: Any
     prepare: Prepare
     parent: int
+    #: Set when the main process stops early: chunks already sent are skipped.
+    stop: Any
     hold: int = WORKER_HOLD
 
 
@@ -129,6 +131,8 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
                 continue
             outcomes = []
             for job in message:
+                if setup.stop.is_set():
+                    break
                 outcome = setup.prepare(job)
                 for ready in getattr(outcome, "documents", ()):
                     if ready.path != str(job[0].path):
@@ -180,11 +184,11 @@ class SegmentWorkers:
         self._folder = staging_root(library) / uuid.uuid4().hex[:12]
         self._results = context.Queue()
         self._jobs = [context.Queue() for _ in range(count)]
-        setup = WorkerSetup(self._folder, schema, prepare, os.getpid())
+        self._stop = context.Event()
         self._folders = [self._folder / f"w{n}" for n in range(count)]
         self._processes = []
         for number in range(count):
-            own = WorkerSetup(self._folders[number], schema, prepare, setup.parent)
+            own = WorkerSetup(self._folders[number], schema, prepare, os.getpid(), self._stop)
             process = context.Process(
                 target=_serve, args=(number, own, self._jobs[number], self._results), daemon=True
             )
@@ -258,10 +262,7 @@ class SegmentWorkers:
         """The next file's outcome, in source order."""
         while not self._current:
             head = self._order[0]
-            if head is None:  # a round's end not taken: the caller commits first
-                self._order.popleft()
-                self._round_done = True
-                continue
+            assert head is not None, "a round's end is taken with its last file"
             number, _ = head
             while not self._files[number]:
                 self._receive()
@@ -299,7 +300,9 @@ class SegmentWorkers:
 
     def interrupt(self) -> tuple[Segments, list[Any]]:
         """Stop early (Ctrl-C): every worker finishes the segment it has; those segments,
-        and the outcomes of the documents in them not handed out yet."""
+        and the outcomes of the documents in them not handed out yet. Chunks sent and not
+        started are skipped."""
+        self._stop.set()
         for number in range(len(self._processes)):
             self._outbox[number] = deque(["finish"])
             self._pump(number)
@@ -314,6 +317,7 @@ class SegmentWorkers:
         if self._closed:
             return
         self._closed = True
+        self._stop.set()
         for jobs in self._jobs:
             jobs.put(None)
         for process in self._processes:
