@@ -59,7 +59,15 @@ def small_rounds(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "CHUNK_FILES", 3)
 
 
-def test_workers_build_the_library_a_single_process_builds(tmp_path: Path, small_rounds):
+@pytest.mark.parametrize("merge_below", [0, 500])
+def test_workers_build_the_library_a_single_process_builds(
+    tmp_path: Path, small_rounds, monkeypatch: pytest.MonkeyPatch, merge_below: int
+):
+    """Worker segments added to the index as they are (0), or, being small, merged into
+    the commit's own segment (500)."""
+    from reader.library import library as library_module
+
+    monkeypatch.setattr(library_module, "_SMALL_SEGMENTS", merge_below)
     folder = write_docs(tmp_path / "docs", 60)
     # every format, a feed's entries among them (filed by the main process), and bad files
     write_corpus(folder / "formats")
@@ -85,7 +93,7 @@ def test_workers_build_the_library_a_single_process_builds(tmp_path: Path, small
         d.path for d in inline.documents("title")
     ]
     assert pooled.get(str(folder / "r007.txt")).body.startswith("Report 7")
-    # 5 rounds of 2 worker segments, merged as they pile up: few segments remain
+    # rounds of 2 worker segments, merged as they pile up: few segments remain
     assert len(pooled._get_searcher().reader().leaf_readers()) <= 4
     assert stray_files(tmp_path / "pooled") == []
     # changed files replace their documents; unchanged ones are recognised
