@@ -232,7 +232,7 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         while not view.wrap_complete:
             await pilot.pause(0.01)
         await pilot.pause()
-        assert view._lines == wrap.wrap_offsets(text, view.wrap_width)
+        assert view._lines.pairs() == wrap.wrap_offsets(text, view.wrap_width)
         assert visible_text(view) == on_screen  # the rest arrived without a jump
         assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
     library.close()

@@ -40,6 +40,7 @@ from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
 from reader.tui.analysis_pool import AnalysisPool, batches
+from reader.tui.heap import StartupHeap
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
@@ -120,6 +121,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._jumped_to_hit = False
         #: Analyses the rest of long documents in a second process (see analysis_pool).
         self.analysis_pool = AnalysisPool()
+        #: Start-up's long-lived objects, kept out of full garbage collections (heap.py).
+        self.startup_heap = StartupHeap()
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -154,6 +157,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._remember_position()
         self._save_memory()
         self.analysis_pool.shutdown()
+        self.startup_heap.thaw()
 
     # -- workers: they only post messages --------------------------------------------------
 
@@ -403,6 +407,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
+            self.call_after_refresh(self.startup_heap.freeze)  # see reader/tui/heap.py
         if message.seeded is not None and message.seeded.failed:
             self.notify(
                 f"{len(message.seeded.failed)} sample files could not be read", severity="warning"
