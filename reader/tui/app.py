@@ -15,7 +15,7 @@ from concurrent.futures import CancelledError, Future
 from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -40,7 +40,7 @@ from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
 from reader.tui.analysis_pool import AnalysisPool, batches
-from reader.tui.heap import StartupHeap
+from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
@@ -121,8 +121,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._jumped_to_hit = False
         #: Analyses the rest of long documents in a second process (see analysis_pool).
         self.analysis_pool = AnalysisPool()
-        #: Start-up's long-lived objects, kept out of full garbage collections (heap.py).
-        self.startup_heap = StartupHeap()
+        #: Full garbage collections in the user's pauses, not mid-resize (heap.py).
+        self.heap = HeapKeeper()
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -153,11 +153,16 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.notify(self.memory.error, severity="warning")
         self.load_library()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.InputEvent, events.Resize)):
+            self.heap.busy()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         self._remember_position()
         self._save_memory()
         self.analysis_pool.shutdown()
-        self.startup_heap.thaw()
+        self.heap.stop()
 
     # -- workers: they only post messages --------------------------------------------------
 
@@ -407,7 +412,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
-            self.call_after_refresh(self.startup_heap.freeze)  # see reader/tui/heap.py
+            self.call_after_refresh(self.heap.start, self)
         if message.seeded is not None and message.seeded.failed:
             self.notify(
                 f"{len(message.seeded.failed)} sample files could not be read", severity="warning"

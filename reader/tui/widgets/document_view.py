@@ -9,6 +9,7 @@ pieces (a long document is analysed in chunks) and categories can be hidden.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
@@ -66,6 +67,7 @@ _GUTTER = 1  # a column left of the text where bookmarks show
 SYNC_WRAP = 100_000
 WRAP_SLICE = 60_000  # characters wrapped per step in the background (~5 ms)
 WRAP_PAUSE = 0.002  # seconds between steps
+STRIP_CACHE = 256  # rendered lines kept
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -108,7 +110,9 @@ class DocumentView(ScrollView, can_focus=True):
         self.last_sync_wrap = 0
         self._layers: dict[str, _Layer] = {name: _Layer([]) for name in LAYERS}
         self._current: Mark | None = None
-        self._strip_cache: dict[int, Strip] = {}
+        #: Rendered lines by index, the oldest dropped first: a few screens, so paging
+        #: back is quick, and the cache does not grow as a long text is read through.
+        self._strip_cache: OrderedDict[int, Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
         self._hidden: frozenset[str] = frozenset()
         self._bookmarks: list[int] = []
@@ -418,6 +422,8 @@ class DocumentView(ScrollView, can_focus=True):
             strip = self._render_visual_line(index, base)
             if not selecting:
                 self._strip_cache[index] = strip
+                if len(self._strip_cache) > STRIP_CACHE:
+                    self._strip_cache.popitem(last=False)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_visual_line(self, index: int, base: Style) -> Strip:
