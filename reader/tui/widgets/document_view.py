@@ -13,6 +13,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from time import perf_counter
 
 from rich.segment import Segment
 from rich.style import Style
@@ -65,7 +66,8 @@ _GUTTER = 1  # a column left of the text where bookmarks show
 #: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
 #: ones get the screens around the top line wrapped at once and the rest in slices.
 SYNC_WRAP = 100_000
-WRAP_SLICE = 60_000  # characters wrapped per step in the background (~5 ms)
+WRAP_SLICE = 60_000  # characters wrapped in the first background step (~2-3 ms)
+WRAP_STEP_TIME = 0.005  # seconds a step aims at: later slices are sized from the last
 WRAP_PAUSE = 0.002  # seconds between steps
 STRIP_CACHE = 256  # rendered lines kept
 
@@ -358,18 +360,22 @@ class DocumentView(ScrollView, can_focus=True):
         self.wrap_complete = False
         self._install(lines, anchor)
         # after this paint; then a slice per timer tick, so frames and keys get in between
-        self.call_after_refresh(self._wrap_step, self._wrap_job, 0, Lines())
+        self.call_after_refresh(self._wrap_step, self._wrap_job, 0, Lines(), WRAP_SLICE)
 
-    def _wrap_step(self, job: int, start: int, lines: Lines) -> None:
-        """Wrap one slice of the text; when all is wrapped, put the lines in place."""
+    def _wrap_step(self, job: int, start: int, lines: Lines, size: int) -> None:
+        """Wrap one slice of the text; when all is wrapped, put the lines in place.
+        Slices are sized to take about ``WRAP_STEP_TIME`` on this machine, now."""
         if job != self._wrap_job:
             return  # another width or another text since
+        began = perf_counter()
         text = self._text
-        end = text.find("\n", min(start + WRAP_SLICE, len(text)))
+        end = text.find("\n", min(start + size, len(text)))
         end = len(text) if end < 0 else end
         lines.add(wrap_offsets(text, self._wrap_width, start, end))
         if end < len(text):
-            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, job, end + 1, lines))
+            took = max(perf_counter() - began, 0.0005)
+            size = min(max(int((end - start) * WRAP_STEP_TIME / took), 10_000), 4 * size)
+            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, job, end + 1, lines, size))
             return
         self.wrap_complete = True
         self._install(lines, self.top_offset())
