@@ -266,3 +266,26 @@ async def test_the_current_search_hit_does_not_look_like_a_booster_without_colou
                     looks[word].add((style.bold, style.italic, style.underline, style.reverse))
         assert looks["miracle"] and looks["breakthrough"]
         assert not looks["miracle"] & looks["breakthrough"], looks
+
+
+async def test_a_snippet_row_starts_on_a_whole_word_before_the_hit(tmp_path: Path):
+    """The list's snippet line is cut to show the hit, but at a word, not mid-word."""
+    body = (
+        "Considerable methodological heterogeneity characterised observational "
+        "epidemiological investigations preceding randomised zebrafish experiments here.\n"
+    )
+    (tmp_path / "long-words.txt").write_text("Long words\n\n" + body, encoding="utf-8")
+    library = Library(tmp_path / "lib")
+    library.add([tmp_path / "long-words.txt"])
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"zebrafish", "enter")
+        await settle(pilot)
+        rows = visible_text(app.query_one(DocumentList)).splitlines()
+        # the list is narrow at 80 columns: the whole match still shows
+        snippet = next(row for row in rows if "zebrafish" in row).strip("│ ")
+        assert snippet.startswith("…")
+        first_word = snippet.lstrip("… ").split()[0]
+        assert first_word in body.split(), f"snippet starts mid-word: {snippet!r}"
+    library.close()

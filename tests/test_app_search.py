@@ -10,6 +10,7 @@ from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.search_bar import SearchBar
 from tests.test_app import SIZE, settle, visible_text
 
 
@@ -222,3 +223,59 @@ async def test_a_new_query_starts_at_its_top_hit_and_a_resort_keeps_the_selectio
         await settle(pilot)
         assert len(listing.entries) == len(everything)
         assert listing.selected == chosen
+
+
+async def test_typing_right_after_slash_lands_in_the_search_bar(library: Library):
+    """Keys that arrive together (fast typing, a paste, a slow SSH link) after `/` all go to
+    the search bar: the focus moves before the next key is handled, not after the queue."""
+    from textual import events
+
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one(DocumentList).focus()
+        await pilot.pause()
+        for key, char in [("slash", "/"), *((c, c) for c in "relapse")]:
+            app.post_message(events.Key(key, char))  # all queued before any is handled
+        await settle(pilot)
+        assert app.query_one(SearchBar).input.value == "relapse"
+        await settle(pilot)  # the search itself starts after the typing pause
+        titles = [e.summary.title for e in app.query_one(DocumentList).entries]
+        assert titles == ["Vaccines may reduce relapse"]
+
+
+async def test_typing_right_after_f_lands_in_the_find_bar(library: Library):
+    from textual import events
+
+    from reader.tui.widgets.find_bar import FindBar
+
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("slash", *"relapse", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.focused, DocumentView)
+        for key, char in [("f", "f"), *((c, c) for c in "may")]:
+            app.post_message(events.Key(key, char))
+        await settle(pilot)
+        assert app.query_one(FindBar).input.value == "may"
+
+
+async def test_search_and_find_from_the_command_palette(library: Library):
+    from reader.tui.widgets.find_bar import FindBar
+
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Search", "enter")
+        await settle(pilot)
+        assert app.focused is app.query_one(SearchBar).input
+        await pilot.press(*"relapse", "enter")
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        await pilot.press("ctrl+p", *"Find", "enter")
+        await settle(pilot)
+        assert app.focused is app.query_one(FindBar).input

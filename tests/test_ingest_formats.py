@@ -165,6 +165,17 @@ def test_a_pdf_without_text_and_an_xml_file_that_is_no_feed(tmp_path: Path):
     assert len(walked.added) == 2  # the feed's entries
 
 
+def test_a_feed_with_no_entries_is_reported_not_silently_added(tmp_path: Path):
+    (tmp_path / "empty.rss").write_text(rss_feed([]), encoding="utf-8")
+    untitled = [{"title": "", "link": "http://example.org/blank", "text": " "}]
+    (tmp_path / "blank.rss").write_text(rss_feed(untitled), encoding="utf-8")
+    report = Library(tmp_path / "lib").add([tmp_path / "empty.rss", tmp_path / "blank.rss"])
+    reasons = {Path(f.path).name: f.reason for f in report.failed}
+    assert "has no entries yet" in reasons["empty.rss"]
+    assert "no entries with text" in reasons["blank.rss"]
+    assert not report.added
+
+
 def test_files_over_the_size_limit_are_refused_unless_raised(tmp_path: Path, corpus):
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:  # sparse: 51 MB on paper, nothing on disk
@@ -353,3 +364,39 @@ def test_a_password_protected_pdf_and_a_drm_epub_say_so(tmp_path: Path, corpus):
         "locked.pdf": "encrypted PDF (needs a password)",
         "drm.epub": "DRM-protected EPUB (its chapters are encrypted)",
     }
+
+
+def test_markdown_front_matter_gives_title_date_and_author(tmp_path: Path):
+    """A note from Obsidian/Jekyll/Hugo: its metadata block is read, not shown as text."""
+    (tmp_path / "note.md").write_text(
+        "---\n"
+        'title: "Statins and memory: a cautious review"\n'
+        "date: 2021-03-04\n"
+        "author: Dana Reyes\n"
+        "tags:\n  - statins\n  - memory\n"
+        "---\n\n"
+        "## Findings\n\nStatins may slightly affect memory in older adults.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "odd.md").write_text(
+        "---\ndate: sometime in spring\n---\n\nA note that might be undated.\n", encoding="utf-8"
+    )
+    (tmp_path / "rule.md").write_text(
+        "---\n\nJust a rule above a paragraph that may matter.\n", encoding="utf-8"
+    )
+    lib = Library(tmp_path / "lib")
+    report = lib.add([tmp_path])
+    assert not report.failed and len(report.added) == 3
+    note = lib.get(str((tmp_path / "note.md").resolve()))
+    assert note.title == "Statins and memory: a cautious review"
+    assert note.summary.author == "Dana Reyes"
+    assert note.summary.date.year == 2021 and note.summary.date.month == 3
+    assert "title:" not in note.body and "tags" not in note.body
+    assert note.body.startswith("Findings")
+    assert [h.title for h in note.outline] == ["Findings"]
+    assert [h.summary.path for h in lib.search("date:2021").hits] == [note.path]
+    assert [h.summary.path for h in lib.search("author:reyes").hits] == [note.path]
+    odd = lib.get(str((tmp_path / "odd.md").resolve()))
+    assert odd.title == "odd" and odd.summary.date.year >= 2024
+    rule = lib.get(str((tmp_path / "rule.md").resolve()))
+    assert "rule above a paragraph" in rule.body

@@ -20,7 +20,8 @@ from markdown_it import MarkdownIt
 
 from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats import SUFFIXES
-from reader.library.formats.base import Raw, is_url, looks_like_feed
+from reader.library.formats.base import Raw, clean_title, is_url, looks_like_feed
+from reader.library.formats.front_matter import FrontMatter, split_front_matter
 
 #: File suffix -> format id stored in the index.
 FORMATS: dict[str, str] = SUFFIXES
@@ -187,7 +188,9 @@ def parse_document(source: SourceFile, data: bytes) -> ParsedDocument:
 def parse_text(raw: Raw) -> ParsedDocument:
     """Plain text or Markdown -> readable paragraphs (and headings for Markdown)."""
     text = decode(raw.name, raw.data)
+    meta = FrontMatter()
     if raw.format == "md":
+        meta, text = split_front_matter(text)
         body, outline = markdown_to_text(text)
     else:
         body, outline = normalise_plain_text(text), ()
@@ -195,14 +198,15 @@ def parse_text(raw: Raw) -> ParsedDocument:
         raise IngestError(raw.name, "empty file (no text to read)")
     return ParsedDocument(
         path=raw.name,
-        title=_title(body, outline, Path(raw.name.rstrip("/"))),
+        title=clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/"))),
         body=body,
         format=raw.format,
-        date=datetime.fromtimestamp(raw.mtime, tz=timezone.utc),
+        date=meta.date or datetime.fromtimestamp(raw.mtime, tz=timezone.utc),
         sha256=content_hash(raw.data),
         size=len(raw.data),
         mtime=raw.mtime,
         outline=outline,
+        author=clean_title(meta.author),
         source=raw.source,
     )
 

@@ -16,6 +16,7 @@ from functools import partial
 from pathlib import Path
 
 from textual import events, on, work
+from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
@@ -78,7 +79,8 @@ class HedgeReaderApp(ToolActions, App[None]):
     # Below 32 rows the side panel leaves the legend to the header line: reading_pane.SHORT_ROWS.
 
     BINDINGS: list[BindingType] = [
-        Binding("slash", "focus_search", "Search", id="app.search"),
+        # priority: handled as it arrives, so keys typed right after it reach the search bar
+        Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
         Binding("right_square_bracket", "next_hedge", "Next hedge", id="app.next-hedge"),
         Binding("left_square_bracket", "previous_hedge", "Prev hedge", id="app.previous-hedge"),
@@ -556,8 +558,16 @@ class HedgeReaderApp(ToolActions, App[None]):
 
     # -- actions ---------------------------------------------------------------------
 
+    def _typing_elsewhere(self) -> bool:
+        """Whether a priority key (`/`, `f`) is text for an input or another screen's."""
+        return isinstance(self.focused, Input) or len(self.screen_stack) > 1
+
     def action_focus_search(self) -> None:
-        self.query_one(SearchBar).input.focus()
+        if self._typing_elsewhere():
+            raise SkipAction()  # the key goes on to the focused input or screen
+        # at once, not through ``focus()``'s queued callback: keys typed right after `/`
+        # are already queued behind this one and must reach the search bar
+        self.screen.set_focus(self.query_one(SearchBar).input)
 
     def action_back(self) -> None:
         search = self.query_one(SearchBar)
@@ -658,6 +668,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         (await self.query_one(ReadingPane).show_panel(name)).focus()
 
     async def action_find(self) -> None:
+        if self._typing_elsewhere():
+            raise SkipAction()
         pane = self.query_one(ReadingPane)
         if pane.document is None:
             self.notify("Open a document first: find looks inside the open document")

@@ -42,7 +42,7 @@ def reading_bindings() -> list[Binding]:
         if category in CATEGORIES
     ]
     return [
-        Binding("f,ctrl+f", "find", "Find", id="reading.find"),
+        Binding("f,ctrl+f", "find", "Find", id="reading.find", priority=True),  # as `/`
         Binding("p", "toggle_panels", "Panels", id="reading.panels"),
         Binding("c", "show_panel('claims')", "Hedged claims", show=False, id="reading.claims"),
         Binding("o", "show_panel('outline')", "Outline", show=False, id="reading.outline"),

@@ -67,6 +67,11 @@ def parse(raw: Raw) -> list[ParsedDocument]:
         if line:
             reason = f"line {line[1]}, column {line[2]}: {line[3]}"
         raise BadFeed(f"not a readable feed ({reason or 'malformed XML'})")
+    if not documents:
+        # said, not silent: the summary would read "0 added" with no reason, and the feed
+        # would not be known to `refresh` until it has an entry
+        kind = "no entries with text" if feed.entries else "no entries"
+        raise BadFeed(f"the feed has {kind} yet; nothing added (add it again once it has)")
     return documents
 
 

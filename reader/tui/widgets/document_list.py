@@ -23,6 +23,9 @@ from reader.library import DocumentSummary, Snippet
 from reader.safe_text import printable
 from reader.tui.widgets.metadata import row_suffix
 
+#: Characters of context a snippet row keeps before its first match, at most.
+_LEAD_IN = 24
+
 
 @dataclass(frozen=True, slots=True)
 class ListEntry:
@@ -247,7 +250,7 @@ class DocumentList(ScrollView, can_focus=True):
             style = self.get_component_rich_style("document-list--title", partial=True)
             text = Text(printable(summary.title), style=style)
         elif part == 1 and entry.snippet is not None:
-            text = self._snippet_text(entry.snippet)
+            text = self._snippet_text(entry.snippet, width)
         else:
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
@@ -257,9 +260,17 @@ class DocumentList(ScrollView, can_focus=True):
             )
         return self._strip(text, width, base)
 
-    def _snippet_text(self, snippet: Snippet) -> Text:
-        """The snippet, started shortly before its first match so the match shows."""
-        shift = max(snippet.marks[0][0] - 24, 0) if snippet.marks else 0
+    def _snippet_text(self, snippet: Snippet, width: int) -> Text:
+        """The snippet, started at a word shortly before its first match, so that the
+        match shows whole in a row ``width`` cells wide when it can."""
+        shift = 0
+        if snippet.marks:
+            first, first_end = snippet.marks[0]
+            # the row: a space, "…", the lead-in, the match, and room for a closing "…"
+            lead_in = min(_LEAD_IN, max(0, width - 4 - (first_end - first)))
+            if first > lead_in:
+                space = snippet.text.find(" ", first - lead_in, first)
+                shift = space + 1 if space >= 0 else first
         text = Text(
             ("…" if shift else "") + printable(snippet.text[shift:]),
             style=self.get_component_rich_style("document-list--snippet", partial=True),

@@ -260,7 +260,7 @@ class ReadingPane(Vertical):
         if not self.find_pattern:
             self._find_origin = self.view.top_offset()
         bar.display = True
-        bar.input.focus()
+        self.screen.set_focus(bar.input)  # at once: keys typed after `f` are queued already
 
     def find(self, pattern: str) -> int:
         """Mark every match of ``pattern`` and go to the first at or after where find began."""
