@@ -216,6 +216,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     ) -> None:
         """Read ``path`` in a worker; ``record``: add it to the back/forward history;
         ``step``: the history move (-1, 1) that led here, if any."""
+        self.heap.busy()  # no full collection while it opens and its marks come in
         self._remember_position()
         if record:
             self.memory.visit(path)
@@ -480,6 +481,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     def on_marks_found(self, message: messages.MarksFound) -> None:
         if message.generation != self._open_generation or not self.is_running:
             return
+        self.heap.busy()
         pane = self.query_one(ReadingPane)
         pane.add_chunk(message.chunk, message.done)
         self._jump_to_first_hit(message.chunk)

@@ -11,9 +11,9 @@ So, once the first screen is up:
 - start-up's objects, which live as long as the app, are frozen (``gc.freeze``): no
   collection walks them again;
 - full collections are not left to Python's counts (the young generations still are,
-  which take a few ms) but run when the user has paused (no key, mouse or resize for
-  ``QUIET`` seconds) and something has piled up, or at the latest every ``LONGEST``
-  seconds of non-stop use.
+  which take a few ms) but run when the user has paused (no key, mouse or resize, and
+  no document opening, for ``QUIET`` seconds) and something has piled up, or at the
+  latest every ``LONGEST`` seconds of non-stop use.
 
 When the app ends the collector is put back as it was, so a process that runs several
 apps (the tests) still collects each one's garbage.
@@ -59,7 +59,7 @@ class HeapKeeper:
         self._timer = app.set_interval(CHECK, self._check, name="heap keeper")
 
     def busy(self) -> None:
-        """The user did something (a key, the mouse, a resize)."""
+        """The user did something (a key, the mouse, a resize), or a document is opening."""
         self._last_input = monotonic()
 
     def _check(self) -> None:
