@@ -7,9 +7,13 @@ so the 1 MB text carries about 20,000 marks (hedges plus search hits). "all mark
 time until every mark is found, "stall" the longest the event loop could not run (so
 nothing was painted, no key handled) meanwhile. "resize" is the time from the terminal's
 Resize event to the first frame with the text laid out for the new width; "resize
-settled" until the app is idle again (a long text's remaining lines wrapped); "resize
-80x24" and "80x24 settled" the same between 120x40 and 80x24 (the short layout, with its
-three-line header, comes and goes). The first open comes ``--choosing`` seconds after
+settled" until the app is idle again (a long text's remaining lines wrapped), "resize
+stall" the worst stall from the Resize event until then; "resize 80x24", "80x24 settled"
+and "80x24 stall" the same between 120x40 and 80x24 (the short layout, with its
+three-line header, comes and goes). "scroll stall" is the worst stall while page down and
+down are held (30 and 60 key repeats a second), up, then the mouse wheel both ways, and
+"scroll lag" the time from the last of those events to the screen caught up. "page down"
+is the time per page down to its frame. The first open comes ``--choosing`` seconds after
 the list shows (0: at once). Each figure is printed with its ratio to a reference
 measured in the same run: Textual's own ``Log`` widget holding the same text
 (line-based, renders only what is on screen, but no wrapping and no marks), driven
@@ -29,8 +33,9 @@ from pathlib import Path
 
 from textual._wait import wait_for_idle
 from textual.app import App, ComposeResult
-from textual.events import Resize
-from textual.geometry import Size
+from textual.events import Key, MouseScrollDown, MouseScrollUp, Resize
+from textual.geometry import Offset, Size
+from textual.pilot import _get_mouse_message_arguments
 from textual.widgets import Log
 
 from reader.hedging import find_hedges
@@ -211,6 +216,30 @@ async def resize_to(app: App, width: int, ready, height: int = 0) -> tuple[float
     return first[0] - started, settled, await stalls
 
 
+async def held_keys_and_wheel(app: App, widget) -> tuple[float, float]:
+    """Page down and down held (keys at a terminal's repeat rate), then the wheel turned
+    both ways over the text, as a terminal sends them: the worst event-loop stall
+    meanwhile, and the time from the last event until the screen caught up."""
+    driver = app._driver
+    stop = asyncio.Event()
+    stalls = asyncio.create_task(worst_stall(stop))
+    for key, count, gap in (("pagedown", 30, 1 / 30), ("down", 60, 1 / 60), ("up", 30, 1 / 60)):
+        for _ in range(count):
+            driver.send_message(Key(key, None))
+            await asyncio.sleep(gap)
+    where = _get_mouse_message_arguments(widget, Offset(5, 5))
+    for wheel in (MouseScrollDown, MouseScrollUp):
+        for _ in range(30):
+            app.mouse_position = Offset(where["x"], where["y"])
+            app.screen._forward_event(wheel(**where))
+            await asyncio.sleep(1 / 60)
+    last = time.perf_counter()
+    await painted(app)
+    lag = time.perf_counter() - last
+    stop.set()
+    return await stalls, lag
+
+
 async def _scroll_and_resize(pilot, widget, ready) -> dict[str, float]:
     app = pilot.app
     widget.scroll_home(animate=False)
@@ -224,6 +253,10 @@ async def _scroll_and_resize(pilot, widget, ready) -> dict[str, float]:
     widget.scroll_end(animate=False)
     await painted(app)
     end = time.perf_counter() - started
+    widget.scroll_to(y=widget.max_scroll_y // 3, animate=False)
+    await pilot.pause()
+    scroll_stall, scroll_lag = await held_keys_and_wheel(app, widget)
+    await pilot.pause()
     widget.scroll_to(y=widget.max_scroll_y // 2, animate=False)  # mid-text: the hard case
     await pilot.pause()
     runs = []
@@ -237,11 +270,14 @@ async def _scroll_and_resize(pilot, widget, ready) -> dict[str, float]:
     return {
         "page down": scroll,
         "to end": end,
+        "scroll stall": scroll_stall,
+        "scroll lag": scroll_lag,
         "resize": statistics.median(r[0] for r in runs),
         "resize settled": statistics.median(r[1] for r in runs),
         "resize stall": max(r[2] for r in runs),
         "resize 80x24": statistics.median(r[0] for r in short),
         "80x24 settled": statistics.median(r[1] for r in short),
+        "80x24 stall": max(r[2] for r in short),
     }
 
 
@@ -278,8 +314,9 @@ def main() -> int:
             f"{int(med['lines']):,} wrapped lines, {int(med['rendered']):,} rendered on open"
         )
         for key in (
-            *("open", "page down", "to end", "resize", "resize settled", "resize stall"),
-            *("resize 80x24", "80x24 settled"),
+            *("open", "page down", "to end", "scroll stall", "scroll lag"),
+            *("resize", "resize settled", "resize stall"),
+            *("resize 80x24", "80x24 settled", "80x24 stall"),
         ):
             print(
                 f"  {key:<14} {med[key] * 1000:8.1f} ms   Log {ref[key] * 1000:8.1f} ms"

@@ -217,6 +217,7 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
 
         size = Size(80, 24)
         width = view.wrapped_width
+        rendered = view.lines_rendered
         app._driver._size = size
         app.post_message(Resize(size, size))
         while view.wrapped_width == width:  # not yet laid out for 80 columns
@@ -224,6 +225,7 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         assert view.wrapped_width == view.wrap_width
         assert not view.wrap_complete
         assert view.last_sync_wrap < len(text) // 10
+        assert view.lines_rendered - rendered <= 24  # the lines on screen, no more
         on_screen = visible_text(view)
         assert on_screen.split("\n")[0].strip() and before.strip()
         assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
@@ -232,7 +234,8 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         while not view.wrap_complete:
             await pilot.pause(0.01)
         await pilot.pause()
-        assert view._lines == wrap.wrap_offsets(text, view.wrap_width)
+        assert view._lines.pairs() == wrap.wrap_offsets(text, view.wrap_width)
+        assert view.lines_rendered - rendered <= 3 * 24  # the screen again when all is wrapped
         assert visible_text(view) == on_screen  # the rest arrived without a jump
         assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
     library.close()

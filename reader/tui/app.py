@@ -15,7 +15,7 @@ from concurrent.futures import CancelledError, Future
 from functools import partial
 from pathlib import Path
 
-from textual import on, work
+from textual import events, on, work
 from textual.actions import SkipAction
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
@@ -41,6 +41,7 @@ from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
 from reader.tui.analysis_pool import AnalysisPool, batches
+from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
@@ -122,6 +123,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._jumped_to_hit = False
         #: Analyses the rest of long documents in a second process (see analysis_pool).
         self.analysis_pool = AnalysisPool()
+        #: Full garbage collections in the user's pauses, not mid-resize (heap.py).
+        self.heap = HeapKeeper()
         self.library = library
         self.seeds = seeds
         self.query_text = ""
@@ -152,10 +155,16 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.notify(self.memory.error, severity="warning")
         self.load_library()
 
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, (events.InputEvent, events.Resize)):
+            self.heap.busy()
+        await super().on_event(event)
+
     def on_unmount(self) -> None:
         self._remember_position()
         self._save_memory()
         self.analysis_pool.shutdown()
+        self.heap.stop()
 
     # -- workers: they only post messages --------------------------------------------------
 
@@ -207,6 +216,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     ) -> None:
         """Read ``path`` in a worker; ``record``: add it to the back/forward history;
         ``step``: the history move (-1, 1) that led here, if any."""
+        self.heap.busy()  # no full collection while it opens and its marks come in
         self._remember_position()
         if record:
             self.memory.visit(path)
@@ -405,6 +415,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             self._welcome(message.seeded.added[0])
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
+            self.call_after_refresh(self.heap.start, self)
         if message.seeded is not None and message.seeded.failed:
             self.notify(
                 f"{len(message.seeded.failed)} sample files could not be read", severity="warning"
@@ -470,6 +481,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     def on_marks_found(self, message: messages.MarksFound) -> None:
         if message.generation != self._open_generation or not self.is_running:
             return
+        self.heap.busy()
         pane = self.query_one(ReadingPane)
         pane.add_chunk(message.chunk, message.done)
         self._jump_to_first_hit(message.chunk)

@@ -9,7 +9,11 @@ are wrapped by one regular expression, so a megabyte wraps in a few milliseconds
 from __future__ import annotations
 
 import re
+from array import array
 from bisect import bisect_right
+from collections.abc import Iterable
+from itertools import chain
+from operator import itemgetter
 
 from rich.cells import cell_len
 
@@ -84,19 +88,9 @@ def estimate_offsets(
     """Stand-in lines for ``text[start:end]`` (same bounds as ``wrap_offsets``): about as
     many as wrapping gives, cut every few characters instead of at words. Several times
     quicker, for the part of a long text off screen until it is wrapped for real."""
-    step = max(width - _SLACK, 1)
-    lines: list[tuple[int, int]] = []
-    position = start
-    for source_line in text[start:end].split("\n"):
-        end_of_line = position + len(source_line)
-        if end_of_line - position <= width:
-            lines.append((position, end_of_line))
-        else:
-            lines.extend(
-                (at, min(at + step, end_of_line)) for at in range(position, end_of_line, step)
-            )
-        position = end_of_line + 1
-    return lines
+    lines = Lines()
+    lines.estimate(text, width, start, end)
+    return lines.pairs()
 
 
 _SLACK = 6  # cells a word-wrapped line of prose leaves empty on average
@@ -164,3 +158,63 @@ def _fold(
 def line_of(lines: list[tuple[int, int]], starts: list[int], offset: int) -> int:
     """Index of the visual line holding character ``offset`` (``starts`` = line starts)."""
     return max(bisect_right(starts, offset) - 1, 0) if lines else 0
+
+
+class Lines:
+    """Visual lines as two arrays of offsets, ``starts`` and ``ends``.
+
+    A megabyte has some 20,000 lines, laid out anew at each resize. As arrays they are
+    built and dropped in C and are no work for the garbage collector, where a list of
+    tuples costs a Python object per line (and a longer full collection).
+    """
+
+    __slots__ = ("ends", "starts")
+
+    def __init__(self, pairs: Iterable[tuple[int, int]] = ()) -> None:
+        self.starts = array("q")
+        self.ends = array("q")
+        if pairs:
+            self.add(pairs)
+
+    def __len__(self) -> int:
+        return len(self.starts)
+
+    def __getitem__(self, index: int) -> tuple[int, int]:
+        return self.starts[index], self.ends[index]
+
+    def add(self, pairs: Iterable[tuple[int, int]]) -> None:
+        """Append lines given as (start, end) pairs (``wrap_offsets``'s result)."""
+        pairs = pairs if isinstance(pairs, list) else list(pairs)
+        self.starts.extend(map(itemgetter(0), pairs))
+        self.ends.extend(map(itemgetter(1), pairs))
+
+    def extend(self, other: Lines) -> None:
+        self.starts.extend(other.starts)
+        self.ends.extend(other.ends)
+
+    def estimate(self, text: str, width: int, start: int = 0, end: int | None = None) -> None:
+        """Append ``estimate_offsets(text, width, start, end)``, built range by range."""
+        step = max(width - _SLACK, 1)
+        starts, ends = self.starts, self.ends
+        end = len(text) if end is None else end
+        position = start
+        while True:
+            end_of_line = text.find("\n", position, end)
+            if end_of_line < 0:
+                end_of_line = end
+            if end_of_line - position <= width:
+                starts.append(position)
+                ends.append(end_of_line)
+            else:
+                starts.extend(range(position, end_of_line, step))
+                ends.extend(chain(range(position + step, end_of_line, step), (end_of_line,)))
+            if end_of_line >= end:
+                return
+            position = end_of_line + 1
+
+    def pairs(self) -> list[tuple[int, int]]:
+        return list(zip(self.starts, self.ends, strict=True))
+
+    def line_of(self, offset: int) -> int:
+        """Index of the line holding character ``offset``."""
+        return max(bisect_right(self.starts, offset) - 1, 0) if self.starts else 0

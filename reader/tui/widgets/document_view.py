@@ -9,22 +9,24 @@ pieces (a long document is analysed in chunks) and categories can be hidden.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
+from time import perf_counter
 
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
 from textual.binding import Binding, BindingType
-from textual.geometry import Offset, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.safe_text import printable
-from reader.tui.wrap import estimate_offsets, line_bounds, line_of, wrap_offsets
+from reader.tui.wrap import Lines, line_bounds, wrap_offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,8 +66,10 @@ _GUTTER = 1  # a column left of the text where bookmarks show
 #: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
 #: ones get the screens around the top line wrapped at once and the rest in slices.
 SYNC_WRAP = 100_000
-WRAP_SLICE = 60_000  # characters wrapped per step in the background (~5 ms)
+WRAP_SLICE = 60_000  # characters wrapped in the first background step (~2-3 ms)
+WRAP_STEP_TIME = 0.005  # seconds a step aims at: later slices are sized from the last
 WRAP_PAUSE = 0.002  # seconds between steps
+STRIP_CACHE = 256  # rendered lines kept
 
 
 class DocumentView(ScrollView, can_focus=True):
@@ -99,21 +103,23 @@ class DocumentView(ScrollView, can_focus=True):
         super().__init__(id=id, classes=classes)
         self._text = ""
         self._display_text = ""
-        self._lines: list[tuple[int, int]] = []
-        self._starts: list[int] = []
+        self._lines = Lines()
         self._wrap_width = 0
         self._wrap_job = 0
-        #: False while part of the text is laid out by ``estimate_offsets`` (see _rewrap).
+        #: False while part of the text is laid out by ``Lines.estimate`` (see _rewrap).
         self.wrap_complete = True
         #: Characters wrapped before the first paint by the last rewrap (tests bound it).
         self.last_sync_wrap = 0
         self._layers: dict[str, _Layer] = {name: _Layer([]) for name in LAYERS}
         self._current: Mark | None = None
-        self._strip_cache: dict[int, Strip] = {}
+        #: Rendered lines by index, the oldest dropped first: a few screens, so paging
+        #: back is quick, and the cache does not grow as a long text is read through.
+        self._strip_cache: OrderedDict[int, Strip] = OrderedDict()
         self._styles: dict[str, Style] = {}
         self._hidden: frozenset[str] = frozenset()
         self._bookmarks: list[int] = []
         self.lines_rendered = 0
+        self._frame: tuple[Style, int] | None = None
 
     # -- content -------------------------------------------------------------------
 
@@ -140,14 +146,13 @@ class DocumentView(ScrollView, can_focus=True):
         self._current = None
         self._bookmarks = []
         self._wrap_width = 0
-        self._lines = []
-        self._starts = []
+        self._lines = Lines()
         self.scroll_to(0, 0, animate=False, immediate=True, force=True)
         if wrapped is not None and wrapped[0] == self.wrap_width:
             self._wrap_job += 1
             self._wrap_width = wrapped[0]
             self.wrap_complete = True
-            self._install(wrapped[1], 0)
+            self._install(Lines(wrapped[1]), 0)
         else:
             self._rewrap(anchor=top)
         if top:
@@ -160,8 +165,8 @@ class DocumentView(ScrollView, can_focus=True):
         self._layers[layer].extend(marks)
         if not self._lines:
             return
-        first = line_of(self._lines, self._starts, min(m.start for m in marks))
-        last = line_of(self._lines, self._starts, max(m.end for m in marks))
+        first = self._lines.line_of(min(m.start for m in marks))
+        last = self._lines.line_of(max(m.end for m in marks))
         for index in [i for i in self._strip_cache if first <= i <= last]:
             del self._strip_cache[index]
         top = int(self.scroll_y)
@@ -261,7 +266,7 @@ class DocumentView(ScrollView, can_focus=True):
         (or to the top line with ``at_top``)."""
         if not self._lines:
             return
-        line = line_of(self._lines, self._starts, offset)
+        line = self._lines.line_of(offset)
         if at_top:
             # force: the scrollbars of a text just shown are not laid out yet
             self.scroll_to(y=line, animate=False, immediate=True, force=True)
@@ -274,7 +279,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Offset of the first character on the top line: a position that survives rewrapping."""
         if not self._lines:
             return 0
-        return self._lines[min(int(self.scroll_y), len(self._lines) - 1)][0]
+        return self._lines.starts[min(int(self.scroll_y), len(self._lines) - 1)]
 
     @property
     def fraction(self) -> float:
@@ -324,7 +329,7 @@ class DocumentView(ScrollView, can_focus=True):
         """Wrap the text for the current width, keeping the top line's text on top.
 
         A long text gets its lines from a little before the top line to a few screens
-        after it wrapped now; the rest stands in (``estimate_offsets``) until ``_wrap_step``
+        after it wrapped now; the rest stands in (``Lines.estimate``) until ``_wrap_step``
         has wrapped all of it in slices between frames, so a resize paints at once."""
         width = self.wrap_width
         if width == self._wrap_width:
@@ -336,45 +341,52 @@ class DocumentView(ScrollView, can_focus=True):
         if len(text) <= SYNC_WRAP:
             self.last_sync_wrap = len(text)
             self.wrap_complete = True
-            self._install(wrap_offsets(text, width), anchor)
+            self._install(Lines(wrap_offsets(text, width)), anchor)
             return
         rows = max(self.size.height, 24)
         start, end = line_bounds(text, anchor, rows * width, 3 * rows * width)
         if end - start > 2 * SYNC_WRAP:  # a huge paragraph: no shortcut
             self.last_sync_wrap = len(text)
             self.wrap_complete = True
-            self._install(wrap_offsets(text, width), anchor)
+            self._install(Lines(wrap_offsets(text, width)), anchor)
             return
         self.last_sync_wrap = end - start
-        before = estimate_offsets(text, width, 0, start - 1) if start else []
-        after = estimate_offsets(text, width, end + 1) if end < len(text) else []
+        lines = Lines()
+        if start:
+            lines.estimate(text, width, 0, start - 1)
+        lines.add(wrap_offsets(text, width, start, end))
+        if end < len(text):
+            lines.estimate(text, width, end + 1)
         self.wrap_complete = False
-        self._install([*before, *wrap_offsets(text, width, start, end), *after], anchor)
+        self._install(lines, anchor)
         # after this paint; then a slice per timer tick, so frames and keys get in between
-        self.call_after_refresh(self._wrap_step, self._wrap_job, 0, [])
+        self.call_after_refresh(self._wrap_step, self._wrap_job, 0, Lines(), WRAP_SLICE)
 
-    def _wrap_step(self, job: int, start: int, lines: list[tuple[int, int]]) -> None:
-        """Wrap one slice of the text; when all is wrapped, put the lines in place."""
+    def _wrap_step(self, job: int, start: int, lines: Lines, size: int) -> None:
+        """Wrap one slice of the text; when all is wrapped, put the lines in place.
+        Slices are sized to take about ``WRAP_STEP_TIME`` on this machine, now."""
         if job != self._wrap_job:
             return  # another width or another text since
+        began = perf_counter()
         text = self._text
-        end = text.find("\n", min(start + WRAP_SLICE, len(text)))
+        end = text.find("\n", min(start + size, len(text)))
         end = len(text) if end < 0 else end
-        lines.extend(wrap_offsets(text, self._wrap_width, start, end))
+        lines.add(wrap_offsets(text, self._wrap_width, start, end))
         if end < len(text):
-            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, job, end + 1, lines))
+            took = max(perf_counter() - began, 0.0005)
+            size = min(max(int((end - start) * WRAP_STEP_TIME / took), 10_000), 4 * size)
+            self.set_timer(WRAP_PAUSE, partial(self._wrap_step, job, end + 1, lines, size))
             return
         self.wrap_complete = True
         self._install(lines, self.top_offset())
 
-    def _install(self, lines: list[tuple[int, int]], anchor: int) -> None:
+    def _install(self, lines: Lines, anchor: int) -> None:
         """Show ``lines`` with the one holding ``anchor`` on top (if not 0)."""
         self._lines = lines
-        self._starts = [start for start, _ in lines]
         self.virtual_size = Size(self._wrap_width, len(lines))
         self._invalidate()
         if anchor:
-            line = line_of(lines, self._starts, anchor)
+            line = lines.line_of(anchor)
             self.scroll_to(y=line, animate=False, immediate=True, force=True)
 
     def _invalidate(self) -> None:
@@ -389,15 +401,25 @@ class DocumentView(ScrollView, can_focus=True):
             self._styles[kind] = style
         return style
 
-    def render_line(self, y: int) -> Strip:
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._frame = self._frame_setup()  # once per paint, not once per line
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._frame = None
+
+    def _frame_setup(self) -> tuple[Style, int]:
+        """The base style (it walks every ancestor) and width for the lines of one paint."""
         if self._wrap_width != self.wrap_width and self._text:
             # Laid out for a new width, and the Resize event comes after this frame:
             # wrap now (the screen around the top line: milliseconds) so this frame is right.
             self._rewrap()
+        return self.rich_style, self.scrollable_content_region.width
+
+    def render_line(self, y: int) -> Strip:
+        base, width = self._frame or self._frame_setup()
         scroll_x, scroll_y = self.scroll_offset
         index = scroll_y + y
-        width = self.scrollable_content_region.width
-        base = self.rich_style
         if index >= len(self._lines):
             return Strip.blank(width, base)
         selecting = self.text_selection is not None
@@ -406,6 +428,8 @@ class DocumentView(ScrollView, can_focus=True):
             strip = self._render_visual_line(index, base)
             if not selecting:
                 self._strip_cache[index] = strip
+                if len(self._strip_cache) > STRIP_CACHE:
+                    self._strip_cache.popitem(last=False)
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_visual_line(self, index: int, base: Style) -> Strip:
@@ -440,7 +464,8 @@ class DocumentView(ScrollView, can_focus=True):
         gutter = Segment(" ", base)
         if self._bookmarks:
             at = bisect_left(self._bookmarks, start)
-            next_start = self._lines[index + 1][0] if index + 1 < len(self._lines) else end + 1
+            lines = self._lines
+            next_start = lines.starts[index + 1] if index + 1 < len(lines) else end + 1
             if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
                 gutter = Segment("»", base + self.mark_style("bookmark"))
         return Strip([gutter, *segments])
