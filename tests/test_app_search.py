@@ -279,3 +279,24 @@ async def test_search_and_find_from_the_command_palette(library: Library):
         await pilot.press("ctrl+p", *"Find", "enter")
         await settle(pilot)
         assert app.focused is app.query_one(FindBar).input
+
+
+async def test_list_rows_are_redrawn_for_the_new_width_after_a_resize(library: Library):
+    """After the terminal narrows, rows are laid out afresh (cut with "…" at the new
+    width), not yesterday's wide rows cropped at the edge."""
+
+    async def rows_after(*sizes: tuple[int, int]) -> list[str]:
+        app = HedgeReaderApp(library)
+        async with app.run_test(size=sizes[0]) as pilot:
+            await settle(pilot)
+            await pilot.press("slash", *"may", "enter")
+            await settle(pilot)
+            for size in sizes[1:]:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+            return visible_text(app.query_one(DocumentList)).splitlines()
+
+    resized = await rows_after(SIZE, (80, 24))
+    fresh = await rows_after((80, 24))
+    assert any(row.rstrip("│ ").endswith("…") for row in fresh)
+    assert resized == fresh

@@ -426,3 +426,18 @@ async def test_back_skips_a_document_removed_from_the_library(library: Library, 
         await settle(pilot)
         assert pane.document.path == third  # forward still works from there
     assert Memory.load(memory_path).history == [first, third]
+
+
+async def test_claims_rows_are_redrawn_for_the_new_width_after_a_resize(library: Library):
+    async def claims_after(*sizes: tuple[int, int]) -> list[str]:
+        app = HedgeReaderApp(library)
+        async with app.run_test(size=sizes[0]) as pilot:
+            await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
+            await pilot.press("c")
+            await pilot.pause()
+            for size in sizes[1:]:
+                await pilot.resize_terminal(*size)
+                await settle(pilot)
+            return visible_text(app.query_one(ClaimsList)).splitlines()
+
+    assert await claims_after(SIZE, (80, 24)) == await claims_after((80, 24))

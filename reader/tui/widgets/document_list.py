@@ -77,6 +77,7 @@ class DocumentList(ScrollView, can_focus=True):
         self._entries: list[ListEntry] = []
         self._row_height = 2
         self._cache: dict[int, Strip] = {}
+        self._cache_width = 0  # the width the cached rows were drawn for
         self.empty_message = "No documents."
         #: How many rows there are in all; the list holds the first ``len(entries)``.
         self.total = 0
@@ -230,6 +231,9 @@ class DocumentList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if part == 0 and self._near_end(row):  # scrolled there by mouse or scrollbar
             self.call_later(self._want_more, row)  # posted from render_line it never arrived
+        if width != self._cache_width:  # a resize can paint before on_resize runs
+            self._cache.clear()
+            self._cache_width = width
         key = index
         strip = self._cache.get(key)
         if strip is None:

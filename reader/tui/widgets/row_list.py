@@ -55,6 +55,7 @@ class RowList(ScrollView, can_focus=True):
         self._rows: Sequence[Any] = ()
         self._cursor = 0
         self._cache: dict[int, Strip] = {}
+        self._cache_width = 0  # the width the cached rows were drawn for
         self.empty_message = ""
         self.style_for: StyleFor = lambda kind: Style()
 
@@ -142,6 +143,9 @@ class RowList(ScrollView, can_focus=True):
             return Strip.blank(width, base)
         if index >= len(self._rows):
             return Strip.blank(width, base)
+        if width != self._cache_width:  # a resize can paint before on_resize runs
+            self._cache.clear()
+            self._cache_width = width
         strip = self._cache.get(index)
         if strip is None:
             text = self.render_row(self._rows[index], width)
