@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.library.indexing import body_postings
+from reader.library.indexing import text_postings
 from reader.library.schema import PhraseText, text_analyzer
 
 FIELD = PhraseText(analyzer=text_analyzer())  # Whoosh's own analysis, the index's format
@@ -17,15 +17,15 @@ def whoosh_postings(text: str) -> list[tuple[bytes, int, float, bytes]]:
 
 def test_a_sentence_gets_stemmed_terms_with_their_positions():
     text = "Vaccines may help; the vaccine suggests that 3.5 mg* of e.g. drug may work."
-    assert sorted(body_postings(text).postings) == whoosh_postings(text)
-    terms = {term for term, *_ in body_postings(text).postings}
+    assert sorted(text_postings(text).postings) == whoosh_postings(text)
+    terms = {term for term, *_ in text_postings(text).postings}
     assert {b"vaccin", b"suggest", b"3.5", b"mg*", b"e.g"} <= terms
 
 
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=300))
 def test_any_text_gets_the_same_postings_as_whoosh(text: str):
-    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+    assert sorted(text_postings(text).postings) == whoosh_postings(text)
 
 
 @settings(max_examples=100, deadline=None)
@@ -36,7 +36,7 @@ def test_any_text_gets_the_same_postings_as_whoosh(text: str):
 )
 def test_tricky_words_get_the_same_postings_as_whoosh(words: list[str]):
     text = " ".join(words)
-    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+    assert sorted(text_postings(text).postings) == whoosh_postings(text)
 
 
 @settings(max_examples=200, deadline=None)
@@ -51,7 +51,7 @@ def test_tricky_words_get_the_same_postings_as_whoosh(words: list[str]):
 def test_text_with_curly_quotes_and_dashes_gets_the_same_postings_as_whoosh(words: list[str]):
     """English text with typographic punctuation takes a faster path than other Unicode."""
     text = " ".join(words)
-    assert sorted(body_postings(text).postings) == whoosh_postings(text)
+    assert sorted(text_postings(text).postings) == whoosh_postings(text)
 
 
 @settings(max_examples=300, deadline=None)

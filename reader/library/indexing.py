@@ -91,13 +91,6 @@ def stem_word(lowered: str) -> str:
     return _STEMS[lowered]
 
 
-def words_of(text: str) -> list[str]:
-    """The lower-cased words Whoosh's tokenizer and lowercase filter give, in order."""
-    if text.isascii():  # lower-casing first cannot change where ASCII words split
-        return WORD.findall(text.lower())
-    return [word.lower() for word in WORD.findall(text)]
-
-
 def _terms_of(text: str) -> list[bytes]:
     """The index terms of ``text``, in order, as UTF-8 bytes."""
     if len(_TERMS) > _STEM_CACHE_LIMIT:
@@ -153,10 +146,6 @@ def text_postings(text: str, field_boost: float = 1.0, arrays: bool = True) -> P
             deltas = list(map(sub, poslist, [0, *poslist]))
             append((term, count, count * field_boost, pack_uint(count) + dumps(deltas, 2)))
     return PreAnalyzed(postings, len(terms))
-
-
-#: Kept for callers of the earlier name.
-body_postings = text_postings
 
 
 @dataclass(slots=True)

@@ -30,7 +30,7 @@ import signal
 import threading
 import uuid
 from collections import deque
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -351,8 +351,3 @@ def context() -> Any:
     if threading.active_count() == 1 and "fork" in methods:
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
-
-
-def outcomes_in_order(workers: SegmentWorkers, count: int) -> Iterator[Any]:
-    for _ in range(count):
-        yield workers.next()
