@@ -214,7 +214,7 @@ class DocumentList(ScrollView, can_focus=True):
     def on_resize(self) -> None:
         # Rows never scroll sideways, so the virtual width stays 0: a width that followed
         # the widget's would make every terminal resize lay the whole screen out again.
-        self._cache.clear()
+        # (Cached rows are dropped by render_line when the width changes.)
         self.virtual_size = Size(0, max(len(self._entries), 1) * self._row_height)
 
     def render_line(self, y: int) -> Strip:

@@ -123,7 +123,7 @@ class RowList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         # Virtual width 0: rows never scroll sideways, and a resize needs no relayout.
-        self._cache.clear()
+        # (Cached rows are dropped by render_line when the width changes.)
         self.virtual_size = Size(0, max(len(self._rows), 1))
 
     def notify_style_update(self) -> None:
