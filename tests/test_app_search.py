@@ -4,18 +4,29 @@ from __future__ import annotations
 
 import time
 
+from textual import events
 from textual.widgets import Input
 
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.search_bar import SearchBar
 from tests.test_app import SIZE, settle, visible_text
+from tests.test_reading import open_doc
 
 
 def titles(app: HedgeReaderApp) -> list[str]:
     return [entry.summary.title for entry in app.query_one(DocumentList).entries]
+
+
+def queue_keys(app: HedgeReaderApp, *keys: tuple[str, str] | str) -> None:
+    """Post key presses all at once, as a fast typist, a paste or a slow SSH link delivers
+    them: every one is queued before the first is handled (Pilot waits between keys)."""
+    for key in keys:
+        name, char = key if isinstance(key, tuple) else (key, key)
+        app.post_message(events.Key(name, char))
 
 
 async def test_results_update_as_you_type_with_a_count(library: Library):
@@ -228,44 +239,29 @@ async def test_a_new_query_starts_at_its_top_hit_and_a_resort_keeps_the_selectio
 async def test_typing_right_after_slash_lands_in_the_search_bar(library: Library):
     """Keys that arrive together (fast typing, a paste, a slow SSH link) after `/` all go to
     the search bar: the focus moves before the next key is handled, not after the queue."""
-    from textual import events
-
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         app.query_one(DocumentList).focus()
         await pilot.pause()
-        for key, char in [("slash", "/"), *((c, c) for c in "relapse")]:
-            app.post_message(events.Key(key, char))  # all queued before any is handled
+        queue_keys(app, ("slash", "/"), *"relapse")
         await settle(pilot)
         assert app.query_one(SearchBar).input.value == "relapse"
         await settle(pilot)  # the search itself starts after the typing pause
-        titles = [e.summary.title for e in app.query_one(DocumentList).entries]
-        assert titles == ["Vaccines may reduce relapse"]
+        assert titles(app) == ["Vaccines may reduce relapse"]
 
 
 async def test_typing_right_after_f_lands_in_the_find_bar(library: Library):
-    from textual import events
-
-    from reader.tui.widgets.find_bar import FindBar
-
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
-        await settle(pilot)
-        await pilot.press("slash", *"relapse", "enter")
-        await settle(pilot)
-        await pilot.press("enter")
-        await settle(pilot)
+        await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
         assert isinstance(app.focused, DocumentView)
-        for key, char in [("f", "f"), *((c, c) for c in "may")]:
-            app.post_message(events.Key(key, char))
+        queue_keys(app, ("f", "f"), *"may")
         await settle(pilot)
         assert app.query_one(FindBar).input.value == "may"
 
 
 async def test_search_and_find_from_the_command_palette(library: Library):
-    from reader.tui.widgets.find_bar import FindBar
-
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
