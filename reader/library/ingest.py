@@ -12,7 +12,6 @@ import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
 from charset_normalizer import from_bytes
@@ -20,7 +19,7 @@ from markdown_it import MarkdownIt
 
 from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats import SUFFIXES
-from reader.library.formats.base import Raw, clean_title, is_url, looks_like_feed
+from reader.library.formats.base import Raw, clean_title, file_date, is_url, looks_like_feed
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
 
 #: File suffix -> format id stored in the index.
@@ -205,7 +204,7 @@ def parse_text(raw: Raw) -> ParsedDocument:
         title=clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/"))),
         body=body,
         format=raw.format,
-        date=meta.date or datetime.fromtimestamp(raw.mtime, tz=timezone.utc),
+        date=meta.date or file_date(raw.mtime),
         sha256=content_hash(raw.data),
         size=len(raw.data),
         mtime=raw.mtime,

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
+
+from reader.library.formats.base import parse_date
 
 _BLOCK = re.compile(r"\A(?:\ufeff)?---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _LINE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
@@ -40,7 +42,7 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     return (
         FrontMatter(
             title=_first(values, _TITLE_KEYS),
-            date=_date(_first(values, _DATE_KEYS)),
+            date=parse_date(_first(values, _DATE_KEYS)),
             author=_first(values, _AUTHOR_KEYS).strip("[]"),
         ),
         text[block.end() :],
@@ -55,14 +57,3 @@ def _unquote(value: str) -> str:
     if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
         return value[1:-1]
     return value
-
-
-def _date(value: str) -> datetime | None:
-    """ISO dates and date-times ("2024-05-02", "2024-05-02 10:00", with or without zone)."""
-    if not value:
-        return None
-    try:
-        moment = datetime.fromisoformat(value.replace("Z", "+00:00"))
-    except ValueError:
-        return None
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
