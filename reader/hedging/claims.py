@@ -137,6 +137,7 @@ _CONDITION = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_RISK_NOUN = re.compile(r"(?:risk\s+of|odds|hazard\s+ratio)$", re.IGNORECASE)
 # Sentences of this shape report what was done, not what was found.
 _NOT_A_FINDING = re.compile(
     r"^\s*(?:we|this study|the aim|our aim|the purpose|the objective|objective|aims?|purpose|"
@@ -155,6 +156,8 @@ def label_sentence(sentence: str) -> tuple[str, tuple[ClaimCue, ...]]:
     causal = [ClaimCue(m.start(), m.end(), CAUSAL) for m in _CAUSAL_VERB.finditer(sentence)]
     links = [ClaimCue(m.start(), m.end(), ASSOCIATION) for m in _ASSOCIATION.finditer(sentence)]
     links = [c for c in links if not any(_overlaps(c, k) for k in causal)]
+    if causal:  # "reduces the risk of" is a cause acting on a risk, not an association
+        links = [c for c in links if not _RISK_NOUN.match(sentence, c.start, c.end)]
     if causal and not links:
         conditions = [
             ClaimCue(m.start(), m.end(), CONDITION)
