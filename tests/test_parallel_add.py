@@ -228,8 +228,8 @@ def test_a_worker_that_cannot_write_its_segment_fails_the_add_cleanly(
 ):
     import multiprocessing
 
+    from reader.library.engine.writer import BulkWriter
     from reader.library.errors import LibraryError
-    from reader.library.writer import BulkWriter
 
     library = Library(tmp_path / "lib")
     library.add([write_docs(tmp_path / "first", 3, "cohort")])

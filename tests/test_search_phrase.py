@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from reader.library import Library
-from reader.library.phrase import FastPhrase
+from reader.library.engine.phrase import FastPhrase
 
 WORDS = ["may", "be", "the", "vaccine", "further", "studies", "needed", "are"]
 
@@ -69,7 +69,7 @@ def test_the_count_is_exact_whatever_the_limit(tmp_path: Path):
 
 
 def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
-    from reader.library.vocabulary import near_words
+    from reader.library.engine.vocabulary import near_words
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -103,6 +103,6 @@ def _levenshtein(a: str, b: str) -> int:
 @settings(max_examples=500, deadline=None)
 @given(st.text("abcde", max_size=8), st.text("abcde", max_size=8), st.integers(1, 2))
 def test_the_fast_edit_distance_check_agrees_with_levenshtein(a: str, b: str, maxdist: int):
-    from reader.library.vocabulary import _within
+    from reader.library.engine.vocabulary import _within
 
     assert _within(a, b, maxdist) == (_levenshtein(a, b) <= maxdist)

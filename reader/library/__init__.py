@@ -3,6 +3,7 @@
 ``Library(path)`` is the whole interface the TUI and the CLI use.
 """
 
+from reader.library import moved
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -11,12 +12,14 @@ from reader.library.documents import (
     SearchResults,
     Snippet,
 )
+from reader.library.engine.query import QUERY_HELP
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
 from reader.library.ingest import FORMATS, IngestError
 from reader.library.library import AddProgress, AddReport, Library
 from reader.library.paths import LIBRARY_ENV, default_library_path
-from reader.library.query import QUERY_HELP
 from reader.library.search import SORTS
+
+moved.install()
 
 __all__ = [
     "FORMATS",

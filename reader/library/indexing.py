@@ -25,12 +25,12 @@ from whoosh.lang.porter import stem
 from whoosh.system import pack_uint
 
 from reader.library.documents import ParsedDocument
+from reader.library.engine.positions import encode_positions
+from reader.library.engine.writer import PreAnalyzed
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
 from reader.library.parallel import Segments, SegmentWorkers, context
-from reader.library.positions import encode_positions
 from reader.library.textstore import pack
-from reader.library.writer import PreAnalyzed
 
 #: Whoosh's default tokeniser pattern (``[\w\*]+(\.?[\w\*]+)*``) without the capture group.
 WORD = re.compile(r"[\w\*]+(?:\.?[\w\*]+)*")

@@ -23,7 +23,6 @@ from whoosh.reading import ReaderClosed, SegmentReader
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
-from reader.library.codec import merge_tiers
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -32,16 +31,17 @@ from reader.library.documents import (
     SearchResults,
     summary_from_fields,
 )
+from reader.library.engine.codec import merge_tiers
+from reader.library.engine.schema import make_schema, pre_analysed, pre_indexed
+from reader.library.engine.writer import BulkWriter
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
 from reader.library.indexing import Analysed, Prepared, Preparing, Ready
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
 from reader.library.parallel import Segments, WorkerFailed, clear_staging
-from reader.library.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
-from reader.library.writer import BulkWriter
 
 #: A commit (one new segment) after this many documents the writer itself added, or sooner
 #: once it holds ``_HOLD_POSTINGS`` postings (about 60 MB): fewer, larger segments write and

@@ -107,7 +107,7 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
     try:
         from whoosh import index as whoosh_index
 
-        from reader.library.writer import BulkWriter
+        from reader.library.engine.writer import BulkWriter
 
         setup.folder.mkdir(parents=True, exist_ok=True)
         staging = whoosh_index.create_in(str(setup.folder), setup.schema)

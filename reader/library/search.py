@@ -11,10 +11,10 @@ from __future__ import annotations
 from typing import Any
 
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
+from reader.library.engine.query import expand, parse, positive_terms
+from reader.library.engine.suggest import TextLookup, suggest
 from reader.library.errors import QueryError
 from reader.library.hits import snippet as make_snippet
-from reader.library.query import expand, parse, positive_terms
-from reader.library.suggest import TextLookup, suggest
 
 #: Sort orders a user can pick: name -> (sort field or None for relevance, descending).
 SORTS: dict[str, tuple[str | None, bool]] = {
@@ -52,7 +52,9 @@ def run_search(
     sortedby, reverse = SORTS[sort]
     if sortedby is None and not query.strip():
         sortedby, reverse = SORTS["date"]
-    from reader.library.evaluate import ranked  # numpy: loaded by the first search, not at start
+    from reader.library.engine.evaluate import (
+        ranked,  # numpy: loaded by the first search, not at start
+    )
 
     try:
         parsed = expand(parsed, searcher.reader())

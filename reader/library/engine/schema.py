@@ -12,7 +12,7 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from reader.library.positions import ArrayPositions, decode_positions
+from reader.library.engine.positions import ArrayPositions, decode_positions
 
 SCHEMA_VERSION = 3
 

@@ -25,9 +25,9 @@ from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from reader.library.blocks import block_arrays
-from reader.library.phrase import FastPhrase, phrase_counts, phrase_scorer
-from reader.library.positions import ArrayPositions
+from reader.library.engine.blocks import block_arrays
+from reader.library.engine.phrase import FastPhrase, phrase_counts, phrase_scorer
+from reader.library.engine.positions import ArrayPositions
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 

@@ -22,9 +22,9 @@ from whoosh.qparser import (
 from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
 from whoosh.util.times import adatetime, timespan
 
+from reader.library.engine.phrase import FastPhrase
+from reader.library.engine.vocabulary import near_words
 from reader.library.errors import QueryError
-from reader.library.phrase import FastPhrase
-from reader.library.vocabulary import near_words
 
 #: One text for the help screen and the README's "Searching" section.
 QUERY_HELP = """\
