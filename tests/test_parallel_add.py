@@ -94,7 +94,7 @@ def test_workers_build_the_library_a_single_process_builds(
     ]
     assert pooled.get(str(folder / "r007.txt")).body.startswith("Report 7")
     # rounds of 2 worker segments, merged as they pile up: few segments remain
-    assert len(pooled._get_searcher().reader().leaf_readers()) <= 4
+    assert len(pooled._get_searcher().whoosh.reader().leaf_readers()) <= 4
     assert stray_files(tmp_path / "pooled") == []
     # changed files replace their documents; unchanged ones are recognised
     for number in (3, 30, 59):

@@ -70,3 +70,21 @@ def test_release_library_gives_back_texts_and_takes_new_documents(
     assert len(reopened) == 4
     assert _names(reopened.search('"slow decline"')) == ["new.txt"]
     reopened.close()
+
+
+def test_old_module_paths_name_the_moved_modules() -> None:
+    import importlib
+
+    from reader.library.moved import MOVED
+
+    for old, new in MOVED.items():
+        assert importlib.import_module(old) is importlib.import_module(new), old
+    from reader.library.codec import LeanCodec
+    from reader.library.positions import ArrayPositions
+    from reader.library.schema import FLOAT, BodyText, PhraseText
+
+    assert LeanCodec.__module__ == "reader.library.engine.codec"
+    assert {FLOAT.__module__, BodyText.__module__, PhraseText.__module__} == {
+        "reader.library.engine.schema"
+    }
+    assert ArrayPositions.__module__ == "reader.library.engine.positions"

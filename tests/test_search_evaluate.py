@@ -77,7 +77,7 @@ def whoosh_top(searcher, parsed, limit):
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_same_top_hits_scores_and_count_as_whoosh(library: Library, query: str):
-    searcher = library._get_searcher()
+    searcher = library._get_searcher().whoosh
     assert not searcher.is_atomic() and searcher.reader().has_deletions()
     parsed = expand(parse(searcher.schema, query), searcher.reader())
     top, total = ranked(searcher, parsed, 10, None, False)
@@ -140,7 +140,7 @@ def test_a_library_from_before_the_array_layouts_still_searches_the_same(tmp_pat
     whoosh_index.create_in(str(tmp_path / "lib" / "index"), schema)
     library = Library(tmp_path / "lib")
     library.add([folder])
-    assert type(library._get_searcher().schema["body"].format) is Positions
+    assert type(library._get_searcher().whoosh.schema["body"].format) is Positions
     found = library.search('"may be safe"', limit=None)
     assert found.total == 30
     assert library.search("vaccine AND useful", limit=5).total == 30

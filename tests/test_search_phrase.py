@@ -29,7 +29,7 @@ def test_same_documents_as_whoosh_phrases_including_after_updates(tmp_path: Path
     for number in range(0, 60, 7):  # re-indexed documents leave deletions behind
         (folder / f"d{number:02d}.txt").write_text(f"Doc {number}\n\nmay be changed", "utf-8")
     library.add([folder])
-    searcher = library._get_searcher()
+    searcher = library._get_searcher().whoosh
     checked = 0
     for _ in range(80):
         words = [rng.choice(WORDS) for _ in range(rng.randint(2, 3))]
@@ -78,7 +78,7 @@ def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
         (folder / f"w{number:02d}.txt").write_text(f"Word {word}\n\n{word} again", "utf-8")
     library = Library(tmp_path / "lib")
     library.add([folder])
-    reader = library._get_searcher().reader()
+    reader = library._get_searcher().whoosh.reader()
     for typed in ["vacin", "vaccin", "patint", "protien", "potnt", "x", "vacum", "patent"]:
         for maxdist in (1, 2):
             whoosh = wq.FuzzyTerm("body", typed, maxdist=maxdist, prefixlength=1)

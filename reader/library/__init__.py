@@ -1,4 +1,4 @@
-"""The library: files -> documents -> a Whoosh index you can search. No Textual here.
+"""The library: files -> documents -> an index you can search. No Textual here.
 
 ``Library(path)`` is the whole interface the TUI and the CLI use.
 """
@@ -12,10 +12,12 @@ from reader.library.documents import (
     SearchResults,
     Snippet,
 )
-from reader.library.engine.query import QUERY_HELP
+from reader.library.engine import QUERY_HELP
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
+from reader.library.hits import hit_spans
 from reader.library.ingest import FORMATS, IngestError
 from reader.library.library import AddProgress, AddReport, Library
+from reader.library.one_document import document_text, read_document
 from reader.library.paths import LIBRARY_ENV, default_library_path
 from reader.library.search import SORTS
 
@@ -40,4 +42,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "default_library_path",
+    "document_text",
+    "hit_spans",
+    "read_document",
 ]

@@ -65,7 +65,7 @@ def text_analyzer() -> StemmingAnalyzer:
 
 
 def pre_analysed(schema: Schema) -> dict[str, tuple[float, bool]]:
-    """Text fields a worker can analyse ahead (``reader.library.indexing.text_postings``
+    """Text fields a worker can analyse ahead (``reader.library.engine.tokens.text_postings``
     reproduces their analysis exactly): field name -> (field boost, whether positions
     are array-encoded, ``ArrayPositions``, rather than Whoosh's ``Positions``)."""
     from whoosh.formats import Positions
