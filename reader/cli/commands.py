@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.hedging import find_hedges, profile
 from reader.library import (
     DocumentSummary,
@@ -21,8 +22,6 @@ from reader.library import (
     document_text,
 )
 from reader.safe_text import printable
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def error(message: str) -> None:

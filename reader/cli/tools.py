@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.config import load_config
 from reader.export import FORMATS, MarkedDocument, analyse, render
 from reader.library import IngestError, Library, default_library_path, read_document
 from reader.safe_text import printable
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 NO_AUTH_WARNING = (
     "hedge-reader serve has no authentication: anyone who can reach this address can use "

@@ -14,8 +14,9 @@ from reader.library.documents import (
 )
 from reader.library.engine import QUERY_HELP
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
+from reader.library.formats import SUFFIXES
 from reader.library.hits import hit_spans
-from reader.library.ingest import FORMATS, IngestError
+from reader.library.ingest import IngestError
 from reader.library.library import AddProgress, AddReport, Library
 from reader.library.one_document import document_text, read_document
 from reader.library.paths import LIBRARY_ENV, default_library_path
@@ -24,10 +25,10 @@ from reader.library.search import SORTS
 moved.install()
 
 __all__ = [
-    "FORMATS",
     "LIBRARY_ENV",
     "QUERY_HELP",
     "SORTS",
+    "SUFFIXES",
     "AddProgress",
     "AddReport",
     "Document",

@@ -24,9 +24,6 @@ from reader.library.formats.text import (
     parse_text,
 )
 
-#: File suffix -> format id stored in the index.
-FORMATS: dict[str, str] = SUFFIXES
-
 #: Files larger than this are refused: a reader is not a log viewer.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
@@ -80,7 +77,7 @@ def iter_sources(
             elif path.is_dir():
                 yield from _walk(path, seen)
             elif path.exists():
-                if path.suffix.lower() not in FORMATS:
+                if path.suffix.lower() not in SUFFIXES:
                     yield IngestError(path, f"unsupported file type {path.suffix or '(none)'!r}")
                 else:
                     yield from _source(path, seen)
@@ -107,7 +104,7 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError | 
         for name in sorted(files):
             if name.startswith("."):
                 continue
-            if Path(name).suffix.lower() not in FORMATS or (
+            if Path(name).suffix.lower() not in SUFFIXES or (
                 # data files, JATS papers…: only feeds are read from a folder
                 name.lower().endswith(".xml") and not _looks_like_feed(Path(root) / name)
             ):
@@ -171,12 +168,11 @@ def read_bytes(source: SourceFile, max_bytes: int = MAX_FILE_BYTES) -> bytes:
 
 def parse_document(source: SourceFile, data: bytes) -> ParsedDocument:
     """Decode and clean one text or Markdown file's bytes into readable text with a title."""
-    fmt = FORMATS[source.path.suffix.lower()]
+    fmt = SUFFIXES[source.path.suffix.lower()]
     return parse_text(Raw(str(source.path), data, fmt, source.mtime, str(source.path)))
 
 
 __all__ = [
-    "FORMATS",
     "MAX_FILE_BYTES",
     "IngestError",
     "PassedOver",
