@@ -40,7 +40,7 @@ from textual.widgets import Log
 
 from reader.hedging import find_hedges
 from reader.library import Library
-from reader.library.indexing import WORD, stem_word
+from reader.library.engine.tokens import WORD, stem_word
 from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
 from reader.tui.memory import Memory

@@ -118,9 +118,9 @@ def plain_whoosh_rate(files: list[Path]) -> tuple[float, float]:
     (documents/s, CPU ms a document)."""
     from whoosh import index as whoosh_index
 
+    from reader.library.engine.schema import make_schema
     from reader.library.ingest import SourceFile, parse_document, read_bytes
     from reader.library.library import _index_fields
-    from reader.library.schema import make_schema
 
     folder = CACHE / "plain-whoosh"
     shutil.rmtree(folder, ignore_errors=True)

@@ -15,10 +15,11 @@ from whoosh.fields import TEXT
 from whoosh.qparser import QueryParser
 
 from reader.library import codec
-from reader.library.codec import LeanCodec, merge_tiers
-from reader.library.indexing import Analysed, analyse, text_postings
-from reader.library.schema import make_schema, pre_analysed, pre_indexed, text_analyzer
-from reader.library.writer import BulkWriter
+from reader.library.engine.codec import LeanCodec, merge_tiers
+from reader.library.engine.schema import make_schema, pre_analysed, pre_indexed, text_analyzer
+from reader.library.engine.tokens import text_postings
+from reader.library.engine.writer import BulkWriter
+from reader.library.indexing import Analysed, analyse
 
 WORDS = [
     "vaccines",

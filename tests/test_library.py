@@ -151,7 +151,7 @@ def test_a_library_made_before_a_new_field_keeps_working(tmp_path):
     """An index from an older release (no ``author`` field) opens, searches and takes new files."""
     from whoosh import index as whoosh_index
 
-    from reader.library.schema import make_schema
+    from reader.library.engine.schema import make_schema
 
     old_schema = make_schema()
     old_schema.remove("author")

@@ -94,7 +94,7 @@ def test_workers_build_the_library_a_single_process_builds(
     ]
     assert pooled.get(str(folder / "r007.txt")).body.startswith("Report 7")
     # rounds of 2 worker segments, merged as they pile up: few segments remain
-    assert len(pooled._get_searcher().reader().leaf_readers()) <= 4
+    assert len(pooled._get_searcher().whoosh.reader().leaf_readers()) <= 4
     assert stray_files(tmp_path / "pooled") == []
     # changed files replace their documents; unchanged ones are recognised
     for number in (3, 30, 59):
@@ -228,8 +228,8 @@ def test_a_worker_that_cannot_write_its_segment_fails_the_add_cleanly(
 ):
     import multiprocessing
 
+    from reader.library.engine.writer import BulkWriter
     from reader.library.errors import LibraryError
-    from reader.library.writer import BulkWriter
 
     library = Library(tmp_path / "lib")
     library.add([write_docs(tmp_path / "first", 3, "cohort")])

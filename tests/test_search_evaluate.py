@@ -9,8 +9,8 @@ import pytest
 from whoosh import index as whoosh_index
 
 from reader.library import Library
-from reader.library.evaluate import ranked
-from reader.library.query import expand, parse
+from reader.library.engine.evaluate import ranked
+from reader.library.engine.query import expand, parse
 
 WORDS = [
     "may",
@@ -53,7 +53,7 @@ def library(tmp_path_factory: pytest.TempPathFactory) -> Library:
     folder.mkdir()
     library = Library(root / "lib")
     patch = pytest.MonkeyPatch()
-    patch.setattr("reader.library.codec.MERGE_FACTOR", 100)  # keep every batch's segment
+    patch.setattr("reader.library.engine.codec.MERGE_FACTOR", 100)  # keep every batch's segment
     for batch in range(3):
         for number in range(batch * 40, batch * 40 + 40):
             title = " ".join(rng.choice(WORDS) for _ in range(3))
@@ -77,7 +77,7 @@ def whoosh_top(searcher, parsed, limit):
 
 @pytest.mark.parametrize("query", QUERIES)
 def test_same_top_hits_scores_and_count_as_whoosh(library: Library, query: str):
-    searcher = library._get_searcher()
+    searcher = library._get_searcher().whoosh
     assert not searcher.is_atomic() and searcher.reader().has_deletions()
     parsed = expand(parse(searcher.schema, query), searcher.reader())
     top, total = ranked(searcher, parsed, 10, None, False)
@@ -124,13 +124,13 @@ def test_a_library_from_before_the_array_layouts_still_searches_the_same(tmp_pat
     # build the empty index with Whoosh's plain Positions format, as older releases made it
     from whoosh.fields import TEXT
 
-    from reader.library.schema import make_schema, text_analyzer
+    from reader.library.engine.schema import make_schema, text_analyzer
 
     schema = make_schema()
     schema.remove("body")
     schema.remove("title")
     schema.add("title", TEXT(stored=True, analyzer=text_analyzer(), field_boost=2.0))
-    from reader.library.schema import BodyText
+    from reader.library.engine.schema import BodyText
 
     old_body = BodyText(analyzer=text_analyzer())
     from whoosh.formats import Positions
@@ -140,7 +140,7 @@ def test_a_library_from_before_the_array_layouts_still_searches_the_same(tmp_pat
     whoosh_index.create_in(str(tmp_path / "lib" / "index"), schema)
     library = Library(tmp_path / "lib")
     library.add([folder])
-    assert type(library._get_searcher().schema["body"].format) is Positions
+    assert type(library._get_searcher().whoosh.schema["body"].format) is Positions
     found = library.search('"may be safe"', limit=None)
     assert found.total == 30
     assert library.search("vaccine AND useful", limit=5).total == 30

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.library.indexing import text_postings
-from reader.library.schema import PhraseText, text_analyzer
+from reader.library.engine.schema import PhraseText, text_analyzer
+from reader.library.engine.tokens import text_postings
 
 FIELD = PhraseText(analyzer=text_analyzer())  # Whoosh's own analysis, the index's format
 

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from whoosh import query as wq
 
 from reader.library import Library
-from reader.library.phrase import FastPhrase
+from reader.library.engine.phrase import FastPhrase
 
 WORDS = ["may", "be", "the", "vaccine", "further", "studies", "needed", "are"]
 
@@ -29,7 +29,7 @@ def test_same_documents_as_whoosh_phrases_including_after_updates(tmp_path: Path
     for number in range(0, 60, 7):  # re-indexed documents leave deletions behind
         (folder / f"d{number:02d}.txt").write_text(f"Doc {number}\n\nmay be changed", "utf-8")
     library.add([folder])
-    searcher = library._get_searcher()
+    searcher = library._get_searcher().whoosh
     checked = 0
     for _ in range(80):
         words = [rng.choice(WORDS) for _ in range(rng.randint(2, 3))]
@@ -69,7 +69,7 @@ def test_the_count_is_exact_whatever_the_limit(tmp_path: Path):
 
 
 def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
-    from reader.library.vocabulary import near_words
+    from reader.library.engine.vocabulary import near_words
 
     folder = tmp_path / "docs"
     folder.mkdir()
@@ -78,7 +78,7 @@ def test_fuzzy_words_expand_to_what_whoosh_finds(tmp_path: Path):
         (folder / f"w{number:02d}.txt").write_text(f"Word {word}\n\n{word} again", "utf-8")
     library = Library(tmp_path / "lib")
     library.add([folder])
-    reader = library._get_searcher().reader()
+    reader = library._get_searcher().whoosh.reader()
     for typed in ["vacin", "vaccin", "patint", "protien", "potnt", "x", "vacum", "patent"]:
         for maxdist in (1, 2):
             whoosh = wq.FuzzyTerm("body", typed, maxdist=maxdist, prefixlength=1)
@@ -103,6 +103,6 @@ def _levenshtein(a: str, b: str) -> int:
 @settings(max_examples=500, deadline=None)
 @given(st.text("abcde", max_size=8), st.text("abcde", max_size=8), st.integers(1, 2))
 def test_the_fast_edit_distance_check_agrees_with_levenshtein(a: str, b: str, maxdist: int):
-    from reader.library.vocabulary import _within
+    from reader.library.engine.vocabulary import _within
 
     assert _within(a, b, maxdist) == (_levenshtein(a, b) <= maxdist)

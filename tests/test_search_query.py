@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.library import QUERY_HELP, Library, QueryError
+from reader.library.engine.query import parse
+from reader.library.engine.schema import make_schema
 from reader.library.hits import hit_spans
-from reader.library.query import parse
-from reader.library.schema import make_schema
 
 DOCS = {
     # name: (year written, text)

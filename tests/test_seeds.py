@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reader.library import FORMATS, Library
+from reader.library import SUFFIXES, Library
 from reader.resources import seeds_dir, styles_dir
 
 
 def test_the_sample_library_ships_enough_txt_and_md(tmp_path: Path):
-    files = sorted(p for p in seeds_dir().iterdir() if p.suffix in FORMATS)
+    files = sorted(p for p in seeds_dir().iterdir() if p.suffix in SUFFIXES)
     assert len(files) >= 16
     assert {p.suffix for p in files} == {".txt", ".md"}
     assert files[0].name.startswith("00-mrna-vaccines")

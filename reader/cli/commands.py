@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.hedging import find_hedges, profile
 from reader.library import (
     DocumentSummary,
@@ -18,13 +19,9 @@ from reader.library import (
     Library,
     LibraryError,
     default_library_path,
+    document_text,
 )
-from reader.library.formats import detect, parse
-from reader.library.formats.base import Raw
-from reader.library.ingest import decode
 from reader.safe_text import printable
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def error(message: str) -> None:
@@ -102,13 +99,7 @@ def search(args: argparse.Namespace) -> int:
 def _document_text(name: str, data: bytes) -> str:
     """The text a reader would see: HTML, PDF and EPUB go through the same parsers as
     ``add`` (not read as raw markup or refused as binary); anything else is decoded."""
-    fmt = detect(name, data) if name != "-" else None
-    if fmt in {"html", "pdf", "epub", "feed"}:
-        documents = parse(Raw(name, data, fmt, 0.0, name))
-        if len(documents) != 1:
-            raise IngestError(name, f"holds {len(documents)} documents (a feed?); add it instead")
-        return documents[0].body
-    return decode(name, data) if data.strip() else data.decode("utf-8", "replace")
+    return document_text(name, data)
 
 
 def hedges(args: argparse.Namespace) -> int:

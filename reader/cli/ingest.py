@@ -23,10 +23,10 @@ from rich.progress import (
     TimeElapsedColumn,
 )
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.library import AddProgress, AddReport, Library
 from reader.safe_text import printable
 
-EXIT_OK, EXIT_PARTIAL = 0, 1
 PLAIN_EVERY = 2.0  # seconds between progress lines when stderr is not a terminal
 
 Show = Callable[[AddProgress], None]

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from reader import __version__
+from reader.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from reader.library import SORTS, LibraryError, QueryError
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -132,7 +131,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_PARTIAL
     except KeyboardInterrupt:
         commands.error("interrupted; the library keeps what was saved")
-        return 130
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
         sys.stderr.close()
         return EXIT_OK

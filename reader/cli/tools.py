@@ -9,15 +9,11 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.config import load_config
 from reader.export import FORMATS, MarkedDocument, analyse, render
-from reader.library import IngestError, Library, default_library_path
-from reader.library.formats.base import is_url
-from reader.library.ingest import MAX_FILE_BYTES, iter_sources
-from reader.library.loader import load
+from reader.library import IngestError, Library, default_library_path, read_document
 from reader.safe_text import printable
-
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 
 NO_AUTH_WARNING = (
     "hedge-reader serve has no authentication: anyone who can reach this address can use "
@@ -94,20 +90,7 @@ def find_document(doc: str, library_path: Path) -> tuple[str, str, str, tuple[An
                     return found.path, found.title, found.body, tuple(found.outline)
     finally:
         library.close()
-    url = is_url(doc)
-    if not url and not target.exists():
-        raise IngestError(doc, "not in the library, and no such file")
-    if not url and target.is_dir():
-        raise IngestError(doc, "is a folder; export takes one document")
-    (source,) = list(iter_sources([doc if url else target]))
-    if isinstance(source, IngestError):
-        raise source
-    documents = load(source, {}, MAX_FILE_BYTES).documents
-    if len(documents) != 1:
-        raise IngestError(
-            doc, f"holds {len(documents)} documents (a feed?); add it, then export one entry"
-        )
-    parsed = documents[0]
+    parsed = read_document(doc)
     return parsed.path, parsed.title, parsed.body, parsed.outline
 
 

@@ -1,8 +1,9 @@
-"""The library: files -> documents -> a Whoosh index you can search. No Textual here.
+"""The library: files -> documents -> an index you can search. No Textual here.
 
 ``Library(path)`` is the whole interface the TUI and the CLI use.
 """
 
+from reader.library import moved
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -11,18 +12,23 @@ from reader.library.documents import (
     SearchResults,
     Snippet,
 )
+from reader.library.engine import QUERY_HELP
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
-from reader.library.ingest import FORMATS, IngestError
+from reader.library.formats import SUFFIXES
+from reader.library.hits import hit_spans
+from reader.library.ingest import IngestError
 from reader.library.library import AddProgress, AddReport, Library
+from reader.library.one_document import document_text, read_document
 from reader.library.paths import LIBRARY_ENV, default_library_path
-from reader.library.query import QUERY_HELP
 from reader.library.search import SORTS
 
+moved.install()
+
 __all__ = [
-    "FORMATS",
     "LIBRARY_ENV",
     "QUERY_HELP",
     "SORTS",
+    "SUFFIXES",
     "AddProgress",
     "AddReport",
     "Document",
@@ -37,4 +43,7 @@ __all__ = [
     "SearchResults",
     "Snippet",
     "default_library_path",
+    "document_text",
+    "hit_spans",
+    "read_document",
 ]

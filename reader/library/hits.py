@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 
 from reader.library.documents import Snippet
-from reader.library.indexing import WORD, stem_word
+from reader.library.engine import WORD, stem_word
 
 SNIPPET_CHARS = 180
 _BEFORE = 60

@@ -1,7 +1,7 @@
 """``Library``: the index of a user's documents, with add, search, get and remove.
 
-One Whoosh index plus a text store in one folder. Every write is a Whoosh commit,
-which replaces the table of contents atomically: a crash, a kill or a full disk
+One index (``reader.library.engine``) plus a text store in one folder. Every write is
+an index commit, which replaces the table of contents atomically: a crash, a kill or a full disk
 mid-write leaves the last committed library readable.
 """
 
@@ -17,13 +17,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from whoosh import index as whoosh_index
-from whoosh.index import LockError
-from whoosh.reading import ReaderClosed, SegmentReader
-from whoosh.writing import IndexWriter
-
 from reader.hedging import find_hedges, profile
-from reader.library.codec import merge_tiers
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -32,16 +26,15 @@ from reader.library.documents import (
     SearchResults,
     summary_from_fields,
 )
+from reader.library.engine import Index, IndexLocked, Searcher, Writer
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
 from reader.library.indexing import Analysed, Prepared, Preparing, Ready
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
 from reader.library.parallel import Segments, WorkerFailed, clear_staging
-from reader.library.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.search import check_sort, run_search
 from reader.library.textstore import TextStore
-from reader.library.writer import BulkWriter
 
 #: A commit (one new segment) after this many documents the writer itself added, or sooner
 #: once it holds ``_HOLD_POSTINGS`` postings (about 60 MB): fewer, larger segments write and
@@ -102,14 +95,14 @@ class _Batch:
     def __len__(self) -> int:
         return len(self.texts)
 
-    def add(self, writer: IndexWriter, item: Ready, known: bool) -> None:
+    def add(self, writer: Writer, item: Ready, known: bool) -> None:
         self.texts.append((item.sha256, item.packed))
         assert item.fields is not None
         self.added += 1
         if known:
-            writer.update_document(**item.fields)
+            writer.replace(item.fields)
         else:
-            writer.add_document(**item.fields)
+            writer.add(item.fields)
 
 
 class Library:
@@ -119,25 +112,24 @@ class Library:
         self.path = Path(path).expanduser()
         self._index_dir = self.path / "index"
         self._lock = threading.RLock()
-        self._index: whoosh_index.Index | None = None
-        self._searcher: Any = None
+        self._index: Index | None = None
+        self._searcher: Searcher | None = None
         self._texts: TextStore | None = None
 
     # -- opening -----------------------------------------------------------------
 
     def exists(self) -> bool:
         """Whether an index was ever created here (an empty library still exists)."""
-        return whoosh_index.exists_in(str(self._index_dir))
+        return Index.exists(self._index_dir)
 
-    def _open(self, create: bool) -> whoosh_index.Index | None:
+    def _open(self, create: bool) -> Index | None:
         if self._index is not None:
             return self._index
         try:
             if self.exists():
-                self._index = _with_current_fields(whoosh_index.open_dir(str(self._index_dir)))
+                self._index = Index.open(self._index_dir)
             elif create:
-                self._index_dir.mkdir(parents=True, exist_ok=True)
-                self._index = whoosh_index.create_in(str(self._index_dir), make_schema())
+                self._index = Index.create(self._index_dir)
             else:
                 return None
             self._texts = TextStore(self.path / "texts.sqlite")
@@ -145,7 +137,7 @@ class Library:
             raise LibraryError(f"{self.path}: cannot open the library ({_reason(error)})") from None
         return self._index
 
-    def _get_searcher(self) -> Any:
+    def _get_searcher(self) -> Searcher | None:
         index = self._open(create=False)
         if index is None:
             return None
@@ -156,7 +148,7 @@ class Library:
         return self._searcher
 
     @staticmethod
-    def _refreshed(index: whoosh_index.Index, searcher: Any) -> Any:
+    def _refreshed(index: Index, searcher: Searcher) -> Searcher:
         """A searcher on the latest commit.
 
         Not ``Searcher.refresh()``: it reuses a segment's reader by segment id and so
@@ -169,8 +161,7 @@ class Library:
         """Release the index and the text store; closing twice, or after a failed open, is fine."""
         with self._lock:
             if self._searcher is not None:
-                with contextlib.suppress(ReaderClosed):  # its readers were closed already
-                    self._searcher.close()
+                self._searcher.close()
                 self._searcher = None
             if self._texts is not None:
                 self._texts.close()
@@ -213,7 +204,7 @@ class Library:
             assert index is not None and self._texts is not None
             clear_staging(self.path)  # what a killed add's workers left
             known = self._known_sources()
-            pre_analyse = Analysed(pre_analysed(index.schema), pre_indexed(index.schema))
+            pre_analyse = Analysed(index.text_fields(), index.other_fields())
             writer = self._writer(index)
             batch = _Batch()
             #: Paths of documents filed by workers that replace indexed ones: deleted in
@@ -277,7 +268,7 @@ class Library:
     def _file(
         outcome: Prepared,
         known: dict[str, tuple[str, int, float]],
-        writer: IndexWriter | None,
+        writer: Writer | None,
         batch: _Batch,
         replaced: list[str],
         report: AddReport,
@@ -333,7 +324,7 @@ class Library:
             searcher = self._get_searcher()
             if searcher is None:
                 return [], []
-            found = {f.get("source") or f["path"] for f in searcher.all_stored_fields()}
+            found = {f.get("source") or f["path"] for f in searcher.all_fields()}
         urls = sorted(source for source in found if is_url(source))
         return sorted(found - set(urls)), urls
 
@@ -365,17 +356,17 @@ class Library:
 
         return held()
 
-    def _writer(self, index: whoosh_index.Index) -> BulkWriter:
+    def _writer(self, index: Index) -> Writer:
         try:
-            return BulkWriter(index, timeout=5.0)
-        except LockError:
+            return index.writer(timeout=5.0)
+        except IndexLocked:
             raise LibraryBusyError(
                 f"{self.path}: library is busy (another hedge-reader is adding documents)"
             ) from None
 
     def _commit(
         self,
-        writer: IndexWriter,
+        writer: Writer,
         batch: _Batch | None = None,
         segments: Segments | None = None,
         replaced: list[str] | None = None,
@@ -388,17 +379,11 @@ class Library:
                 self._texts.put_packed(batch.texts)
             if segments:
                 for path in replaced or ():
-                    writer.delete_by_term("path", path)
+                    writer.delete("path", path)
                 segments.move_into(self._index_dir)
-                if segments.doc_count() < _SMALL_SEGMENTS:
-                    for segment in segments.segments:  # one segment, as adding them inline
-                        reader = SegmentReader(writer.storage, writer.schema, segment)
-                        writer.add_reader(reader)
-                        reader.close()
-                else:
-                    writer.segments.extend(segments.segments)
-                    writer._setup_doc_offsets()
-            writer.commit(mergetype=merge_tiers)
+                small = segments.doc_count() < _SMALL_SEGMENTS
+                writer.add_segments(segments.segments, rewrite=small)
+            writer.commit()
         except (OSError, sqlite3.Error) as error:
             writer.cancel()
             raise LibraryError(
@@ -414,7 +399,7 @@ class Library:
             return {}
         return {
             fields["path"]: (fields["sha256"], fields["size"], fields["mtime"])
-            for fields in searcher.all_stored_fields()
+            for fields in searcher.all_fields()
         }
 
     def _origins(self) -> dict[str, str]:
@@ -422,7 +407,7 @@ class Library:
         searcher = self._get_searcher()
         if searcher is None:
             return {}
-        return {f["path"]: f.get("source") or f["path"] for f in searcher.all_stored_fields()}
+        return {f["path"]: f.get("source") or f["path"] for f in searcher.all_fields()}
 
     def remove(self, paths: Iterable[str | Path]) -> list[str]:
         """Drop documents whose path or source (file, URL, feed) is, or lies under, one of
@@ -444,7 +429,7 @@ class Library:
             writer = self._writer(index)
             try:
                 for path in doomed:
-                    writer.delete_by_term("path", path)
+                    writer.delete("path", path)
             except BaseException:
                 writer.cancel()
                 raise
@@ -502,22 +487,6 @@ class Library:
                 snippets=snippets,
                 offset=offset,
             )
-
-
-def _with_current_fields(index: whoosh_index.Index) -> whoosh_index.Index:
-    """Add fields a newer release introduced, so a library made by an older one keeps working.
-
-    Documents indexed before simply have no value there until they are re-indexed.
-    """
-    current = make_schema()
-    missing = [name for name in current.names() if name not in index.schema]
-    if missing:
-        writer = index.writer(timeout=5.0)
-        for name in missing:
-            writer.add_field(name, current[name])
-        writer.commit()
-        index = index.refresh()
-    return index
 
 
 def _within(path: str, root: str) -> bool:

@@ -3,7 +3,7 @@
 Sending every document's postings back to one writer cost more than making them
 (pickling, unpickling, then filing them a term at a time in the main process, on a
 machine with two cores). Here, as in Whoosh's ``MpWriter`` with ``multisegment``, each
-worker holds a segment writer (``BulkWriter``) on a private staging folder and files the
+worker holds a segment writer (``Index.staging_writer``) on a private staging folder and files the
 documents it prepares itself; the main process gets back only what it needs per
 document (path, hash, size, mtime, packed text) and, at each commit, the finished
 segments, which it moves into the index and adds to the next table of contents.
@@ -35,6 +35,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from reader.library.engine import Index, Writer, segment_files_prefix, segment_size
 from reader.library.ingest import Source, SourceFile
 from reader.library.loader import Known
 
@@ -63,12 +64,12 @@ class Segments:
         return bool(self.segments)
 
     def doc_count(self) -> int:
-        return sum(segment.doc_count_all() for segment in self.segments)
+        return sum(segment_size(segment) for segment in self.segments)
 
     def move_into(self, index_dir: Path) -> None:
         """Move the segments' files into the index folder (same file system: renames)."""
         for segment in self.segments:
-            prefix = segment.segment_id() + "."
+            prefix = segment_files_prefix(segment)
             for folder in self.folders:
                 for name in os.listdir(folder):
                     if name.startswith(prefix):
@@ -102,15 +103,10 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
     """A worker's loop: file chunks in, per-file outcomes out; on ``finish``, the segments."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's
     parent = os.getppid()  # the main process, or the fork server that started us
-    writer: Any = None
+    writer: Writer | None = None
     done: list[Any] = []
     try:
-        from whoosh import index as whoosh_index
-
-        from reader.library.writer import BulkWriter
-
-        setup.folder.mkdir(parents=True, exist_ok=True)
-        staging = whoosh_index.create_in(str(setup.folder), setup.schema)
+        staging = Index.create(setup.folder, setup.schema)
         while True:
             try:
                 message = jobs.get(timeout=1.0)
@@ -138,8 +134,8 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
                     if ready.path != str(job[0].path):
                         continue  # a feed's entries: checked and filed by the main process
                     if writer is None:
-                        writer = BulkWriter(staging, _lk=False)
-                    writer.add_document(**ready.fields)
+                        writer = staging.staging_writer()
+                    writer.add(ready.fields)
                     ready.fields = None
                     if writer.held >= setup.hold:
                         done.append(writer.finish_segment())

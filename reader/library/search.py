@@ -1,6 +1,6 @@
-"""Queries -> ranked ``SearchResults`` with snippets, over an open Whoosh searcher.
+"""Queries -> ranked ``SearchResults`` with snippets, over an engine searcher.
 
-The language is in ``reader.library.query``. Snippets come from the text store for the
+The language is in ``reader.library.engine.query``. Snippets come from the text store for the
 top hits only, cut around the first hit without running Whoosh's highlighter over whole
 bodies; that and one reused searcher keep a query on a large library to a few
 milliseconds.
@@ -8,13 +8,15 @@ milliseconds.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 from reader.library.documents import SearchHit, SearchResults, Snippet, summary_from_fields
+from reader.library.engine import BadQuery, Searcher
 from reader.library.errors import QueryError
 from reader.library.hits import snippet as make_snippet
-from reader.library.query import expand, parse, positive_terms
-from reader.library.suggest import TextLookup, suggest
+
+#: A document's text by its sha256 (None if the store lacks it).
+TextLookup = Callable[[str], "str | None"]
 
 #: Sort orders a user can pick: name -> (sort field or None for relevance, descending).
 SORTS: dict[str, tuple[str | None, bool]] = {
@@ -30,12 +32,8 @@ def check_sort(sort: str) -> None:
         raise QueryError(f"unknown sort {sort!r}: choose one of {', '.join(SORTS)}")
 
 
-def parse_query(schema: Any, query: str) -> Any:
-    return parse(schema, query)
-
-
 def run_search(
-    searcher: Any,
+    searcher: Searcher,
     texts: TextLookup,
     query: str,
     limit: int | None = 10,
@@ -48,37 +46,27 @@ def run_search(
     ``offset`` skips that many top hits, for a list that fetches a page at a time.
     """
     check_sort(sort)
-    parsed = parse(searcher.schema, query)
     sortedby, reverse = SORTS[sort]
     if sortedby is None and not query.strip():
         sortedby, reverse = SORTS["date"]
-    from reader.library.evaluate import ranked  # numpy: loaded by the first search, not at start
-
+    wanted_top = None if limit is None else offset + limit
     try:
-        parsed = expand(parsed, searcher.reader())
-        wanted_top = None if limit is None else offset + limit
-        top, total = ranked(searcher, parsed, wanted_top, sortedby, reverse)
-        top = top[offset:]
-        terms = positive_terms(parsed, searcher.reader(), "body") if query.strip() else set()
-    except QueryError:
-        raise
-    except Exception as error:  # whoosh raises bare errors for odd queries
-        raise QueryError(f"cannot run the query {query!r}: {error}") from None
+        found = searcher.ranked(query, wanted_top, sortedby, reverse, texts)
+    except BadQuery as error:
+        raise QueryError(str(error)) from None
+    top = found.top[offset:]
     wanted = len(top) if snippets is None else snippets
     hits = []
     for rank, (docnum, score) in enumerate(top):
         fields = searcher.stored_fields(docnum)
-        found = Snippet(text="")
+        snippet = Snippet(text="")
         if rank < wanted:
-            found = make_snippet(texts(fields["sha256"]) or "", terms)
-        hits.append(SearchHit(summary=summary_from_fields(fields), score=score, snippet=found))
-    suggestions: tuple[str, ...] = ()
-    if not total and query.strip():
-        suggestions = suggest(searcher, parsed, query, texts)
+            snippet = make_snippet(texts(fields["sha256"]) or "", found.terms)
+        hits.append(SearchHit(summary=summary_from_fields(fields), score=score, snippet=snippet))
     return SearchResults(
         query=query,
-        total=total,
+        total=found.total,
         hits=hits,
-        terms=tuple(sorted(terms)),
-        suggestions=suggestions,
+        terms=tuple(sorted(found.terms)),
+        suggestions=found.suggestions,
     )

@@ -13,8 +13,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from reader.hedging import BOOSTER, Hedge, find_hedges, sentence_spans
-from reader.library import Heading
-from reader.library.hits import hit_spans
+from reader.library import Heading, hit_spans
 
 FIRST_CHUNK = 8_000  # characters: about two screens, marked before anything else
 CHUNK = 16_000  # small, so the worker can step aside for the UI between chunks

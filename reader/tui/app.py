@@ -236,9 +236,10 @@ class HedgeReaderApp(ToolActions, App[None]):
         step: int = 0,
     ) -> None:
         """Post the text with the first screen's marks, then (once that is painted, so
-        nothing holds the GIL during the first paint) the rest's marks in batches, then
-        ``DocumentLoaded``. The first chunk is analysed here: quicker than a round trip to
-        a process. A long rest goes to ``analysis_pool``'s process, so the UI keeps the GIL."""
+        nothing holds the GIL during the first paint) the rest's marks in batches
+        (``MarksFound``, the last with ``done`` 1.0). The first chunk is analysed here: quicker
+        than a round trip to a process. A long rest goes to ``analysis_pool``'s process, so
+        the UI keeps the GIL."""
         try:
             document = self.library.get(path)
         except LibraryError as error:
@@ -252,7 +253,6 @@ class HedgeReaderApp(ToolActions, App[None]):
         text = document.body
         if not text:
             self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
-            self.post_message(messages.DocumentLoaded(document, [], []))
             return
         bounds = list(chunk_bounds(text))
         first = analyse(text, *bounds[0], terms, self.extra_phrases)
@@ -270,15 +270,11 @@ class HedgeReaderApp(ToolActions, App[None]):
         ]
         futures = [future for future in submitted if future is not None]
         if groups and len(futures) == len(groups):
-            chunks = self._collect_marks(generation, text, groups, futures, terms)
+            self._collect_marks(generation, text, groups, futures, terms)
         else:  # a short text, or no process could start
             for future in futures:
                 future.cancel()
-            chunks = self._analyse_here(generation, text, rest, terms)
-        if chunks is None:  # cancelled: another document was opened
-            return
-        whole = merge([first, *chunks])
-        self.post_message(messages.DocumentLoaded(document, whole.hedges, whole.hits))
+            self._analyse_here(generation, text, rest, terms)
 
     def _collect_marks(
         self,
@@ -492,9 +488,6 @@ class HedgeReaderApp(ToolActions, App[None]):
             self._jumped_to_hit = True
             # after layout: the pane may only now get its size, and scrolling needs it
             self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
-
-    def on_document_loaded(self, message: messages.DocumentLoaded) -> None:
-        """Analysis finished; the pane already has every mark from ``MarksFound``."""
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
         if message.gone is not None and message.step:

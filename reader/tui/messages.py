@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from reader.hedging import Hedge
 from reader.library import AddReport, Document, SearchResults
 from reader.tui.analysis import Chunk
 
@@ -63,18 +62,6 @@ class SearchFailed(Message):
         super().__init__()
 
 
-class DocumentLoaded(Message):
-    """A document read and analysed, ready to show."""
-
-    def __init__(
-        self, document: Document, hedges: list[Hedge], hits: list[tuple[int, int]]
-    ) -> None:
-        self.document = document
-        self.hedges = hedges
-        self.hits = hits
-        super().__init__()
-
-
 class DocumentFailed(Message):
     """``gone``: the path no longer in the library; ``step``: the history move (-1 back,
     1 forward, 0 none) that led to it."""
@@ -128,8 +115,8 @@ class ExportReady(Message):
 
 
 class DocumentOpened(Message):
-    """A document's text with its first chunk of marks; ``MarksFound`` brings the rest,
-    then ``DocumentLoaded`` says the analysis is complete."""
+    """A document's text with its first chunk of marks; ``MarksFound`` brings the rest
+    (``done`` 1.0 with the last)."""
 
     def __init__(
         self,

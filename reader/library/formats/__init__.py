@@ -13,7 +13,7 @@ from pathlib import PurePosixPath
 from urllib.parse import urlsplit
 
 from reader.library.documents import ParsedDocument
-from reader.library.formats.base import Raw, looks_like_feed
+from reader.library.formats.base import IngestError, Raw, looks_like_feed
 
 #: File suffix -> format id. ``.xml`` is read as a feed when it looks like one.
 SUFFIXES: dict[str, str] = {
@@ -70,7 +70,7 @@ def parse(raw: Raw) -> list[ParsedDocument]:
 
     Raises ``IngestError`` naming ``raw.name`` for anything unreadable.
     """
-    from reader.library.ingest import IngestError, parse_text
+    from reader.library.formats.text import parse_text
 
     parsers: dict[str, Callable[[Raw], ParsedDocument | list[ParsedDocument]]] = {
         "txt": parse_text,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
@@ -17,6 +18,19 @@ _NOISY = ("pypdf", "trafilatura", "htmldate", "courlan", "justext", "ebooklib")
 for _name in _NOISY:
     logging.getLogger(_name).addHandler(logging.NullHandler())
     logging.getLogger(_name).propagate = False
+
+
+class IngestError(Exception):
+    """A source that could not be read; ``str()`` is the one line shown to the user."""
+
+    def __init__(self, path: str | os.PathLike[str], reason: str) -> None:
+        self.path = str(path)
+        self.reason = reason
+        super().__init__(f"{self.path}: {reason}")
+
+    def __reduce__(self) -> tuple[type, tuple[str, str]]:
+        """Pickled as its two parts: it comes back from worker processes."""
+        return IngestError, (self.path, self.reason)
 
 
 @dataclass(frozen=True, slots=True)

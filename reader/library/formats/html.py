@@ -27,7 +27,7 @@ class NoArticle(ValueError):
 
 
 def parse(raw: Raw) -> ParsedDocument:
-    from reader.library.ingest import decode, markdown_to_text
+    from reader.library.formats.text import decode, markdown_to_text
 
     text = decode(raw.name, raw.data)
     extracted = trafilatura.bare_extraction(

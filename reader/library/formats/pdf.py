@@ -25,7 +25,7 @@ _HYPHEN_BREAK = re.compile(r"(\w)-\n(\w)")
 
 
 def parse(raw: Raw) -> ParsedDocument:
-    from reader.library.ingest import normalise_plain_text
+    from reader.library.formats.text import normalise_plain_text
 
     reader = PdfReader(io.BytesIO(raw.data))
     if reader.is_encrypted and not reader.decrypt(""):

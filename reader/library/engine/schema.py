@@ -12,7 +12,7 @@ from whoosh import columns
 from whoosh.analysis import StemmingAnalyzer
 from whoosh.fields import DATETIME, ID, KEYWORD, NUMERIC, STORED, TEXT, Schema
 
-from reader.library.positions import ArrayPositions, decode_positions
+from reader.library.engine.positions import ArrayPositions, decode_positions
 
 SCHEMA_VERSION = 3
 
@@ -65,7 +65,7 @@ def text_analyzer() -> StemmingAnalyzer:
 
 
 def pre_analysed(schema: Schema) -> dict[str, tuple[float, bool]]:
-    """Text fields a worker can analyse ahead (``reader.library.indexing.text_postings``
+    """Text fields a worker can analyse ahead (``reader.library.engine.tokens.text_postings``
     reproduces their analysis exactly): field name -> (field boost, whether positions
     are array-encoded, ``ArrayPositions``, rather than Whoosh's ``Positions``)."""
     from whoosh.formats import Positions

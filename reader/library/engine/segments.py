@@ -20,7 +20,7 @@ from typing import Any
 
 from whoosh.codec.whoosh3 import WHOOSH3_HEADER_MAGIC, W3TermInfo
 
-from reader.library.blocks import _unpack
+from reader.library.engine.blocks import _unpack
 
 #: (field, term, docnums, weights, values): one term's postings, as ``BulkPool.grouped``.
 Grouped = tuple[str, bytes, "array[int]", "array[float]", list[bytes]]

@@ -28,7 +28,7 @@ from whoosh.codec.whoosh3 import (
 from whoosh.system import pack_int, pack_long, pack_ushort
 from whoosh.util.numeric import length_to_byte
 
-from reader.library.blocks import (
+from reader.library.engine.blocks import (
     CompactBlockMatcher,
     CompactBlockWriter,
     pack_array,

@@ -21,8 +21,8 @@ from whoosh import columns
 from whoosh.reading import SegmentReader
 from whoosh.writing import SegmentWriter
 
-from reader.library.codec import BulkPool, Grouped, LeanCodec
-from reader.library.segments import segment_terms
+from reader.library.engine.codec import BulkPool, Grouped, LeanCodec
+from reader.library.engine.segments import segment_terms
 
 
 class PreAnalyzed:

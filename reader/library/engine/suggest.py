@@ -11,7 +11,7 @@ from typing import Any
 
 from whoosh import query as wq
 
-from reader.library.indexing import WORD, stem_word
+from reader.library.engine.tokens import WORD, stem_word
 
 _FIELDS = ("body", "title")
 

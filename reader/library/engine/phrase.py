@@ -19,7 +19,7 @@ from whoosh import query as wq
 from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ListMatcher, NullMatcher
 
-from reader.library.positions import positions_reader
+from reader.library.engine.positions import positions_reader
 
 _K1, _B = 1.2, 0.75
 

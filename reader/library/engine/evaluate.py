@@ -21,13 +21,14 @@ from typing import Any
 
 import numpy as np
 from whoosh import query as wq
-from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher, _lenfield
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN, W3LeafMatcher
 from whoosh.scoring import BM25F
 from whoosh.util.numeric import byte_to_length
 
-from reader.library.blocks import block_arrays
-from reader.library.phrase import FastPhrase, phrase_counts, phrase_scorer
-from reader.library.positions import ArrayPositions
+from reader.library.engine.blocks import block_arrays
+from reader.library.engine.internals import length_column_name
+from reader.library.engine.phrase import FastPhrase, phrase_counts, phrase_scorer
+from reader.library.engine.positions import ArrayPositions
 
 _BYTE_LENGTHS = np.array([byte_to_length(b) if b else 1 for b in range(256)], dtype=np.float64)
 
@@ -316,7 +317,7 @@ def _with_whoosh(node: Any, segment: Segment) -> Match:
 
 def _length_bytes(reader: Any, field: str) -> bytes:
     """The segment's per-document length bytes for ``field``, read in one go."""
-    column = reader._perdoc._cached_reader(_lenfield(field), LENGTHS_COLUMN)
+    column = reader._perdoc._cached_reader(length_column_name(field), LENGTHS_COLUMN)
     if column is None:
         return b""
     return column._dbfile.get(column._basepos, column._count)

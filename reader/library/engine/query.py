@@ -22,9 +22,8 @@ from whoosh.qparser import (
 from whoosh.qparser.dateparse import DateParserPlugin, DateRangeNode
 from whoosh.util.times import adatetime, timespan
 
-from reader.library.errors import QueryError
-from reader.library.phrase import FastPhrase
-from reader.library.vocabulary import near_words
+from reader.library.engine.phrase import FastPhrase
+from reader.library.engine.vocabulary import near_words
 
 #: One text for the help screen and the README's "Searching" section.
 QUERY_HELP = """\
@@ -69,8 +68,12 @@ _EMPTY_FIELD = re.compile(
 _QUOTED = re.compile(r'"[^"]*"')
 
 
+class BadQuery(ValueError):
+    """A query that cannot be run; ``str()`` is the one line that says what to fix."""
+
+
 def parse(schema: Any, query: str) -> Any:
-    """``query`` -> a Whoosh query; an empty one means every document. Raises ``QueryError``."""
+    """``query`` -> a Whoosh query; an empty one means every document. Raises ``BadQuery``."""
     if not query.strip():
         return wq.Every()
     _check_shape(query)
@@ -78,7 +81,7 @@ def parse(schema: Any, query: str) -> Any:
     try:
         parsed = parser.parse(query)
     except Exception as error:  # whoosh raises assorted errors for odd input
-        raise QueryError(f"cannot read the query {query!r}: {_reason(error)}") from None
+        raise BadQuery(f"cannot read the query {query!r}: {_reason(error)}") from None
     _check_tree(parsed, query)
     return _first_letter_fuzzy(parsed)
 
@@ -200,7 +203,7 @@ def _ceil(moment: Any) -> datetime:
 
 def _check_shape(query: str) -> None:
     if query.count('"') % 2:
-        raise QueryError(f'unbalanced quote in {query!r}: close the phrase with another "')
+        raise BadQuery(f'unbalanced quote in {query!r}: close the phrase with another "')
     outside = _QUOTED.sub(" ", query)
     depth = 0
     for char in outside:
@@ -208,13 +211,13 @@ def _check_shape(query: str) -> None:
         if depth < 0:
             break
     if depth:
-        raise QueryError(f"unbalanced parenthesis in {query!r}")
+        raise BadQuery(f"unbalanced parenthesis in {query!r}")
     if outside.count("[") + outside.count("{") != outside.count("]") + outside.count("}"):
-        raise QueryError(f"unclosed range in {query!r}: write it like date:[2020 to 2022]")
+        raise BadQuery(f"unclosed range in {query!r}: write it like date:[2020 to 2022]")
     empty = _EMPTY_FIELD.search(outside)
     if empty:
         name = empty.group(1)
-        raise QueryError(
+        raise BadQuery(
             f"nothing after {name}: in {query!r}; write it with no space, like {_example(name)}"
         )
 
@@ -236,11 +239,11 @@ def _check_tree(parsed: Any, query: str) -> None:
     for node in _nodes(parsed):
         error = getattr(node, "error", None)
         if error:
-            raise QueryError(f"cannot read the query {query!r}: {_reason(error)}")
+            raise BadQuery(f"cannot read the query {query!r}: {_reason(error)}")
         start, end = getattr(node, "start", None), getattr(node, "end", None)
         ranged = isinstance(node, (wq.DateRange, wq.NumericRange))
         if ranged and start is not None and end is not None and start > end:
-            raise QueryError(f"range runs backwards in {query!r}: put the smaller end first")
+            raise BadQuery(f"range runs backwards in {query!r}: put the smaller end first")
 
 
 def _first_letter_fuzzy(parsed: Any) -> Any:
