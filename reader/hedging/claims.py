@@ -124,137 +124,28 @@ _P = "P"  # reporting verb ("suggest", "found")
 _X = "X"  # not-a-finding marker ("should", "further research", "we aimed")
 _T = "T"  # "to" before a base verb: a purpose ("strategies to reduce") unless raised
 
-_CAUSAL_VERBS = [
-    "cause",
-    "reduce",
-    "increase",
-    "decrease",
-    "improve",
-    "prevent",
-    "lower",
-    "raise",
-    "boost",
-    "protect",
-    "worsen",
-    "enhance",
-    "inhibit",
-    "induce",
-    "trigger",
-    "promote",
-    "elevate",
-    "diminish",
-    "alleviate",
-    "eliminate",
-    "curb",
-    "slash",
-    "halve",
-    "double",
-    "triple",
-    "exacerbate",
-    "impair",
-    "benefit",
-    "harm",
-    "damage",
-    "affect",
-    "influence",
-    "alter",
-    "restore",
-    "reverse",
-    "delay",
-    "slow",
-    "accelerate",
-    "suppress",
-    "stimulate",
-    "activate",
-    "block",
-    "limit",
-    "extend",
-    "shorten",
-    "ameliorate",
-    "attenuate",
-    "mitigate",
-    "relieve",
-    "ease",
-    "heal",
-    "treat",
-    "cure",
-    "kill",
-    "fuel",
-    "spur",
-    "hamper",
-    "hinder",
-    "undermine",
-    "strengthen",
-    "weaken",
-    "minimize",
-    "minimise",
-    "maximize",
-    "maximise",
-    "contribute",
-    "produce",
-    "generate",
-    "regulate",
-    "modulate",
-    "mediate",
-    "control",
-    "determine",
-    "shape",
-    "facilitate",
-    "enable",
-    "abolish",
-    "abrogate",
-    "prolong",
-    "rescue",
-    "repress",
-    "downregulate",
-    "upregulate",
-    "down-regulate",
-    "up-regulate",
-    "modify",
-    "counteract",
-    "combat",
-    "fight",
-    "avert",
-    "stop",
-    "halt",
-    "deplete",
-    "destroy",
-    "disrupt",
-    "worsen",
-    "aggravate",
-    "reduce",
-    "predispose",
-    "confer",
-    "protect",
-    "impact",
-    "amplify",
-    "dampen",
-    "lessen",
-    "deter",
-    "drive",
-    "enlarge",
-    "expand",
-    "shrink",
-    "stabilize",
-    "stabilise",
-    "destabilize",
-    "augment",
-    "hasten",
-    "impede",
-    "interfere",
-    "prevent",
-    "raise",
-    "elicit",
-    "evoke",
-    "provoke",
-    "transform",
-    "convert",
-    "abolish",
-    "accelerate",
-    "retard",
-    "offset",
-    "outweigh",
-]
+
+def _split(phrases: str) -> list[str]:
+    """Phrases separated by "|" (line breaks are spaces)."""
+    return [" ".join(p.split()) for p in phrases.split("|") if p.strip()]
+
+
+_CAUSAL_VERBS = _split(
+    """cause | reduce | increase | decrease | improve | prevent | lower | raise | boost | protect |
+worsen | enhance | inhibit | induce | trigger | promote | elevate | diminish | alleviate |
+eliminate | curb | slash | halve | double | triple | exacerbate | impair | benefit | harm |
+damage | affect | influence | alter | restore | reverse | delay | slow | accelerate | suppress
+| stimulate | activate | block | limit | extend | shorten | ameliorate | attenuate | mitigate
+| relieve | ease | heal | treat | cure | kill | fuel | spur | hamper | hinder | undermine |
+strengthen | weaken | minimize | minimise | maximize | maximise | contribute | produce |
+generate | regulate | modulate | mediate | control | determine | shape | facilitate | enable |
+abolish | abrogate | prolong | rescue | repress | downregulate | upregulate | down-regulate |
+up-regulate | modify | counteract | combat | fight | avert | stop | halt | deplete | destroy |
+disrupt | worsen | aggravate | reduce | predispose | confer | protect | impact | amplify |
+dampen | lessen | deter | drive | enlarge | expand | shrink | stabilize | stabilise |
+destabilize | augment | hasten | impede | interfere | prevent | raise | elicit | evoke |
+provoke | transform | convert | abolish | accelerate | retard | offset | outweigh"""
+)
 _IRREGULAR = {
     "cut": ("cut", "cuts", "cutting"),
     "drive": ("drive", "drives", "drove", "driven", "driving"),
@@ -276,528 +167,97 @@ _IRREGULAR = {
     "double": ("doubles", "doubled", "doubling"),
     "lower": ("lowers", "lowered", "lowering"),
 }
-_CAUSAL_PHRASES = [
-    "due to",
-    "because of",
-    "responsible for",
-    "attributable to",
-    "attributed to",
-    "attribute to\n",
-    "effect of",
-    "effects of",
-    "effect on",
-    "effects on",
-    "impact of",
-    "impact on",
-    "impacts on",
-    "impacts of",
-    "effective",
-    "\nineffective",
-    "efficacy",
-    "efficacious",
-    "effectiveness",
-    "benefit of",
-    "benefits of",
-    "benefit from",
-    "benefit for",
-    "\nbenefits for",
-    "beneficial",
-    "harmful",
-    "detrimental",
-    "protective",
-    "protective effect",
-    "role in",
-    "role for",
-    "key role",
-    "\nmajor role",
-    "causal role",
-    "causal",
-    "required for",
-    "essential for",
-    "necessary for",
-    "critical for",
-    "crucial for",
-    "\ncaused by",
-    "cause of",
-    "causes of",
-    "driver of",
-    "drivers of",
-    "consequence of",
-    "consequences of",
-    "contributor to",
-    "\ncontributors to",
-    "contributing factor",
-    "the result of",
-    "as a result of",
-    "thanks to",
-    "reduction in",
-    "reduction of",
-    "\nimprovement in",
-    "improvements in",
-    "increase in",
-    "increases in",
-    "decrease in",
-    "decline in",
-    "prevention of",
-    "\ntreatment of",
-    "safe and effective",
-    "works",
-    "worked",
-    "helpful",
-    "useful for",
-    "induced",
-    "mediated",
-    "dependent on",
-    "\ndepends on",
-    "depend on",
-    "sufficient to",
-    "insufficient to",
-    "superior to",
-    "inferior to",
-    "non-inferior",
-    "\nnoninferior",
-    "failed to",
-    "fails to",
-    "fail to",
-    "no effect",
-    "no benefit",
-    "no impact",
-    "no significant effect",
-]
-_ASSOC_PHRASES = [
-    "associated with",
-    "associated",
-    "association",
-    "associations",
-    "associate with",
-    "\nassociates with",
-    "linked to",
-    "linked with",
-    "link between",
-    "links between",
-    "link to",
-    "link with",
-    "linked",
-    "\ncorrelated",
-    "correlates",
-    "correlate",
-    "correlation",
-    "correlations",
-    "correlated with",
-    "related to",
-    "\nrelationship",
-    "relationships",
-    "relation between",
-    "relation to",
-    "relations between",
-    "predicts",
-    "predict",
-    "\npredicted",
-    "predicting",
-    "predictor",
-    "predictors",
-    "predictive",
-    "prediction",
-    "tied to",
-    "connected to",
-    "\nconnection between",
-    "connected with",
-    "risk factor",
-    "risk factors",
-    "marker of",
-    "markers of",
-    "biomarker",
-    "\nbiomarkers",
-    "indicator of",
-    "coincided with",
-    "accompanied by",
-    "paralleled",
-    "corresponded to",
-    "corresponds to",
-    "\nvaried with",
-    "vary with",
-    "varies with",
-    "in association with",
-    "inversely",
-    "positively associated",
-    "\nnegatively associated",
-    "dose-response",
-    "trend toward",
-    "tend to",
-    "tended to",
-    "tends to",
-    "common in",
-    "\nprevalent in",
-    "more common",
-    "less common",
-    "more frequent",
-    "less frequent",
-    "more frequently",
-    "\nless frequently",
-    "more prevalent",
-    "less prevalent",
-]
-_RISK_PHRASES = [
-    "risk of",
-    "risk for",
-    "risks of",
-    "higher risk",
-    "lower risk",
-    "increased risk",
-    "reduced risk",
-    "\ngreater risk",
-    "elevated risk",
-    "at risk",
-    "odds",
-    "odds ratio",
-    "hazard ratio",
-    "relative risk",
-    "more likely",
-    "\nless likely",
-    "most likely to",
-    "least likely",
-    "likelihood",
-    "times more likely",
-    "incidence of",
-    "rate of",
-    "\nrates of",
-    "chance of",
-    "chances of",
-    "probability of",
-]
-_COMPARE = [
-    "higher",
-    "lower",
-    "greater",
-    "more than",
-    "less than",
-    "fewer",
-    "than",
-    "compared with",
-    "compared to",
-    "\nin comparison with",
-    "versus",
-    "vs",
-    "differ",
-    "differs",
-    "differed",
-    "different",
-    "difference",
-    "differences",
-    "\ndifferential",
-    "similar",
-    "similarly",
-    "superior",
-    "inferior",
-    "better",
-    "worse",
-    "increased",
-    "decreased",
-    "reduced",
-    "\nelevated",
-    "improved",
-    "lowest",
-    "highest",
-    "smaller",
-    "larger",
-    "shorter",
-    "longer",
-    "faster",
-    "slower",
-    "stronger",
-    "weaker",
-    "\npoorer",
-    "most",
-    "least",
-    "significantly",
-]
-_HEDGES = [
-    "may",
-    "might",
-    "could",
-    "would",
-    "possibly",
-    "potentially",
-    "potential",
-    "probably",
-    "perhaps",
-    "likely",
-    "unlikely",
-    "\nappear to",
-    "appears to",
-    "appeared to",
-    "appear",
-    "appears",
-    "appeared",
-    "seem to",
-    "seems to",
-    "seemed to",
-    "seem",
-    "seems",
-    "\nseemed",
-    "is thought to",
-    "are thought to",
-    "is believed to",
-    "is expected to",
-    "are expected to",
-    "expected to",
-    "\npossible",
-    "plausibly",
-    "plausible",
-    "presumably",
-    "putative",
-    "if",
-    "hypothesized",
-    "hypothesised",
-    "hypothesis",
-    "\nsuspected",
-    "apparently",
-    "conceivably",
-    "may be",
-    "might be",
-    "could be",
-    "would be",
-    "promise",
-    "promising",
-    "\nmay have",
-    "might have",
-    "could have",
-]
-_NEGATIONS = [
-    "not",
-    "no",
-    "neither",
-    "nor",
-    "without",
-    "none",
-    "cannot",
-    "n't",
-    "never",
-    "absence of",
-    "lack of",
-    "lack",
-]
-_REPORTS = [
-    "suggest",
-    "suggests",
-    "suggested",
-    "suggesting",
-    "indicate",
-    "indicates",
-    "indicated",
-    "indicating",
-    "show",
-    "\nshows",
-    "showed",
-    "shown",
-    "demonstrate",
-    "demonstrates",
-    "demonstrated",
-    "found",
-    "find",
-    "finds",
-    "conclude",
-    "concluded",
-    "\nreveal",
-    "reveals",
-    "revealed",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "support",
-    "supports",
-    "supported",
-    "imply",
-    "implies",
-    "\nreport",
-    "reported",
-    "observed",
-    "evidence",
-]
-_NOT_FINDING = [
-    "should",
-    "must",
-    "need",
-    "needs",
-    "needed",
-    "warranted",
-    "warrant",
-    "warrants",
-    "recommend",
-    "recommended",
-    "\nrecommendation",
-    "recommendations",
-    "further research",
-    "further studies",
-    "further study",
-    "more research",
-    "\nfuture research",
-    "future studies",
-    "future study",
-    "further investigation",
-    "further investigations",
-    "\nadditional research",
-    "additional studies",
-    "larger studies",
-    "more studies",
-    "remains unclear",
-    "remain unclear",
-    "\nis unclear",
-    "are unclear",
-    "unknown",
-    "is needed",
-    "are needed",
-    "aim",
-    "aimed",
-    "aims",
-    "objective",
-    "objectives",
-    "\npurpose",
-    "we investigated",
-    "we examined",
-    "we assessed",
-    "we evaluated",
-    "we studied",
-    "we analyzed",
-    "we analysed",
-    "\nwe compared",
-    "we conducted",
-    "we performed",
-    "we describe",
-    "we explored",
-    "we present",
-    "we propose",
-    "\nwe report",
-    "we sought",
-    "this study",
-    "this review",
-    "we measured",
-    "we tested",
-    "were recruited",
-    "were enrolled",
-    "\nwere randomized",
-    "were randomised",
-    "was assessed",
-    "were assessed",
-    "was measured",
-    "were measured",
-    "\nwas performed",
-    "were included",
-    "to determine",
-    "to assess",
-    "to evaluate",
-    "to investigate",
-    "to examine",
-    "\nto explore",
-    "to identify",
-    "to understand",
-    "to establish",
-    "to elucidate",
-    "implications",
-    "important",
-    "\nimportance",
-    "essential to",
-    "crucial to",
-    "critical to",
-    "should be",
-    "consider",
-    "considered",
-    "opportunity",
-    "\nstrategy",
-    "strategies",
-    "approach",
-    "approaches",
-    "intervention",
-    "interventions",
-    "guidelines",
-    "prevalence",
-    "\npercent",
-    "proportion",
-    "patients",
-    "participants",
-    "trial",
-    "registration",
-    "funded",
-    "copyright",
-]
+_CAUSAL_PHRASES = _split(
+    """due to | because of | responsible for | attributable to | attributed to | attribute to |
+effect of | effects of | effect on | effects on | impact of | impact on | impacts on | impacts
+of | effective | ineffective | efficacy | efficacious | effectiveness | benefit of | benefits
+of | benefit from | benefit for | benefits for | beneficial | harmful | detrimental |
+protective | protective effect | role in | role for | key role | major role | causal role |
+causal | required for | essential for | necessary for | critical for | crucial for | caused by
+| cause of | causes of | driver of | drivers of | consequence of | consequences of |
+contributor to | contributors to | contributing factor | the result of | as a result of |
+thanks to | reduction in | reduction of | improvement in | improvements in | increase in |
+increases in | decrease in | decline in | prevention of | treatment of | safe and effective |
+works | worked | helpful | useful for | induced | mediated | dependent on | depends on |
+depend on | sufficient to | insufficient to | superior to | inferior to | non-inferior |
+noninferior | failed to | fails to | fail to | no effect | no benefit | no impact | no
+significant effect"""
+)
+_ASSOC_PHRASES = _split(
+    """associated with | associated | association | associations | associate with | associates with |
+linked to | linked with | link between | links between | link to | link with | linked |
+correlated | correlates | correlate | correlation | correlations | correlated with | related
+to | relationship | relationships | relation between | relation to | relations between |
+predicts | predict | predicted | predicting | predictor | predictors | predictive | prediction
+| tied to | connected to | connection between | connected with | risk factor | risk factors |
+marker of | markers of | biomarker | biomarkers | indicator of | coincided with | accompanied
+by | paralleled | corresponded to | corresponds to | varied with | vary with | varies with |
+in association with | inversely | positively associated | negatively associated |
+dose-response | trend toward | tend to | tended to | tends to | common in | prevalent in |
+more common | less common | more frequent | less frequent | more frequently | less frequently
+| more prevalent | less prevalent"""
+)
+_RISK_PHRASES = _split(
+    """risk of | risk for | risks of | higher risk | lower risk | increased risk | reduced risk |
+greater risk | elevated risk | at risk | risk | risks | factor | factors | prognostic | odds | odds ratio | hazard ratio | relative risk |
+more likely | less likely | most likely to | least likely | likelihood | times more likely |
+incidence of | rate of | rates of | chance of | chances of | probability of"""
+)
+_COMPARE = _split(
+    """higher | lower | greater | more than | less than | fewer | than | compared with | compared to
+| in comparison with | versus | vs | differ | differs | differed | different | difference |
+differences | differential | similar | similarly | superior | inferior | better | worse |
+increased | decreased | reduced | elevated | improved | lowest | highest | smaller | larger |
+shorter | longer | faster | slower | stronger | weaker | poorer | most | least | significantly"""
+)
+_HEDGES = _split(
+    """may | might | could | would | possibly | potentially | potential | probably | perhaps | likely
+| unlikely | appear to | appears to | appeared to | appear | appears | appeared | seem to |
+seems to | seemed to | seem | seems | seemed | is thought to | are thought to | is believed to
+| is expected to | are expected to | expected to | possible | plausibly | plausible |
+presumably | putative | if | hypothesized | hypothesised | hypothesis | suspected | apparently
+| conceivably | may be | might be | could be | would be | promise | promising | may have |
+might have | could have"""
+)
+_NEGATIONS = _split(
+    """not | no | neither | nor | without | none | cannot | n't | never | absence of | lack of | lack"""
+)
+_REPORTS = _split(
+    """suggest | suggests | suggested | suggesting | indicate | indicates | indicated | indicating |
+show | shows | showed | shown | demonstrate | demonstrates | demonstrated | found | find |
+finds | conclude | concluded | reveal | reveals | revealed | confirm | confirms | confirmed |
+support | supports | supported | imply | implies | report | reported | observed | evidence"""
+)
+_NOT_FINDING = _split(
+    """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
+warrants | recommend | recommended | recommendation | recommendations | required to | is required
+| are required | necessary to | is necessary | will be necessary | merits | merit | worthwhile |
+attention | further research | further studies | further study | more research | future
+research | future studies | future study | further investigation | further investigations |
+additional research | additional studies | larger studies | more studies | remains unclear |
+remain unclear | is unclear | are unclear | unknown | aim | aimed | aims | objective |
+objectives | purpose | we investigated | we examined | we assessed | we evaluated | we studied |
+we analyzed | we analysed | we compared | we conducted | we performed | we describe | we
+explored | we present | we propose | we report | we sought | we measured | we tested | were
+recruited | were enrolled | were randomized | were randomised | was assessed | were assessed |
+was measured | were measured | was performed | were included | to determine | to assess | to
+evaluate | to investigate | to examine | to explore | to identify | to understand | to establish
+| to elucidate | important to | essential to | crucial to | critical to | it is important |
+efforts | planned | is planned | registration | registered | funded | copyright"""
+)
+
 
 # Words before an -ed causal form that make it an adjective ("with increased risk").
 _ADJECTIVAL_BEFORE = frozenset(
-    [
-        "with",
-        "of",
-        "a",
-        "an",
-        "the",
-        "and",
-        "in",
-        "to",
-        "for",
-        "by",
-        "or",
-        "at",
-        "from",
-        "as",
-        "their",
-        "its",
-        "his",
-        "her",
-        "our",
-        "than",
-        "more",
-        "less",
-        "significantly",
-        "markedly",
-    ]
+    """with of a an the and in to for by or at from as their its his her our than more less
+significantly markedly""".split()
 )
 # Words before "to" that keep the following verb a claim ("helps to reduce", "shown to reduce").
 _RAISING = frozenset(
-    [
-        "help",
-        "helps",
-        "helped",
-        "helping",
-        "able",
-        "shown",
-        "found",
-        "seem",
-        "seems",
-        "seemed",
-        "appear",
-        "appears",
-        "appeared",
-        "likely",
-        "unlikely",
-        "tend",
-        "tends",
-        "tended",
-        "serve",
-        "serves",
-        "served",
-        "go",
-        "goes",
-        "went",
-        "failed",
-        "fail",
-        "fails",
-        "act",
-        "acts",
-        "acted",
-        "proved",
-        "proven",
-        "continue",
-        "continues",
-        "known",
-        "reported",
-        "thought",
-        "believed",
-        "expected",
-        "said",
-        "used",
-        "worked",
-        "works",
-        "work",
-    ]
+    """help helps helped helping able shown found seem seems seemed appear appears appeared likely
+unlikely tend tends tended serve serves served go goes went failed fail fails act acts acted
+proved proven continue continues known reported thought believed expected said used worked
+works work""".split()
 )
 
 
@@ -911,66 +371,65 @@ def _scan(low: str, start: int, end: int) -> list[_Cue]:
     return cues
 
 
+_PREDICATIVE_BEFORE = frozenset("was were is are be been being remained remain".split())
+_PURPOSE_NOUNS = frozenset(
+    """strategies strategy approach approaches interventions intervention importance need needs
+    methods method ways way options option target targets goal goals efforts effort aim aimed
+    programs programmes measures""".split()
+)
+_WEAK_COMPARE = frozenset({"significantly", "similar", "similarly", "most", "least"})
+
+
 def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, list[str], list]:
-    """(rule label, features, cues that make it) for the sentence ``low[start:end]``."""
+    """(rule label, model features, [cues that make the label, cue groups]) of one sentence.
+
+    ``low[start:end]`` is the lowercased sentence and ``cues`` its cue matches, in order.
+    """
     words = _WORD.findall(low, start, end)
-    # Word positions of the cues: count words before each cue (cheap: cues are few).
     positions = [m.start() for m in _WORD.finditer(low, start, end)]
     feats: list[str] = ["BIAS"]
     feats.extend("w=" + w for w in words)
     feats.extend("b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
-    feats.extend(f"first{i}=" + w for i, w in enumerate(words[:3]))
+    feats.extend(f"first{i}=" + w for i, w in enumerate(words[:2]))
 
-    causal: list[_Cue] = []
-    weak_causal: list[_Cue] = []
-    links: list[_Cue] = []
-    compare: list[_Cue] = []
+    causal: list[_Cue] = []  # causal verbs used as verbs, causal nouns and phrases
+    weak: list[_Cue] = []  # causal words as adjectives ("increased risk") or purposes
+    links: list[_Cue] = []  # association and risk wording
+    compare: list[_Cue] = []  # group differences
     hedges: list[_Cue] = []
     cans: list[_Cue] = []
-    negations = 0
     not_finding: list[_Cue] = []
     for cue in cues:
-        index = bisect.bisect_left(positions, cue.start)
-        cue.word_index = index
-        cue.prev = words[index - 1] if index > 0 else "^"
-        cue.prev2 = words[index - 2] if index > 1 else "^"
         cls = cue.cls
         if cls == _T:
             continue
-        nxt_index = index + len(cue.text.split())
-        nxt = words[nxt_index] if nxt_index < len(words) else "$"
+        index = bisect.bisect_left(positions, cue.start)
+        cue.word_index = index
+        prev = cue.prev = words[index - 1] if index > 0 else "^"
+        prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
+        after = index + cue.text.count(" ") + 1
+        nxt = words[after] if after < len(words) else "$"
         feats.append(f"{cls}:{cue.text}")
-        feats.append(f"{cls}<{cue.prev}")
+        feats.append(f"{cls}<{prev}")
         feats.append(f"{cls}>{nxt}")
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
-            if form == "ed" and cue.prev in _ADJECTIVAL_BEFORE:
+            if form == "ed" and prev in _ADJECTIVAL_BEFORE:
                 feats.append("C_adjectival")
-                weak_causal.append(cue)
-            elif (cue.prev == "to" and cue.prev2 not in _RAISING and " " not in cue.text) or (
+                weak.append(cue)
+            elif form == "ed" and prev in _PREDICATIVE_BEFORE and nxt != "by":
+                feats.append("C_predicative")  # "levels were increased in patients"
+                compare.append(cue)
+            elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
+                feats.append("C_adjectival")  # "the decreasing trends"
+                weak.append(cue)
+            elif (prev == "to" and prev2 not in _RAISING and " " not in cue.text) or (
                 form == "ing"
-                and cue.prev in ("for", "of", "in", "at", "on")
-                and cue.prev2
-                in (
-                    "strategies",
-                    "strategy",
-                    "approach",
-                    "approaches",
-                    "interventions",
-                    "intervention",
-                    "importance",
-                    "need",
-                    "methods",
-                    "ways",
-                    "way",
-                    "options",
-                    "target",
-                    "targets",
-                    "goal",
-                )
+                and prev in ("for", "of", "in", "at", "on")
+                and prev2 in _PURPOSE_NOUNS
             ):
-                feats.append("C_purpose")
-                weak_causal.append(cue)
+                feats.append("C_purpose")  # "strategies to reduce", "efforts for improving"
+                weak.append(cue)
             else:
                 feats.append("C_verbal_" + form)
                 causal.append(cue)
@@ -979,16 +438,17 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         elif cls in (_A, _R):
             links.append(cue)
         elif cls == _K:
-            compare.append(cue)
+            if cue.text not in _WEAK_COMPARE:
+                compare.append(cue)
         elif cls == _H:
-            if cue.text == "likely" and cue.prev in ("more", "less", "most", "least", "as"):
+            if cue.text == "likely" and prev in ("more", "less", "most", "least", "as"):
                 links.append(cue)
-                continue
-            hedges.append(cue)
+            else:
+                hedges.append(cue)
         elif cls == _CAN:
             cans.append(cue)
         elif cls == _N:
-            negations += 1
+            feats.append("NEG")
         elif cls == _X:
             not_finding.append(cue)
     conditioned = [
@@ -997,9 +457,9 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     hedged_links = [
         h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in links)
     ]
-    starts_off = bool(not_finding) and not_finding[0].word_index <= 2
-    if negations:
-        feats.append("NEG")
+    relation = [c for c in (causal[:1] + links[:1] + compare[:1]) if c]
+    first_relation = min((c.start for c in relation), default=end)
+    off = bool(not_finding) and not_finding[0].start < first_relation
     if conditioned:
         feats.append("H>C")
         feats.extend("H>C:" + h.text for h in conditioned)
@@ -1009,71 +469,28 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         feats.append("H_free")
     if cans and any(0 <= c.word_index - k.word_index <= 3 for k in cans for c in causal):
         feats.append("CAN>C")
-    if starts_off:
-        feats.append("X_first")
     if not_finding:
-        feats.append("X_any")
-    if causal:
-        feats.append("HAS_C")
-    if weak_causal:
-        feats.append("HAS_C_weak")
-    if links:
-        feats.append("HAS_A")
-    if compare:
-        feats.append("HAS_K")
-    if "than" in words:
-        feats.append("THAN")
+        feats.append("X_first" if off else "X_later")
+    for name, group in (("C", causal), ("Cweak", weak), ("A", links), ("K", compare)):
+        if group:
+            feats.append("HAS_" + name)
 
-    # The rules: the first label a careful reader would give from the cues alone.
-    if starts_off and not (
-        causal
-        and not links
-        and not conditioned
-        and not_finding[0].text not in ("should", "must", "need", "needs", "needed")
-    ):
+    # The rules: the label a careful reader gives from the cues alone.
+    if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
     elif links and (not causal or links[0].start < causal[0].start):
-        label, why = CORRELATIONAL, links + [h for h in hedged_links]
+        label, why = CORRELATIONAL, links + hedged_links
     elif causal:
         if conditioned:
             label, why = CONDITIONAL_CAUSAL, causal + conditioned
         else:
             label, why = DIRECT_CAUSAL, causal
-    elif links:
-        label, why = CORRELATIONAL, links
-    elif compare and (
-        "than" in words
-        or any(k.text.startswith(("differ", "compar", "versus", "vs", "similar")) for k in compare)
-    ):
+    elif compare:
         label, why = CORRELATIONAL, compare
     else:
         label, why = NO_CLAIM, []
-    if (
-        label != NO_CLAIM
-        and not_finding
-        and any(
-            x.text
-            in (
-                "should",
-                "must",
-                "need",
-                "needs",
-                "needed",
-                "warranted",
-                "is needed",
-                "are needed",
-                "recommend",
-                "recommended",
-            )
-            for x in not_finding
-        )
-        and not conditioned
-        and not links
-    ):
-        feats.append("X_modal_with_claim")
     feats.append("RULE=" + label)
-    cue_sets = (causal, weak_causal, links, compare, hedges)
-    return label, feats, [why, cue_sets]
+    return label, feats, [why, (causal, weak, links, compare, hedges)]
 
 
 # --- the learned model --------------------------------------------------------------------------
