@@ -176,8 +176,8 @@ protective | protective effect | role in | role for | key role | major role | ca
 causal | required for | essential for | necessary for | critical for | crucial for | caused by
 | cause of | causes of | driver of | drivers of | consequence of | consequences of |
 contributor to | contributors to | contributing factor | the result of | as a result of |
-thanks to | reduction in | reduction of | improvement in | improvements in | increase in |
-increases in | decrease in | decline in | prevention of | treatment of | safe and effective |
+thanks to |     
+   prevention of | treatment of | safe and effective |
 works | worked | helpful | useful for | induced | mediated | dependent on | depends on |
 depend on | sufficient to | insufficient to | superior to | inferior to | non-inferior |
 noninferior | failed to | fails to | fail to | no effect | no benefit | no impact | no
@@ -204,7 +204,9 @@ more likely | less likely | most likely to | least likely | likelihood | times m
 incidence of | rate of | rates of | chance of | chances of | probability of"""
 )
 _COMPARE = _split(
-    """higher | lower | greater | more than | less than | fewer | than | compared with | compared to
+    """reduction in | reduction of | reductions in | improvement in | improvements in |
+increase in | increases in | decrease in | decreases in | decline in | rise in | drop in |
+fall in | higher | lower | greater | more than | less than | fewer | than | compared with | compared to
 | in comparison with | versus | vs | differ | differs | differed | different | difference |
 differences | differential | similar | similarly | superior | inferior | better | worse |
 increased | decreased | reduced | elevated | improved | lowest | highest | smaller | larger |
@@ -231,7 +233,7 @@ support | supports | supported | imply | implies | report | reported | observed 
 _NOT_FINDING = _split(
     """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
 warrants | recommend | recommended | recommendation | recommendations | required to | is required
-| are required | necessary to | is necessary | will be necessary | merits | merit | worthwhile |
+| are required | necessary to | is necessary | will be necessary | merits | merit | worthwhile | further | deserves | deserve | necessary |
 attention | further research | further studies | further study | more research | future
 research | future studies | future study | further investigation | further investigations |
 additional research | additional studies | larger studies | more studies | remains unclear |
@@ -377,6 +379,19 @@ _PURPOSE_NOUNS = frozenset(
     methods method ways way options option target targets goal goals efforts effort aim aimed
     programs programmes measures""".split()
 )
+_STRONG_X = frozenset(
+    _split(
+        """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
+    warrants | recommend | recommended | recommendation | recommendations | required to |
+    is required | are required | necessary to | is necessary | will be necessary | necessary |
+    merits | merit | worthwhile | further | deserves | deserve"""
+    )
+)
+_INTRANSITIVE_NEXT = frozenset(
+    """in from after over during across among since between within until throughout at $ and or
+    but significantly markedly slightly substantially steadily dramatically sharply further
+    more less than""".split()
+)
 _WEAK_COMPARE = frozenset({"significantly", "similar", "similarly", "most", "least"})
 
 
@@ -414,11 +429,14 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         feats.append(f"{cls}>{nxt}")
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
-            if form == "ed" and prev in _ADJECTIVAL_BEFORE:
+            if form == "ed" and (prev in _ADJECTIVAL_BEFORE or prev == "^"):
                 feats.append("C_adjectival")
                 weak.append(cue)
             elif form == "ed" and prev in _PREDICATIVE_BEFORE and nxt != "by":
                 feats.append("C_predicative")  # "levels were increased in patients"
+                compare.append(cue)
+            elif nxt in _INTRANSITIVE_NEXT and " " not in cue.text:
+                feats.append("C_intransitive")  # "rates increased from 2009", "fell after"
                 compare.append(cue)
             elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
                 feats.append("C_adjectival")  # "the decreasing trends"
@@ -459,7 +477,10 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     ]
     relation = [c for c in (causal[:1] + links[:1] + compare[:1]) if c]
     first_relation = min((c.start for c in relation), default=end)
-    off = bool(not_finding) and not_finding[0].start < first_relation
+    off = bool(not_finding) and (
+        not_finding[0].start < first_relation
+        or any(" ".join(x.text.split()) in _STRONG_X for x in not_finding)
+    )
     if conditioned:
         feats.append("H>C")
         feats.extend("H>C:" + h.text for h in conditioned)
