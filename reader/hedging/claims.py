@@ -135,16 +135,16 @@ _CAUSAL_VERBS = _split(
 worsen | enhance | inhibit | induce | trigger | promote | elevate | diminish | alleviate |
 eliminate | curb | slash | halve | double | triple | exacerbate | impair | benefit | harm |
 damage | affect | influence | alter | restore | reverse | delay | slow | accelerate | suppress
-| stimulate | activate | block | limit | extend | shorten | ameliorate | attenuate | mitigate
-| relieve | ease | heal | treat | cure | kill | fuel | spur | hamper | hinder | undermine |
+| stimulate | activate | block |  extend | shorten | ameliorate | attenuate | mitigate
+| relieve | ease | heal |  cure | kill | fuel | spur | hamper | hinder | undermine |
 strengthen | weaken | minimize | minimise | maximize | maximise | contribute | produce |
-generate | regulate | modulate | mediate | control | determine | shape | facilitate | enable |
+generate | regulate | modulate | mediate |  determine | shape | facilitate | enable |
 abolish | abrogate | prolong | rescue | repress | downregulate | upregulate | down-regulate |
 up-regulate | modify | counteract | combat | fight | avert | stop | halt | deplete | destroy |
 disrupt | worsen | aggravate | reduce | predispose | confer | protect | impact | amplify |
 dampen | lessen | deter | drive | enlarge | expand | shrink | stabilize | stabilise |
 destabilize | augment | hasten | impede | interfere | prevent | raise | elicit | evoke |
-provoke | transform | convert | abolish | accelerate | retard | offset | outweigh"""
+provoke | encourage | discourage | motivate | save | heighten | escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate | retard | offset | outweigh"""
 )
 _IRREGULAR = {
     "cut": ("cut", "cuts", "cutting"),
@@ -152,30 +152,30 @@ _IRREGULAR = {
     "lead": ("leads to", "lead to", "led to", "leading to"),
     "result": ("results in", "result in", "resulted in", "resulting in"),
     "give": ("gives rise to", "give rise to", "gave rise to", "giving rise to"),
-    "make": ("makes", "made"),
+    "make": ("make", "makes", "made"),
+    "up": ("ups", "upped"),
     "help": ("help", "helps", "helped", "helping"),
     "spur": ("spur", "spurs", "spurred", "spurring"),
     "stop": ("stop", "stops", "stopped", "stopping"),
     "halt": ("halt", "halts", "halted", "halting"),
     "curb": ("curb", "curbs", "curbed", "curbing"),
     "fuel": ("fuel", "fuels", "fuelled", "fueled", "fuelling", "fueling"),
-    "control": ("controls", "controlled", "controlling"),
     "block": ("block", "blocks", "blocked", "blocking"),
     "slow": ("slows", "slowed", "slowing"),
     "benefit": ("benefits", "benefited", "benefitted", "benefiting"),
-    "limit": ("limits", "limited", "limiting"),
     "double": ("doubles", "doubled", "doubling"),
     "lower": ("lowers", "lowered", "lowering"),
 }
 _CAUSAL_PHRASES = _split(
     """due to | because of | responsible for | attributable to | attributed to | attribute to |
-effect of | effects of | effect on | effects on | impact of | impact on | impacts on | impacts
+effect | effects | effect of | effects of | effect on | effects on | impact of | impact on | impacts on | impacts
 of | effective | ineffective | efficacy | efficacious | effectiveness | benefit of | benefits
 of | benefit from | benefit for | benefits for | beneficial | harmful | detrimental |
 protective | protective effect | role in | role for | key role | major role | causal role |
 causal | required for | essential for | necessary for | critical for | crucial for | caused by
 | cause of | causes of | driver of | drivers of | consequence of | consequences of |
-contributor to | contributors to | contributing factor | the result of | as a result of |
+contributor to | contributors to | contributing factor | key factor | major factor | main factor
+| important factor | factor in | factors in | the result of | as a result of |
 thanks to |     
    prevention of | treatment of | safe and effective |
 works | worked | helpful | useful for | induced | mediated | dependent on | depends on |
@@ -251,8 +251,7 @@ efforts | planned | is planned | registration | registered | funded | copyright"
 
 # Words before an -ed causal form that make it an adjective ("with increased risk").
 _ADJECTIVAL_BEFORE = frozenset(
-    """with of a an the and in to for by or at from as their its his her our than more less
-significantly markedly""".split()
+    """with of a an the and in to for by or at from as their its his her our than""".split()
 )
 # Words before "to" that keep the following verb a claim ("helps to reduce", "shown to reduce").
 _RAISING = frozenset(
@@ -390,8 +389,14 @@ _STRONG_X = frozenset(
 _INTRANSITIVE_NEXT = frozenset(
     """in from after over during across among since between within until throughout at $ and or
     but significantly markedly slightly substantially steadily dramatically sharply further
-    more less than""".split()
+    over time""".split()
 )
+_CHANGE_VERBS = frozenset(
+    f
+    for base in """increase decrease decline improve worsen double triple halve reduce lower
+    raise elevate expand shrink extend shorten slow accelerate rise drop fall grow""".split()
+    for f in (base, base + "s", base + "d", base + "ed", base[:-1] + "ing", base + "ing")
+) | {"rose", "risen", "fell", "fallen", "dropped", "grew", "grown", "doubled", "tripled", "halved"}
 _WEAK_COMPARE = frozenset({"significantly", "similar", "similarly", "most", "least"})
 
 
@@ -435,7 +440,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             elif form == "ed" and prev in _PREDICATIVE_BEFORE and nxt != "by":
                 feats.append("C_predicative")  # "levels were increased in patients"
                 compare.append(cue)
-            elif nxt in _INTRANSITIVE_NEXT and " " not in cue.text:
+            elif nxt in _INTRANSITIVE_NEXT and cue.text in _CHANGE_VERBS:
                 feats.append("C_intransitive")  # "rates increased from 2009", "fell after"
                 compare.append(cue)
             elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
@@ -499,7 +504,9 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     # The rules: the label a careful reader gives from the cues alone.
     if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
-    elif links and (not causal or links[0].start < causal[0].start):
+    elif any(c.cls == _A for c in links) or (
+        links and (not causal or links[0].start < causal[0].start)
+    ):
         label, why = CORRELATIONAL, links + hedged_links
     elif causal:
         if conditioned:
