@@ -122,6 +122,8 @@ _CAN = "CAN"  # "can": a stated capacity, not a hedge in Yu's scheme
 _N = "N"  # negation
 _P = "P"  # reporting verb ("suggest", "found")
 _X = "X"  # not-a-finding marker ("should", "further research", "we aimed")
+_V = "V"  # a relation verb that states a claim only when hedged ("may treat", "could explain")
+_CB = "CB"  # a word that is a causal verb after a modal, else a comparison ("may lower", "lower")
 _T = "T"  # "to" before a base verb: a purpose ("strategies to reduce") unless raised
 
 
@@ -144,7 +146,7 @@ up-regulate | modify | counteract | combat | fight | avert | stop | halt | deple
 disrupt | worsen | aggravate | reduce | predispose | confer | protect | impact | amplify |
 dampen | lessen | deter | drive | enlarge | expand | shrink | stabilize | stabilise |
 destabilize | augment | hasten | impede | interfere | prevent | raise | elicit | evoke |
-provoke | encourage | discourage | motivate | save | heighten | escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate | retard | offset | outweigh"""
+provoke | safeguard | explain | encourage | discourage | motivate | save | heighten | escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate | retard | offset | outweigh"""
 )
 _IRREGULAR = {
     "cut": ("cut", "cuts", "cutting"),
@@ -174,7 +176,8 @@ of | benefit from | benefit for | benefits for | beneficial | harmful | detrimen
 protective | protective effect | role in | role for | key role | major role | causal role |
 causal | required for | essential for | necessary for | critical for | crucial for | caused by
 | cause of | causes of | driver of | drivers of | consequence of | consequences of |
-contributor to | contributors to | contributing factor | key factor | major factor | main factor
+account for | accounts for | accounted for | stave off | staves off | to blame |
+the reason for | the reasons for | culprit | culprits | contributor to | contributors to | contributing factor | key factor | major factor | main factor
 | important factor | factor in | factors in | the result of | as a result of |
 thanks to |     
    prevention of | treatment of | safe and effective |
@@ -204,7 +207,8 @@ more likely | less likely | most likely to | least likely | likelihood | times m
 incidence of | rate of | rates of | chance of | chances of | probability of"""
 )
 _COMPARE = _split(
-    """reduction in | reduction of | reductions in | improvement in | improvements in |
+    """seen in | evident in | common | safe | as long as | as well as | down | high levels | low levels
+| higher levels | lower levels | high rates | low rates | high in | low in | worse | reduction in | reduction of | reductions in | improvement in | improvements in |
 increase in | increases in | decrease in | decreases in | decline in | rise in | drop in |
 fall in | higher | lower | greater | more than | less than | fewer | than | compared with | compared to
 | in comparison with | versus | vs | differ | differs | differed | different | difference |
@@ -262,6 +266,16 @@ works work""".split()
 )
 
 
+_RELATION_VERBS = _split(
+    """treat | treats | provide | provides | offer | offers | face | faces | pose | poses | signal |
+signals | put | puts | hold the key | holds the key | hold promise | holds promise | be the key |
+be key | be prone | be responsible | be involved | be linked | serve | serves | aid | aids |
+assist | assists | translate | translates | expose | exposes | subject | mean | means"""
+)
+_CAUSAL_BASES = ("lower", "slow", "double", "benefit")
+_MODALS = frozenset("may might could can will would to does do did not n't cannot must".split())
+
+
 def _verb_forms(base: str) -> tuple[str, ...]:
     if base in _IRREGULAR:
         return _IRREGULAR[base]
@@ -296,6 +310,10 @@ def _lexicon() -> dict[str, str]:
     for base in list(dict.fromkeys(_CAUSAL_VERBS)) + list(_IRREGULAR):
         for form in _verb_forms(base):
             table[form] = _C
+    for phrase in _RELATION_VERBS:
+        table[phrase] = _V
+    for base in _CAUSAL_BASES:
+        table[base] = _CB
     for phrase in _phrases(_CAUSAL_PHRASES):
         table[phrase] = _CN
     for phrase in _phrases(_RISK_PHRASES):
@@ -419,6 +437,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     hedges: list[_Cue] = []
     cans: list[_Cue] = []
     not_finding: list[_Cue] = []
+    relations: list[_Cue] = []  # "may treat": claims only when hedged
     for cue in cues:
         cls = cue.cls
         if cls == _T:
@@ -458,6 +477,14 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
                 causal.append(cue)
         elif cls == _CN:
             causal.append(cue)
+        elif cls == _CB:
+            if prev in _MODALS:
+                feats.append("CB_verb")
+                causal.append(cue)
+            else:
+                compare.append(cue)
+        elif cls == _V:
+            relations.append(cue)
         elif cls in (_A, _R):
             links.append(cue)
         elif cls == _K:
@@ -474,6 +501,13 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             feats.append("NEG")
         elif cls == _X:
             not_finding.append(cue)
+    hedged_relations = [
+        r
+        for r in relations
+        if any(0 <= r.word_index - h.word_index <= 3 for h in hedges if h.text != "if")
+    ]
+    causal.extend(hedged_relations)
+    causal.sort(key=lambda c: c.start)
     conditioned = [
         h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in causal)
     ]
@@ -505,7 +539,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
     elif any(c.cls == _A for c in links) or (
-        links and (not causal or links[0].start < causal[0].start)
+        links and (not causal or (links[0].start < causal[0].start and not conditioned))
     ):
         label, why = CORRELATIONAL, links + hedged_links
     elif causal:
