@@ -176,7 +176,8 @@ of | benefit from | benefit for | benefits for | beneficial | harmful | detrimen
 protective | protective effect | role in | role for | key role | major role | causal role |
 causal | required for | essential for | necessary for | critical for | crucial for | caused by
 | cause of | causes of | driver of | drivers of | consequence of | consequences of |
-account for | accounts for | accounted for | stave off | staves off | to blame |
+stave off | staves off | to blame | good for | bad for | fatal | deadly | unhealthy |
+bearing on | provide relief | provides relief | successful in | success of |
 the reason for | the reasons for | culprit | culprits | contributor to | contributors to | contributing factor | key factor | major factor | main factor
 | important factor | factor in | factors in | the result of | as a result of |
 thanks to |     
@@ -207,7 +208,7 @@ more likely | less likely | most likely to | least likely | likelihood | times m
 incidence of | rate of | rates of | chance of | chances of | probability of"""
 )
 _COMPARE = _split(
-    """seen in | evident in | common | safe | as long as | as well as | down | high levels | low levels
+    """seen in | evident in | as long as | as well as | down | high levels | low levels
 | higher levels | lower levels | high rates | low rates | high in | low in | worse | reduction in | reduction of | reductions in | improvement in | improvements in |
 increase in | increases in | decrease in | decreases in | decline in | rise in | drop in |
 fall in | higher | lower | greater | more than | less than | fewer | than | compared with | compared to
@@ -270,9 +271,15 @@ _RELATION_VERBS = _split(
     """treat | treats | provide | provides | offer | offers | face | faces | pose | poses | signal |
 signals | put | puts | hold the key | holds the key | hold promise | holds promise | be the key |
 be key | be prone | be responsible | be involved | be linked | serve | serves | aid | aids |
-assist | assists | translate | translates | expose | exposes | subject | mean | means"""
+assist | assists | account for | accounts for | accounted for | translate | translates | expose | exposes | subject | mean | means"""
 )
 _CAUSAL_BASES = ("lower", "slow", "double", "benefit")
+_REPORTING_BEFORE_THAT = frozenset(
+    """found find finds suggest suggests suggested show shows showed shown indicate indicates
+    indicated demonstrate demonstrates demonstrated conclude concluded reveal reveals revealed
+    confirm confirms confirmed report reports reported evidence say says said believe
+    hypothesis""".split()
+)
 _MODALS = frozenset("may might could can will would to does do did not n't cannot must".split())
 
 
@@ -462,6 +469,9 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             elif nxt in _INTRANSITIVE_NEXT and cue.text in _CHANGE_VERBS:
                 feats.append("C_intransitive")  # "rates increased from 2009", "fell after"
                 compare.append(cue)
+            elif prev in ("that", "which", "who") and prev2 not in _REPORTING_BEFORE_THAT:
+                feats.append("C_relative")  # "a disease that causes pain": background
+                weak.append(cue)
             elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
                 feats.append("C_adjectival")  # "the decreasing trends"
                 weak.append(cue)
@@ -500,7 +510,8 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         elif cls == _N:
             feats.append("NEG")
         elif cls == _X:
-            not_finding.append(cue)
+            if prev not in ("the", "a", "an", "of", "with", "than", "and", "as"):
+                not_finding.append(cue)  # not "the recommended therapies"
     hedged_relations = [
         r
         for r in relations
