@@ -280,6 +280,18 @@ _REPORTING_BEFORE_THAT = frozenset(
     confirm confirms confirmed report reports reported evidence say says said believe
     hypothesis""".split()
 )
+_NOT_PLURAL_SUBJECT = frozenset(
+    "this thus less was does has his plus versus its as is hers ours yours always perhaps".split()
+)
+_AFTER_COMPARATIVE = frozenset(
+    "than risk risks rate rates level levels odds incidence in among for of".split()
+)
+_PARTICIPLES = ("associated", "linked", "related", "tied", "connected", "correlated")
+_BEFORE_PREDICATE = frozenset(
+    """is are was were be been being strongly significantly independently positively
+    negatively inversely not also consistently closely directly more less often weakly
+    highly and or only mostly largely partly partially each both n't""".split()
+)
 _MODALS = frozenset("may might could can will would to does do did not n't cannot must".split())
 
 
@@ -445,6 +457,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     cans: list[_Cue] = []
     not_finding: list[_Cue] = []
     relations: list[_Cue] = []  # "may treat": claims only when hedged
+    modifiers: list[_Cue] = []  # association participles after a noun
     for cue in cues:
         cls = cue.cls
         if cls == _T:
@@ -488,14 +501,24 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         elif cls == _CN:
             causal.append(cue)
         elif cls == _CB:
-            if prev in _MODALS:
+            if prev in _MODALS or (
+                len(prev) > 3
+                and prev.endswith("s")
+                and prev not in _NOT_PLURAL_SUBJECT
+                and nxt not in _AFTER_COMPARATIVE
+            ):
                 feats.append("CB_verb")
                 causal.append(cue)
             else:
                 compare.append(cue)
         elif cls == _V:
             relations.append(cue)
-        elif cls in (_A, _R):
+        elif cls == _A:
+            if cue.text.startswith(_PARTICIPLES) and prev not in _BEFORE_PREDICATE:
+                feats.append("A_modifier")  # "the risk of limitation associated with OA"
+                modifiers.append(cue)
+            links.append(cue)
+        elif cls == _R:
             links.append(cue)
         elif cls == _K:
             if cue.text not in _WEAK_COMPARE:
@@ -529,7 +552,11 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     first_relation = min((c.start for c in relation), default=end)
     off = bool(not_finding) and (
         not_finding[0].start < first_relation
-        or any(" ".join(x.text.split()) in _STRONG_X for x in not_finding)
+        or any(
+            " ".join(x.text.split()) in _STRONG_X
+            and not any(c.start < x.start and c.cls == _C for c in causal)
+            for x in not_finding
+        )
     )
     if conditioned:
         feats.append("H>C")
@@ -549,7 +576,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     # The rules: the label a careful reader gives from the cues alone.
     if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
-    elif any(c.cls == _A for c in links) or (
+    elif any(c.cls == _A and c not in modifiers for c in links) or (
         links and (not causal or (links[0].start < causal[0].start and not conditioned))
     ):
         label, why = CORRELATIONAL, links + hedged_links
