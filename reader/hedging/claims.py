@@ -27,12 +27,12 @@ and the rule label decides. The cues returned are the words that make the label.
 
 from __future__ import annotations
 
-import bisect
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise, repeat
 from pathlib import Path
 
 from reader.hedging.sentences import sentence_spans
@@ -127,6 +127,11 @@ _CB = "CB"  # a word that is a causal verb after a modal, else a comparison ("ma
 _T = "T"  # "to" before a base verb: a purpose ("strategies to reduce") unless raised
 
 
+def _words(words: str) -> list[str]:
+    """Words separated by whitespace."""
+    return words.split()
+
+
 def _split(phrases: str) -> list[str]:
     """Phrases separated by "|" (line breaks are spaces)."""
     return [" ".join(p.split()) for p in phrases.split("|") if p.strip()]
@@ -136,17 +141,19 @@ _CAUSAL_VERBS = _split(
     """cause | reduce | increase | decrease | improve | prevent | lower | raise | boost | protect |
 worsen | enhance | inhibit | induce | trigger | promote | elevate | diminish | alleviate |
 eliminate | curb | slash | halve | double | triple | exacerbate | impair | benefit | harm |
-damage | affect | influence | alter | restore | reverse | delay | slow | accelerate | suppress
-| stimulate | activate | block |  extend | shorten | ameliorate | attenuate | mitigate
-| relieve | ease | heal |  cure | kill | fuel | spur | hamper | hinder | undermine |
+damage | affect | influence | alter | restore | reverse | delay | slow | accelerate |
+suppress | stimulate | activate | block | extend | shorten | ameliorate | attenuate |
+mitigate | relieve | ease | heal | cure | kill | fuel | spur | hamper | hinder | undermine |
 strengthen | weaken | minimize | minimise | maximize | maximise | contribute | produce |
-generate | regulate | modulate | mediate |  determine | shape | facilitate | enable |
-abolish | abrogate | prolong | rescue | repress | downregulate | upregulate | down-regulate |
-up-regulate | modify | counteract | combat | fight | avert | stop | halt | deplete | destroy |
-disrupt | worsen | aggravate | reduce | predispose | confer | protect | impact | amplify |
+generate | regulate | modulate | mediate | determine | shape | facilitate | enable | abolish
+| abrogate | prolong | rescue | repress | downregulate | upregulate | down-regulate |
+up-regulate | modify | counteract | combat | fight | avert | stop | halt | deplete | destroy
+| disrupt | worsen | aggravate | reduce | predispose | confer | protect | impact | amplify |
 dampen | lessen | deter | drive | enlarge | expand | shrink | stabilize | stabilise |
 destabilize | augment | hasten | impede | interfere | prevent | raise | elicit | evoke |
-provoke | safeguard | explain | encourage | discourage | motivate | save | heighten | escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate | retard | offset | outweigh"""
+provoke | safeguard | explain | encourage | discourage | motivate | save | heighten |
+escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate |
+retard | offset | outweigh"""
 )
 _IRREGULAR = {
     "cut": ("cut", "cuts", "cutting"),
@@ -154,7 +161,7 @@ _IRREGULAR = {
     "lead": ("leads to", "lead to", "led to", "leading to"),
     "result": ("results in", "result in", "resulted in", "resulting in"),
     "give": ("gives rise to", "give rise to", "gave rise to", "giving rise to"),
-    "make": ("make", "makes", "made"),
+    "make": ("make", "makes"),
     "up": ("ups", "upped"),
     "help": ("help", "helps", "helped", "helping"),
     "spur": ("spur", "spurs", "spurred", "spurring"),
@@ -170,129 +177,135 @@ _IRREGULAR = {
 }
 _CAUSAL_PHRASES = _split(
     """due to | because of | responsible for | attributable to | attributed to | attribute to |
-effect | effects | effect of | effects of | effect on | effects on | impact of | impact on | impacts on | impacts
-of | effective | ineffective | efficacy | efficacious | effectiveness | benefit of | benefits
-of | benefit from | benefit for | benefits for | beneficial | harmful | detrimental |
-protective | protective effect | role in | role for | key role | major role | causal role |
-causal | required for | essential for | necessary for | critical for | crucial for | caused by
-| cause of | causes of | driver of | drivers of | consequence of | consequences of |
-stave off | staves off | to blame | good for | bad for | fatal | deadly | unhealthy |
-bearing on | provide relief | provides relief | successful in | success of |
-the reason for | the reasons for | culprit | culprits | contributor to | contributors to | contributing factor | key factor | major factor | main factor
-| important factor | factor in | factors in | the result of | as a result of |
-thanks to |     
-   prevention of | treatment of | safe and effective |
-works | worked | helpful | useful for | induced | mediated | dependent on | depends on |
-depend on | sufficient to | insufficient to | superior to | inferior to | non-inferior |
-noninferior | failed to | fails to | fail to | no effect | no benefit | no impact | no
-significant effect"""
+effect | effects | effect of | effects of | effect on | effects on | impact of | impact on |
+impacts on | impacts of | effective | ineffective | efficacy | efficacious | effectiveness |
+benefit of | benefits of | benefit from | benefit for | benefits for | beneficial | harmful
+| detrimental | protective | protective effect | role in | role for | key role | major role
+| causal role | causal | required for | essential for | necessary for | critical for |
+crucial for | caused by | cause of | causes of | driver of | drivers of | consequence of |
+consequences of | stave off | staves off | to blame | good for | bad for | fatal | deadly |
+unhealthy | bearing on | provide relief | provides relief | successful in | success of | the
+reason for | the reasons for | culprit | culprits | contributor to | contributors to |
+contributing factor | key factor | major factor | main factor | important factor | factor in
+| factors in | the result of | as a result of | thanks to | prevention of | treatment of |
+safe and effective | works | worked | helpful | useful for | induced | mediated | dependent
+on | depends on | depend on | sufficient to | insufficient to | superior to | inferior to |
+non-inferior | noninferior | failed to | fails to | fail to | no effect | no benefit | no
+impact | no significant effect"""
 )
 _ASSOC_PHRASES = _split(
-    """associated with | associated | association | associations | associate with | associates with |
-linked to | linked with | link between | links between | link to | link with | linked |
+    """associated with | associated | association | associations | associate with | associates with
+| linked to | linked with | link between | links between | link to | link with | linked |
 correlated | correlates | correlate | correlation | correlations | correlated with | related
 to | relationship | relationships | relation between | relation to | relations between |
-predicts | predict | predicted | predicting | predictor | predictors | predictive | prediction
-| tied to | connected to | connection between | connected with | risk factor | risk factors |
-marker of | markers of | biomarker | biomarkers | indicator of | coincided with | accompanied
-by | paralleled | corresponded to | corresponds to | varied with | vary with | varies with |
-in association with | inversely | positively associated | negatively associated |
-dose-response | trend toward | tend to | tended to | tends to | common in | prevalent in |
-more common | less common | more frequent | less frequent | more frequently | less frequently
-| more prevalent | less prevalent"""
+predicts | predict | predicted | predicting | predictor | predictors | predictive |
+prediction | tied to | connected to | connection between | connected with | risk factor |
+risk factors | marker of | markers of | biomarker | biomarkers | indicator of | coincided
+with | accompanied by | paralleled | corresponded to | corresponds to | varied with | vary
+with | varies with | in association with | inversely | positively associated | negatively
+associated | dose-response | trend toward | tend to | tended to | tends to | common in |
+prevalent in | more common | less common | more frequent | less frequent | more frequently |
+less frequently | more prevalent | less prevalent"""
 )
 _RISK_PHRASES = _split(
     """risk of | risk for | risks of | higher risk | lower risk | increased risk | reduced risk |
-greater risk | elevated risk | at risk | risk | risks | factor | factors | prognostic | odds | odds ratio | hazard ratio | relative risk |
-more likely | less likely | most likely to | least likely | likelihood | times more likely |
-incidence of | rate of | rates of | chance of | chances of | probability of"""
+greater risk | elevated risk | at risk | risk | risks | risk factor | risk factors |
+prognostic factor | prognostic factors | protective factor | protective factors | prognostic
+| odds | odds ratio | hazard ratio | relative risk | more likely | less likely | most likely
+to | least likely | likelihood | times more likely | incidence of | rate of | rates of |
+chance of | chances of | probability of"""
 )
 _COMPARE = _split(
-    """seen in | evident in | as long as | as well as | down | high levels | low levels
-| higher levels | lower levels | high rates | low rates | high in | low in | worse | reduction in | reduction of | reductions in | improvement in | improvements in |
-increase in | increases in | decrease in | decreases in | decline in | rise in | drop in |
-fall in | higher | lower | greater | more than | less than | fewer | than | compared with | compared to
-| in comparison with | versus | vs | differ | differs | differed | different | difference |
-differences | differential | similar | similarly | superior | inferior | better | worse |
-increased | decreased | reduced | elevated | improved | lowest | highest | smaller | larger |
-shorter | longer | faster | slower | stronger | weaker | poorer | most | least | significantly"""
+    """seen in | evident in | as long as | as well as | down | high levels | low levels | higher
+levels | lower levels | high rates | low rates | high in | low in | worse | reduction in |
+reduction of | reductions in | improvement in | improvements in | increase in | increases in
+| decrease in | decreases in | decline in | rise in | drop in | fall in | higher | lower |
+greater | more than | less than | fewer | than | compared with | compared to | in comparison
+with | versus | vs | differ | differs | differed | different | difference | differences |
+differential | superior | inferior | better | worse | increased | decreased | reduced |
+elevated | improved | lowest | highest | smaller | larger | shorter | longer | faster |
+slower | stronger | weaker | poorer"""
 )
 _HEDGES = _split(
-    """may | might | could | would | possibly | potentially | potential | probably | perhaps | likely
-| unlikely | appear to | appears to | appeared to | appear | appears | appeared | seem to |
-seems to | seemed to | seem | seems | seemed | is thought to | are thought to | is believed to
-| is expected to | are expected to | expected to | possible | plausibly | plausible |
-presumably | putative | if | hypothesized | hypothesised | hypothesis | suspected | apparently
-| conceivably | may be | might be | could be | would be | promise | promising | may have |
-might have | could have"""
+    """may | might | could | would | possibly | potentially | potential | probably | perhaps |
+likely | unlikely | appear to | appears to | appeared to | appear | appears | appeared |
+seem to | seems to | seemed to | seem | seems | seemed | is thought to | are thought to | is
+believed to | is expected to | are expected to | expected to | possible | plausibly |
+plausible | presumably | putative | if | hypothesized | hypothesised | hypothesis |
+suspected | apparently | conceivably | may be | might be | could be | would be | promise |
+promising | may have | might have | could have"""
 )
 _NEGATIONS = _split(
-    """not | no | neither | nor | without | none | cannot | n't | never | absence of | lack of | lack"""
+    """not | no | neither | nor | without | none | cannot | n't | never | absence of | lack of |
+lack"""
 )
 _REPORTS = _split(
-    """suggest | suggests | suggested | suggesting | indicate | indicates | indicated | indicating |
-show | shows | showed | shown | demonstrate | demonstrates | demonstrated | found | find |
-finds | conclude | concluded | reveal | reveals | revealed | confirm | confirms | confirmed |
-support | supports | supported | imply | implies | report | reported | observed | evidence"""
+    """suggest | suggests | suggested | suggesting | indicate | indicates | indicated | indicating
+| show | shows | showed | shown | demonstrate | demonstrates | demonstrated | found | find |
+finds | conclude | concluded | reveal | reveals | revealed | confirm | confirms | confirmed
+| support | supports | supported | imply | implies | report | reported | observed | evidence"""
 )
 _NOT_FINDING = _split(
     """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
-warrants | recommend | recommended | recommendation | recommendations | required to | is required
-| are required | necessary to | is necessary | will be necessary | merits | merit | worthwhile | further | deserves | deserve | necessary |
-attention | further research | further studies | further study | more research | future
-research | future studies | future study | further investigation | further investigations |
-additional research | additional studies | larger studies | more studies | remains unclear |
-remain unclear | is unclear | are unclear | unknown | aim | aimed | aims | objective |
-objectives | purpose | we investigated | we examined | we assessed | we evaluated | we studied |
-we analyzed | we analysed | we compared | we conducted | we performed | we describe | we
-explored | we present | we propose | we report | we sought | we measured | we tested | were
-recruited | were enrolled | were randomized | were randomised | was assessed | were assessed |
-was measured | were measured | was performed | were included | to determine | to assess | to
-evaluate | to investigate | to examine | to explore | to identify | to understand | to establish
-| to elucidate | important to | essential to | crucial to | critical to | it is important |
-efforts | planned | is planned | registration | registered | funded | copyright"""
+warrants | recommend | recommended | recommendation | recommendations | required to | is
+required | are required | necessary to | is necessary | will be necessary | merits | merit |
+worthwhile | further | deserves | deserve | necessary | attention | further research |
+further studies | further study | more research | future research | future studies | future
+study | further investigation | further investigations | additional research | additional
+studies | larger studies | more studies | remains unclear | remain unclear | is unclear |
+are unclear | unknown | aim | aimed | aims | objective | objectives | purpose | we
+investigated | we examined | we assessed | we evaluated | we studied | we analyzed | we
+analysed | we compared | we conducted | we performed | we describe | we explored | we
+present | we propose | we report | we sought | we measured | we tested | were recruited |
+were enrolled | were randomized | were randomised | was assessed | were assessed | was
+measured | were measured | was performed | were included | to determine | to assess | to
+evaluate | to investigate | to examine | to explore | to identify | to understand | to
+establish | to elucidate | important to | essential to | crucial to | critical to | it is
+important | efforts | planned | is planned | registration | registered | funded | copyright"""
 )
 
 
 # Words before an -ed causal form that make it an adjective ("with increased risk").
 _ADJECTIVAL_BEFORE = frozenset(
-    """with of a an the and in to for by or at from as their its his her our than""".split()
+    _words("""with of a an the and in to for by or at from as their its his her our than""")
 )
 # Words before "to" that keep the following verb a claim ("helps to reduce", "shown to reduce").
 _RAISING = frozenset(
-    """help helps helped helping able shown found seem seems seemed appear appears appeared likely
+    _words("""help helps helped helping able shown found seem seems seemed appear appears appeared likely
 unlikely tend tends tended serve serves served go goes went failed fail fails act acts acted
 proved proven continue continues known reported thought believed expected said used worked
-works work""".split()
+works work""")
 )
 
 
 _RELATION_VERBS = _split(
-    """treat | treats | provide | provides | offer | offers | face | faces | pose | poses | signal |
-signals | put | puts | hold the key | holds the key | hold promise | holds promise | be the key |
-be key | be prone | be responsible | be involved | be linked | serve | serves | aid | aids |
-assist | assists | account for | accounts for | accounted for | translate | translates | expose | exposes | subject | mean | means"""
+    """treat | treats | provide | provides | offer | offers | face | faces | pose | poses | signal
+| signals | put | puts | hold the key | holds the key | hold promise | holds promise | be
+the key | be key | be prone | be responsible | be involved | be linked | serve | serves |
+aid | aids | assist | assists | account for | accounts for | accounted for | translate |
+translates | expose | exposes | subject | mean | means"""
 )
 _CAUSAL_BASES = ("lower", "slow", "double", "benefit")
 _REPORTING_BEFORE_THAT = frozenset(
-    """found find finds suggest suggests suggested show shows showed shown indicate indicates
+    _words("""found find finds suggest suggests suggested show shows showed shown indicate indicates
     indicated demonstrate demonstrates demonstrated conclude concluded reveal reveals revealed
     confirm confirms confirmed report reports reported evidence say says said believe
-    hypothesis""".split()
+    hypothesis""")
 )
 _NOT_PLURAL_SUBJECT = frozenset(
-    "this thus less was does has his plus versus its as is hers ours yours always perhaps".split()
+    _words("this thus less was does has his plus versus its as is hers ours yours always perhaps")
 )
 _AFTER_COMPARATIVE = frozenset(
-    "than risk risks rate rates level levels odds incidence in among for of".split()
+    _words("than risk risks rate rates level levels odds incidence in among for of")
 )
 _PARTICIPLES = ("associated", "linked", "related", "tied", "connected", "correlated")
 _BEFORE_PREDICATE = frozenset(
-    """is are was were be been being strongly significantly independently positively
+    _words("""is are was were be been being strongly significantly independently positively
     negatively inversely not also consistently closely directly more less often weakly
-    highly and or only mostly largely partly partially each both n't""".split()
+    highly and or only mostly largely partly partially each both n't""")
 )
-_MODALS = frozenset("may might could can will would to does do did not n't cannot must".split())
+_NEGATION_WORDS = frozenset(_NEGATIONS)
+_MODALS = frozenset(_words("may might could can will would to does do did not n't cannot must"))
 
 
 def _verb_forms(base: str) -> tuple[str, ...]:
@@ -316,16 +329,11 @@ def _lexicon() -> dict[str, str]:
     table: dict[str, str] = {}
     for phrase in _phrases(_NOT_FINDING):
         table[phrase] = _X
-    for phrase in _phrases(_REPORTS):
-        table[phrase] = _P
-    for phrase in _phrases(_NEGATIONS):
-        table[phrase] = _N
     for phrase in _phrases(_COMPARE):
         table[phrase] = _K
     for phrase in _phrases(_HEDGES):
         table[phrase] = _H
     table["can"] = _CAN
-    table["to"] = _T
     for base in list(dict.fromkeys(_CAUSAL_VERBS)) + list(_IRREGULAR):
         for form in _verb_forms(base):
             table[form] = _C
@@ -395,46 +403,49 @@ class _Cue:
 
 
 def _scan(low: str, start: int, end: int) -> list[_Cue]:
+    """Every cue match of ``low[start:end]``, in order (phrases spanning line breaks too)."""
     cues: list[_Cue] = []
     table = _TABLE
+    append = cues.append
     for m in _CUE_RE.finditer(low, start, end):
         text = m.group()
-        if " " not in text and "\n" not in text and "\t" not in text:
-            cls = table.get(text)
-        else:
+        cls = table.get(text)
+        if cls is None:  # whitespace other than one space inside a phrase
             text = _SPACES.sub(" ", text)
             cls = table.get(text)
-        if cls is not None:
-            cues.append(_Cue(m.start(), m.end(), cls, text))
+            if cls is None:
+                continue
+        first, last = m.span()
+        append(_Cue(first, last, cls, text))
     return cues
 
 
-_PREDICATIVE_BEFORE = frozenset("was were is are be been being remained remain".split())
+_PREDICATIVE_BEFORE = frozenset(_words("was were is are be been being remained remain"))
 _PURPOSE_NOUNS = frozenset(
-    """strategies strategy approach approaches interventions intervention importance need needs
+    _words("""strategies strategy approach approaches interventions intervention importance need needs
     methods method ways way options option target targets goal goals efforts effort aim aimed
-    programs programmes measures""".split()
+    programs programmes measures""")
 )
 _STRONG_X = frozenset(
     _split(
         """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
-    warrants | recommend | recommended | recommendation | recommendations | required to |
-    is required | are required | necessary to | is necessary | will be necessary | necessary |
-    merits | merit | worthwhile | further | deserves | deserve"""
+warrants | recommend | recommended | recommendation | recommendations | required to | is
+required | are required | necessary to | is necessary | will be necessary | necessary |
+merits | merit | worthwhile | further | deserves | deserve"""
     )
 )
 _INTRANSITIVE_NEXT = frozenset(
-    """in from after over during across among since between within until throughout at $ and or
+    _words("""in from after over during across among since between within until throughout at $ and or
     but significantly markedly slightly substantially steadily dramatically sharply further
-    over time""".split()
+    over time""")
 )
 _CHANGE_VERBS = frozenset(
     f
-    for base in """increase decrease decline improve worsen double triple halve reduce lower
-    raise elevate expand shrink extend shorten slow accelerate rise drop fall grow""".split()
+    for base in _words("""increase decrease decline improve worsen double triple halve reduce lower
+    raise elevate expand shrink extend shorten slow accelerate rise drop fall grow""")
     for f in (base, base + "s", base + "d", base + "ed", base[:-1] + "ing", base + "ing")
 ) | {"rose", "risen", "fell", "fallen", "dropped", "grew", "grown", "doubled", "tripled", "halved"}
-_WEAK_COMPARE = frozenset({"significantly", "similar", "similarly", "most", "least"})
+_WEAK_COMPARE = frozenset({"significantly"})
 
 
 def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, list[str], list]:
@@ -443,11 +454,10 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     ``low[start:end]`` is the lowercased sentence and ``cues`` its cue matches, in order.
     """
     words = _WORD.findall(low, start, end)
-    positions = [m.start() for m in _WORD.finditer(low, start, end)]
     feats: list[str] = ["BIAS"]
-    feats.extend("w=" + w for w in words)
-    feats.extend("b=" + a + "_" + b for a, b in zip(words, words[1:], strict=False))
     feats.extend(f"first{i}=" + w for i, w in enumerate(words[:2]))
+    if not _NEGATION_WORDS.isdisjoint(words) or low.find("n't", start, end) >= 0:
+        feats.append("NEG")
 
     causal: list[_Cue] = []  # causal verbs used as verbs, causal nouns and phrases
     weak: list[_Cue] = []  # causal words as adjectives ("increased risk") or purposes
@@ -460,9 +470,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     modifiers: list[_Cue] = []  # association participles after a noun
     for cue in cues:
         cls = cue.cls
-        if cls == _T:
-            continue
-        index = bisect.bisect_left(positions, cue.start)
+        index = len(_WORD.findall(low, start, cue.start))
         cue.word_index = index
         prev = cue.prev = words[index - 1] if index > 0 else "^"
         prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
@@ -530,8 +538,6 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
                 hedges.append(cue)
         elif cls == _CAN:
             cans.append(cue)
-        elif cls == _N:
-            feats.append("NEG")
         elif cls == _X:
             if prev not in ("the", "a", "an", "of", "with", "than", "and", "as"):
                 not_finding.append(cue)  # not "the recommended therapies"
@@ -590,27 +596,73 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     else:
         label, why = NO_CLAIM, []
     feats.append("RULE=" + label)
-    return label, feats, [why, (causal, weak, links, compare, hedges)]
+    return label, feats, [why, (causal, weak, links, compare, hedges), words]
 
 
 # --- the learned model --------------------------------------------------------------------------
+_SCALE = 10_000  # weights are stored with 4 decimals: exact as integers
+_BITS = 48  # one label's score per 48-bit field of a packed integer
+_MASK = (1 << _BITS) - 1
+_HALF = 1 << (_BITS - 1)
+
+
+def _pack(vector: Sequence[float]) -> int:
+    return sum(round(w * _SCALE) << (_BITS * k) for k, w in enumerate(vector))
+
+
+def _unpack(total: int) -> list[float]:
+    values = []
+    for _ in LABELS:
+        field = total & _MASK
+        if field >= _HALF:
+            field -= 1 << _BITS
+        values.append(field / _SCALE)
+        total = (total - field) >> _BITS
+    return values
+
+
 class _Model:
-    __slots__ = ("weights",)
+    """Linear scores per label; ``prior`` is added to the rules' label, so the model overrides
+    the rules only where it is confident (the rules follow Yu et al.'s conventions closely).
 
-    def __init__(self, weights: dict[str, list[float]]) -> None:
-        self.weights = weights
+    Each feature's four weights are packed into one integer (4-decimal fixed point, 48 bits a
+    label), so a sentence is scored by three C-level sums over dict lookups (other features,
+    words, word pairs keyed by tuples), exactly, without building strings for its words.
+    """
 
-    def scores(self, feats: Sequence[str]) -> list[float]:
-        weights = self.weights
-        total = [0.0, 0.0, 0.0, 0.0]
-        for f in feats:
-            w = weights.get(f)
-            if w is not None:
-                total[0] += w[0]
-                total[1] += w[1]
-                total[2] += w[2]
-                total[3] += w[3]
-        return total
+    __slots__ = ("other", "pairs", "prior", "words")
+
+    def __init__(self, weights: dict[str, list[float]], prior: float = 0.0) -> None:
+        self.prior = prior
+        self.other: dict[str, int] = {}
+        self.words: dict[str, int] = {}
+        self.pairs: dict[tuple[str, str], int] = {}
+        for feature, vector in weights.items():
+            packed = _pack(vector)
+            if feature.startswith("w="):
+                self.words[feature[2:]] = packed
+            elif feature.startswith("b="):
+                first, _, second = feature[2:].partition("_")
+                self.pairs[first, second] = packed
+            else:
+                self.other[feature] = packed
+
+    def scores(self, feats: Sequence[str], words: Sequence[str]) -> list[float]:
+        zeros = repeat(0)
+        total = (
+            sum(map(self.other.get, feats, zeros))
+            + sum(map(self.words.get, words, zeros))
+            + sum(map(self.pairs.get, pairwise(words), zeros))
+        )
+        return _unpack(total)
+
+
+def _training_features(feats: list[str], words: list[str]) -> list[str]:
+    """The model's features as strings (what ``scripts/train_claims.py`` learns on)."""
+    out = list(feats)
+    out.extend("w=" + w for w in words)
+    out.extend("b=" + a + "_" + b for a, b in pairwise(words))
+    return out
 
 
 _model: _Model | None = None
@@ -625,7 +677,8 @@ def _load_model() -> _Model | None:
         try:
             data = json.loads(WEIGHTS_PATH.read_text(encoding="utf-8"))
             assert tuple(data["labels"]) == LABELS
-            _model = _Model({f: list(map(float, w)) for f, w in data["weights"].items()})
+            weights = {f: list(map(float, w)) for f, w in data["weights"].items()}
+            _model = _Model(weights, float(data.get("rule_prior", 0.0)))
         except (OSError, ValueError, KeyError, AssertionError):
             _model = None
     return _model
@@ -639,9 +692,10 @@ def _use_model(model: _Model | None) -> None:
 
 def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> tuple[str, list]:
     """The model's label (the rule's without a model) and the cues that make it."""
-    why, (causal, weak, links, compare, hedges) = info
+    why, (causal, weak, links, compare, hedges), words = info
     if model is not None:
-        scores = model.scores(feats)
+        scores = model.scores(feats, words)
+        scores[STRENGTH[label]] += model.prior
         best = max(range(4), key=scores.__getitem__)
         decided = LABELS[best]
     else:
@@ -684,7 +738,7 @@ def _lowered(text: str) -> str:
 
 
 def _has_relation(cues: list[_Cue]) -> bool:
-    return any(c.cls not in (_T, _N, _P, _X, _CAN) for c in cues)
+    return any(c.cls not in (_X, _CAN) for c in cues)
 
 
 # --- public interface ---------------------------------------------------------------------------
@@ -723,8 +777,8 @@ def sentence_features(sentence: str) -> tuple[str, list[str]]:
     cues = _scan(low, 0, len(low))
     if not _has_relation(cues):
         return NO_CLAIM, []
-    label, feats, _ = _analyse(low, 0, len(low), cues)
-    return label, feats
+    label, feats, info = _analyse(low, 0, len(low), cues)
+    return label, _training_features(feats, info[2])
 
 
 def find_claims(text: str) -> list[Claim]:
