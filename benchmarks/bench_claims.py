@@ -26,9 +26,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.bench_hedges import BASELINE_WORDS, best_of
-from reader.hedging import find_hedges
-from reader.hedging.claims import claim_profile, find_claims
+from benchmarks.bench_hedges import BASELINE_WORDS, best_of  # noqa: E402
+from reader.hedging import find_hedges  # noqa: E402
+from reader.hedging.claims import claim_profile, find_claims  # noqa: E402
 
 
 def shared_folder() -> Path:

@@ -119,9 +119,8 @@ def main(argv: list[str] | None = None) -> int:
     text = json.dumps(payload, sort_keys=True, separators=(",", ":"), ensure_ascii=True) + "\n"
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(text, encoding="utf-8")
-    print(
-        f"{len(rows)} training sentences, {len(weights)} features, {len(text):,} bytes -> {args.out}"
-    )
+    print(f"{len(rows)} training sentences, {len(weights)} features, {len(text):,} bytes")
+    print(f"-> {args.out}")
     return 0
 
 

@@ -271,10 +271,12 @@ _ADJECTIVAL_BEFORE = frozenset(
 )
 # Words before "to" that keep the following verb a claim ("helps to reduce", "shown to reduce").
 _RAISING = frozenset(
-    _words("""help helps helped helping able shown found seem seems seemed appear appears appeared likely
-unlikely tend tends tended serve serves served go goes went failed fail fails act acts acted
-proved proven continue continues known reported thought believed expected said used worked
-works work""")
+    _words(
+        """help helps helped helping able shown found seem seems seemed appear appears appeared
+        likely unlikely tend tends tended serve serves served go goes went failed fail fails
+        act acts acted proved proven continue continues known reported thought believed
+        expected said used worked works work"""
+    )
 )
 
 
@@ -422,9 +424,11 @@ def _scan(low: str, start: int, end: int) -> list[_Cue]:
 
 _PREDICATIVE_BEFORE = frozenset(_words("was were is are be been being remained remain"))
 _PURPOSE_NOUNS = frozenset(
-    _words("""strategies strategy approach approaches interventions intervention importance need needs
-    methods method ways way options option target targets goal goals efforts effort aim aimed
-    programs programmes measures""")
+    _words(
+        """strategies strategy approach approaches interventions intervention importance need
+        needs methods method ways way options option target targets goal goals efforts
+        effort aim aimed programs programmes measures"""
+    )
 )
 _STRONG_X = frozenset(
     _split(
@@ -435,9 +439,11 @@ merits | merit | worthwhile | further | deserves | deserve"""
     )
 )
 _INTRANSITIVE_NEXT = frozenset(
-    _words("""in from after over during across among since between within until throughout at $ and or
-    but significantly markedly slightly substantially steadily dramatically sharply further
-    over time""")
+    _words(
+        """in from after over during across among since between within until throughout at $
+        and or but significantly markedly slightly substantially steadily dramatically
+        sharply further over time"""
+    )
 )
 _CHANGE_VERBS = frozenset(
     f
@@ -538,9 +544,8 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
                 hedges.append(cue)
         elif cls == _CAN:
             cans.append(cue)
-        elif cls == _X:
-            if prev not in ("the", "a", "an", "of", "with", "than", "and", "as"):
-                not_finding.append(cue)  # not "the recommended therapies"
+        elif cls == _X and prev not in ("the", "a", "an", "of", "with", "than", "and", "as"):
+            not_finding.append(cue)  # not "the recommended therapies"
     hedged_relations = [
         r
         for r in relations
