@@ -601,7 +601,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     else:
         label, why = NO_CLAIM, []
     feats.append("RULE=" + label)
-    return label, feats, [why, (causal, weak, links, compare, hedges), words]
+    return label, feats, [why, (causal, weak, links, compare, hedges, relations), words]
 
 
 # --- the learned model --------------------------------------------------------------------------
@@ -696,29 +696,34 @@ def _use_model(model: _Model | None) -> None:
 
 
 def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> tuple[str, list]:
-    """The model's label (the rule's without a model) and the cues that make it."""
-    why, (causal, weak, links, compare, hedges), words = info
-    if model is not None:
-        scores = model.scores(feats, words)
-        scores[STRENGTH[label]] += model.prior
-        best = max(range(4), key=scores.__getitem__)
-        decided = LABELS[best]
-    else:
-        decided = label
+    """The model's label (the rule's without a model) and the cues that make it.
+
+    The model may overrule the rules only where the sentence has a cue word to show for the
+    label it gives, so every claim the reading pane marks has its words marked.
+    """
+    why, (causal, weak, links, compare, hedges, relations), words = info
+    if model is None:
+        return label, why
+    scores = model.scores(feats, words)
+    scores[STRENGTH[label]] += model.prior
+    decided = LABELS[max(range(4), key=scores.__getitem__)]
     if decided == label:
-        return decided, why
+        return label, why
+    if decided == NO_CLAIM:
+        return decided, []
+    verbs = causal or weak or relations
     if decided == DIRECT_CAUSAL:
-        return decided, causal or weak
-    if decided == CONDITIONAL_CAUSAL:
+        shown = verbs
+    elif decided == CONDITIONAL_CAUSAL:
         near = [
             h
             for h in hedges
-            if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in causal + weak)
+            if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in verbs)
         ]
-        return decided, (causal or weak) + (near or hedges)
-    if decided == CORRELATIONAL:
-        return decided, links or compare or weak or causal
-    return decided, []
+        shown = verbs + (near or hedges) if verbs else []
+    else:
+        shown = links or compare or verbs
+    return (decided, shown) if shown else (label, why)
 
 
 def _cue_tuple(cues: list, shift: int) -> tuple[ClaimCue, ...]:
