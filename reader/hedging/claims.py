@@ -294,6 +294,17 @@ _REPORTING_BEFORE_THAT = frozenset(
     confirm confirms confirmed report reports reported evidence say says said believe
     hypothesis""")
 )
+# What a finding "may help", "may provide" or "could improve" when it is not a health claim
+# but a use of the result ("may improve the understanding of", "may aid in counseling").
+_UTILITY_OBJECTS = frozenset(
+    _words(
+        """understanding insight insights implication implications alternative alternatives option
+        options utility identification identify identifying precision staging selection
+        counseling counselling knowledge awareness guidance framework tool tools basis
+        opportunity opportunities clinicians clinician physicians surgeons researchers
+        interpretation pointer step"""
+    )
+)
 _NOT_PLURAL_SUBJECT = frozenset(
     _words("this thus less was does has his plus versus its as is hers ours yours always perhaps")
 )
@@ -546,6 +557,17 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             cans.append(cue)
         elif cls == _X and prev not in ("the", "a", "an", "of", "with", "than", "and", "as"):
             not_finding.append(cue)  # not "the recommended therapies"
+    if causal or relations:
+        utility = [
+            c
+            for c in causal + relations
+            if not _UTILITY_OBJECTS.isdisjoint(words[c.word_index + 1 : c.word_index + 5])
+        ]
+        if utility:
+            feats.append("C_utility")  # "may improve the understanding of", "aid surgeons"
+            causal = [c for c in causal if c not in utility]
+            relations = [c for c in relations if c not in utility]
+            weak.extend(utility)
     hedged_relations = [
         r
         for r in relations
