@@ -261,7 +261,9 @@ were enrolled | were randomized | were randomised | was assessed | were assessed
 measured | were measured | was performed | were included | to determine | to assess | to
 evaluate | to investigate | to examine | to explore | to identify | to understand | to
 establish | to elucidate | important to | essential to | crucial to | critical to | it is
-important | efforts | planned | is planned | registration | registered | funded | copyright"""
+important | efforts | planned | is planned | registration | registered | funded | copyright | long been | previous studies | previous
+research | previous work | prior studies | prior research | past research | earlier studies |
+for years"""
 )
 
 
@@ -305,6 +307,7 @@ _UTILITY_OBJECTS = frozenset(
         interpretation pointer step"""
     )
 )
+_RELATIVE = frozenset(("that", "which", "who"))
 _NOT_PLURAL_SUBJECT = frozenset(
     _words("this thus less was does has his plus versus its as is hers ours yours always perhaps")
 )
@@ -446,7 +449,9 @@ _STRONG_X = frozenset(
         """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
 warrants | recommend | recommended | recommendation | recommendations | required to | is
 required | are required | necessary to | is necessary | will be necessary | necessary |
-merits | merit | worthwhile | further | deserves | deserve"""
+merits | merit | worthwhile | further | deserves | deserve | long been | previous studies |
+previous research | previous work | prior studies | prior research | past research | earlier
+studies | for years"""
     )
 )
 _INTRANSITIVE_NEXT = frozenset(
@@ -507,7 +512,9 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             elif nxt in _INTRANSITIVE_NEXT and cue.text in _CHANGE_VERBS:
                 feats.append("C_intransitive")  # "rates increased from 2009", "fell after"
                 compare.append(cue)
-            elif prev in ("that", "which", "who") and prev2 not in _REPORTING_BEFORE_THAT:
+            elif (prev in _RELATIVE and prev2 not in _REPORTING_BEFORE_THAT) or (
+                prev2 in _RELATIVE and prev.endswith("ly") and prev2 != "that"
+            ):
                 feats.append("C_relative")  # "a disease that causes pain": background
                 weak.append(cue)
             elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
