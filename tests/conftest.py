@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.library import Library
+from reader.tui.app import HedgeReaderApp
+from tests.helpers import Gate, fixture_app, fixture_folder, run
 
 #: A fixed modification time (2024-05-02 12:00 UTC) so dates on screen never change.
 FIXED_MTIME = 1714651200
@@ -85,3 +88,26 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("HEDGE_READER_LIBRARY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+
+
+@pytest.fixture
+def lib(tmp_path: Path, samples) -> Path:
+    path = tmp_path / "cli-library"
+    result = run("add", str(samples["hedged"].parent), library=path)
+    assert result.returncode == 0, result.stderr
+    return path
+
+
+@pytest.fixture
+def gate() -> Iterator[Gate]:
+    server = Gate()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def snapshot_app() -> HedgeReaderApp:
+    with fixture_folder():
+        app = fixture_app()
+        yield app
+        app.library.close()

@@ -13,19 +13,7 @@ from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-
-SIZE = (120, 40)
-
-
-async def settle(pilot) -> None:
-    """Let timers fire and workers finish, then let the screen catch up."""
-    await pilot.pause(0.25)
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-def visible_text(widget) -> str:
-    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+from tests.helpers import SIZE, settle, visible_text
 
 
 async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Path, samples):

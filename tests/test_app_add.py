@@ -13,8 +13,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.metadata import row_suffix
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.format_fixtures import write_broken, write_corpus
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_ingest_processes import Gate
+from tests.helpers import SIZE, Gate, settle, visible_text
 
 
 async def type_and_submit(pilot, text: str) -> None:

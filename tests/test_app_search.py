@@ -13,8 +13,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.search_bar import SearchBar
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_reading import open_doc
+from tests.helpers import SIZE, open_doc, settle, visible_text
 
 
 def titles(app: HedgeReaderApp) -> list[str]:

@@ -17,8 +17,7 @@ from reader.tui.screens.categories import CategoryScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_snapshots import _after, snapshot_app  # noqa: F401  (a fixture)
+from tests.helpers import SIZE, after, settle, visible_text
 
 JURY = "the jury is still out"
 
@@ -261,7 +260,7 @@ def test_unknown_theme_or_binding_id_is_a_config_error_with_a_line(tmp_path):
 
 
 def test_the_app_command_exits_2_on_a_bad_theme(tmp_path):
-    from tests.test_cli import run
+    from tests.helpers import run
 
     config = tmp_path / "config.toml"
     config.write_text('theme = "no-such-theme"\n', encoding="utf-8")
@@ -271,8 +270,8 @@ def test_the_app_command_exits_2_on_a_bad_theme(tmp_path):
     assert not (tmp_path / "lib").exists()  # nothing opened or created
 
 
-def test_category_page_snapshot_80x24(snap_compare, snapshot_app):  # noqa: F811
-    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=_after("C"))
+def test_category_page_snapshot_80x24(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(80, 24), run_before=after("C"))
 
 
 @pytest.fixture
@@ -280,8 +279,8 @@ def no_color(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
 
 
-def test_category_page_snapshot_no_color(snap_compare, no_color, snapshot_app):  # noqa: F811
-    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=_after("C"))
+def test_category_page_snapshot_no_color(snap_compare, no_color, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=after("C"))
 
 
 def test_no_feature_lives_only_on_keys_terminals_confuse():

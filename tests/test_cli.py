@@ -3,34 +3,13 @@
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-
-def run(*args: str, library: Path | None = None, stdin: str | None = None, env=None):
-    command = [sys.executable, "-m", "reader", *args]
-    if library is not None:
-        command += ["--library", str(library)]
-    return subprocess.run(
-        command,
-        input=stdin,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        env={**os.environ, **(env or {})},
-    )
-
-
-@pytest.fixture
-def lib(tmp_path: Path, samples) -> Path:
-    path = tmp_path / "cli-library"
-    result = run("add", str(samples["hedged"].parent), library=path)
-    assert result.returncode == 0, result.stderr
-    return path
+from tests.helpers import error_lines, run
 
 
 def test_add_reports_a_summary_and_skips_unchanged(lib: Path, samples):
@@ -49,7 +28,7 @@ def test_add_with_bad_paths_exits_1_with_one_line_each(tmp_path: Path, samples):
         library=tmp_path / "lib",
     )
     assert result.returncode == 1
-    errors = result.stderr.strip().splitlines()
+    errors = error_lines(result.stderr)
     assert len(errors) == 2
     assert any("missing.txt" in line and "no such file" in line for line in errors)
     assert any("empty.md" in line and "empty" in line for line in errors)

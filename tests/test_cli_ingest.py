@@ -8,8 +8,7 @@ import time
 from pathlib import Path
 
 from tests.format_fixtures import write_broken, write_corpus
-from tests.test_cli import run
-from tests.test_ingest_processes import Gate, start_add
+from tests.helpers import Gate, error_lines, run, start_add
 
 
 def test_add_every_format_then_broken_files_exit_1_with_one_line_each(tmp_path: Path):
@@ -21,7 +20,7 @@ def test_add_every_format_then_broken_files_exit_1_with_one_line_each(tmp_path: 
     assert "6 added, 0 updated, 0 unchanged, 0 failed" in good.stdout
     bad = run("add", str(corpus["pdf"].parent), str(broken["pdf"].parent), library=library)
     assert bad.returncode == 1
-    lines = bad.stderr.strip().splitlines()
+    lines = error_lines(bad.stderr)
     assert len(lines) == 5 and "Traceback" not in bad.stderr
     for path in broken.values():
         assert sum(path.name in line for line in lines) == 1

@@ -18,7 +18,7 @@ from reader.config import (
     state_path,
 )
 from reader.hedging import find_hedges
-from tests.test_cli import run
+from tests.helpers import run
 
 GOOD = """\
 # My Hedge Reader settings

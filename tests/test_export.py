@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 
 from reader.export import analyse, export_filename, format_quote, to_html, to_markdown
 from reader.hedging import CATEGORIES, find_hedges
-from tests.test_cli import run
+from tests.helpers import run
 
 SCRIPTED = """Results <script>alert("x")</script> & more
 

@@ -9,7 +9,7 @@ import pytest
 from reader.library import Library
 from reader.tui import heap
 from reader.tui.app import HedgeReaderApp
-from tests.test_app import settle
+from tests.helpers import settle
 
 
 class FakeApp:

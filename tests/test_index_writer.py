@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,62 +19,7 @@ from reader.library.engine.schema import make_schema, pre_analysed, pre_indexed,
 from reader.library.engine.tokens import text_postings
 from reader.library.engine.writer import BulkWriter
 from reader.library.indexing import Analysed, analyse
-
-WORDS = [
-    "vaccines",
-    "may",
-    "help",
-    "patients",
-    "the",
-    "results",
-    "suggest",
-    "that",
-    "further",
-    "studies",
-    "are",
-    "needed",
-    "cancer",
-    "proteins",
-    "expression",
-    "in",
-    "mice",
-    "proves",
-    "a",
-    "breakthrough",
-    "3.5",
-    "mg*",
-    "e.g.",
-    "İstanbul",
-    "ß",
-]
-
-
-def documents(count: int) -> list[dict[str, Any]]:
-    found = []
-    for number in range(count):
-        words = [
-            WORDS[(number * 7 + i * (number % 5 + 1)) % len(WORDS)] for i in range(40 + number)
-        ]
-        found.append(
-            {
-                "path": f"/docs/d{number:03d}.txt",
-                "title": f"Report {number} on {words[0]} and {words[1]}",
-                "body": " ".join(words),
-                "author": "A. Writer" if number % 3 else "",
-                "format": "txt",
-                "date": datetime(2020, 1, 1 + number % 28),
-                "added": datetime(2021, 1, 1),
-                "title_sort": f"report {number}",
-                "words": len(words),
-                "hedges": float(number % 4),
-                "boosters": 0.5,
-                "hedged_share": 0.25,
-                "categories": "modal,evidence" if number % 2 else "",
-                "sha256": f"{number:064x}",
-                "source": f"/docs/d{number:03d}.txt",
-            }
-        )
-    return found
+from tests.helpers import documents
 
 
 def build(folder: Path, bulk: bool, docs: list[dict[str, Any]], deleted: set[str]) -> Any:

@@ -7,64 +7,17 @@ the test interrupts it, kills it or starts a second one.
 
 from __future__ import annotations
 
-import os
 import signal
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
 
 from reader.library import Library
-from tests.format_fixtures import article_html
+from tests.helpers import Gate, run_add, start_add, wait_for_gate
 
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
-
-
-class Gate:
-    """A local server whose ``/held`` page waits until ``release()``."""
-
-    def __init__(self) -> None:
-        self.arrived = threading.Event()
-        self.released = threading.Event()
-        gate = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def do_GET(self) -> None:
-                gate.arrived.set()
-                gate.released.wait(60)
-                body = article_html(title="Held article").encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "text/html; charset=utf-8")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-            def log_message(self, *args: object) -> None:
-                pass
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/held"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def release(self) -> None:
-        self.released.set()
-
-    def close(self) -> None:
-        self.release()
-        self.server.shutdown()
-        self.server.server_close()
-
-
-@pytest.fixture
-def gate() -> Iterator[Gate]:
-    server = Gate()
-    yield server
-    server.close()
 
 
 def texts(folder: Path, count: int, word: str) -> Path:
@@ -75,38 +28,6 @@ def texts(folder: Path, count: int, word: str) -> Path:
             encoding="utf-8",
         )
     return folder
-
-
-def _as_from_a_shell() -> None:
-    """Ctrl-C handled as in a terminal, whatever the test runner's own signal state: a full CI
-    run once started the add with SIGINT not delivered, and the add waited out its URL."""
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def start_add(library: Path, *sources: str | Path) -> subprocess.Popen[str]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "reader", "add", "--library", str(library), *map(str, sources)],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        preexec_fn=_as_from_a_shell,
-    )
-
-
-def run_add(library: Path, *sources: str | Path) -> subprocess.CompletedProcess[str]:
-    command = [sys.executable, "-m", "reader", "add", "--library", str(library)]
-    return subprocess.run(
-        [*command, *map(str, sources)], capture_output=True, text=True, timeout=120
-    )
-
-
-def wait_for_gate(gate: Gate, process: subprocess.Popen[str]) -> None:
-    if not gate.arrived.wait(90):
-        process.kill()
-        out, err = process.communicate()
-        pytest.fail(f"the add never reached the held URL: {out} {err}")
 
 
 def test_ctrl_c_keeps_what_was_indexed_and_exits_cleanly(tmp_path: Path, gate: Gate):

@@ -16,9 +16,7 @@ from whoosh import index as whoosh_index
 
 from reader.library import Library, indexing, parallel
 from tests.format_fixtures import write_broken, write_corpus
-from tests.test_ingest_processes import Gate, _as_from_a_shell, gate, run_add, wait_for_gate
-
-__all__ = ["gate"]  # the fixture, used by name
+from tests.helpers import Gate, as_from_a_shell, run_add, wait_for_gate
 
 QUERIES = ["vaccine", '"results suggest"', "patient*", "title:report", "hedges:>0", "cohort"]
 
@@ -148,7 +146,7 @@ def start_pooled_add(library: Path, *sources: str | Path) -> subprocess.Popen[st
         stderr=subprocess.PIPE,
         text=True,
         env={**os.environ, "PYTHONUNBUFFERED": "1"},
-        preexec_fn=_as_from_a_shell,
+        preexec_fn=as_from_a_shell,
     )
 
 

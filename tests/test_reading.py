@@ -17,21 +17,7 @@ from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import BookmarkList, ClaimsList, OutlineList
 from tests.conftest import HEDGED
-from tests.test_app import SIZE, settle, visible_text
-
-
-async def open_doc(pilot, ending: str) -> ReadingPane:
-    """Put the list cursor on the document whose path ends with ``ending`` and open it."""
-    app = pilot.app
-    await settle(pilot)
-    listing = app.query_one(DocumentList)
-    listing.cursor = next(
-        i for i, e in enumerate(listing.entries) if e.summary.path.endswith(ending)
-    )
-    listing.focus()
-    await pilot.press("enter")
-    await settle(pilot)
-    return app.query_one(ReadingPane)
+from tests.helpers import SIZE, open_doc, settle, visible_text
 
 
 def style_at(view: DocumentView, offset: int):

@@ -17,7 +17,6 @@ from reader.config import Config
 from reader.hedging import find_hedges
 from reader.library import Library
 from reader.library.hits import hit_spans
-from reader.resources import seeds_dir
 from reader.tui import analysis_pool, wrap
 from reader.tui import app as app_module
 from reader.tui.analysis import analyse, chunk_bounds, merge
@@ -25,7 +24,7 @@ from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_app import settle, visible_text
+from tests.helpers import seed_text, settle, visible_text
 
 
 def word_loop(text: str, width: int) -> list[tuple[int, int]]:
@@ -49,12 +48,6 @@ def word_loop(text: str, width: int) -> list[tuple[int, int]]:
 )
 def test_regex_wrapping_matches_the_word_loop(text, width):
     assert wrap.wrap_offsets(text, width) == word_loop(text, width)
-
-
-def seed_text(size: int) -> str:
-    parts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().iterdir()) if p.is_file()]
-    base = "\n\n".join(parts)
-    return (base * (size // len(base) + 1))[:size]
 
 
 def test_chunked_analysis_finds_what_one_pass_finds():

@@ -9,7 +9,7 @@ import pytest
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_snapshots import _loaded, fixture_app, fixture_folder
+from tests.helpers import fixture_app, fixture_folder, loaded
 
 
 def _app() -> HedgeReaderApp:
@@ -34,7 +34,7 @@ def _reading(ending: str, *keys: str):
 
     async def run_before(pilot) -> None:
         app = pilot.app
-        await _loaded(pilot)
+        await loaded(pilot)
         listing = app.query_one(DocumentList)
         while not listing.entries:
             await asyncio.sleep(0.01)
@@ -44,11 +44,11 @@ def _reading(ending: str, *keys: str):
         pane = app.query_one(ReadingPane)
         while pane.document is None or pane.analysed < 1.0:
             await asyncio.sleep(0.01)
-        await _loaded(pilot)
+        await loaded(pilot)
         for key in keys:
             await pilot.press(key)
             await pilot.pause(0.2)
-            await _loaded(pilot)
+            await loaded(pilot)
 
     return run_before
 

@@ -7,7 +7,7 @@ from textual.geometry import Size
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.legend import Legend
-from tests.test_reading import open_doc
+from tests.helpers import open_doc
 
 
 async def test_the_legend_and_long_header_leave_below_32_rows_and_come_back(library: Library):

@@ -12,13 +12,12 @@ from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_cli import lib, run  # noqa: F401  (lib is a fixture)
+from tests.helpers import SIZE, run, settle, visible_text
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 
 
-def test_a_malformed_query_is_one_stderr_line_and_exit_2(lib: Path):  # noqa: F811
+def test_a_malformed_query_is_one_stderr_line_and_exit_2(lib: Path):
     for query in ('"further studies', "title:", "date:[2022 to 2019]", "hedges:>lots"):
         result = run("search", query, library=lib)
         assert result.returncode == 2, query
@@ -28,7 +27,7 @@ def test_a_malformed_query_is_one_stderr_line_and_exit_2(lib: Path):  # noqa: F8
         assert "Traceback" not in result.stderr
 
 
-def test_no_match_suggests_a_correction_on_stderr_and_in_json(lib: Path):  # noqa: F811
+def test_no_match_suggests_a_correction_on_stderr_and_in_json(lib: Path):
     result = run("search", "vacine", "--json", library=lib)
     assert result.returncode == 0
     payload = json.loads(result.stdout)

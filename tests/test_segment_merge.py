@@ -12,7 +12,7 @@ from whoosh.qparser import QueryParser
 from reader.library.engine.schema import make_schema, pre_analysed, pre_indexed
 from reader.library.engine.writer import BulkWriter
 from reader.library.indexing import Analysed, analyse
-from tests.test_index_writer import documents
+from tests.helpers import documents
 
 QUERIES = ["vaccines", "may", '"further studies"', "categories:modal", "hedges:[1 TO 2]", "mg*"]
 

@@ -10,7 +10,7 @@ import pytest
 from textual_serve.server import Server
 
 from reader.cli.main import main
-from tests.test_cli import run
+from tests.helpers import run
 
 
 @pytest.fixture

@@ -94,7 +94,7 @@ def test_stand_in_lines_cover_the_text_within_width(text, width):
 
 def test_stand_in_lines_are_about_as_many_as_wrapped_ones():
     """So the scrollbar barely moves when the real lines replace them."""
-    from tests.test_reading_perf import seed_text
+    from tests.helpers import seed_text
 
     text = seed_text(200_000)
     for width in (40, 79, 119):

@@ -1,0 +1,256 @@
+"""Code the test modules share (fixtures are in ``conftest.py``): test modules never
+import each other."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+from collections.abc import Iterator
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from reader.library import Library
+from reader.resources import seeds_dir
+from reader.tui.app import HedgeReaderApp
+from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.reading_pane import ReadingPane
+from tests.format_fixtures import article_html
+
+SIZE = (120, 40)
+
+
+async def settle(pilot) -> None:
+    """Let timers fire and workers finish, then let the screen catch up."""
+    await pilot.pause(0.25)
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def visible_text(widget) -> str:
+    return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
+
+
+def run(*args: str, library: Path | None = None, stdin: str | None = None, env=None):
+    command = [sys.executable, "-m", "reader", *args]
+    if library is not None:
+        command += ["--library", str(library)]
+    return subprocess.run(
+        command,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, **(env or {})},
+    )
+
+
+#: A plain progress line of ``add`` (one every 2 s when stderr is not a terminal).
+_PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing) \d+/\d+ sources")
+
+
+def error_lines(stderr: str) -> list[str]:
+    """The lines of a command's stderr that are not progress: on a loaded machine an add
+    of two files can take long enough to print a progress line too."""
+    return [line for line in stderr.strip().splitlines() if not _PROGRESS_LINE.match(line)]
+
+
+async def open_doc(pilot, ending: str) -> ReadingPane:
+    """Put the list cursor on the document whose path ends with ``ending`` and open it."""
+    app = pilot.app
+    await settle(pilot)
+    listing = app.query_one(DocumentList)
+    listing.cursor = next(
+        i for i, e in enumerate(listing.entries) if e.summary.path.endswith(ending)
+    )
+    listing.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+    return app.query_one(ReadingPane)
+
+
+class Gate:
+    """A local server whose ``/held`` page waits until ``release()``."""
+
+    def __init__(self) -> None:
+        self.arrived = threading.Event()
+        self.released = threading.Event()
+        gate = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                gate.arrived.set()
+                gate.released.wait(60)
+                body = article_html(title="Held article").encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+
+            def log_message(self, *args: object) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/held"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def release(self) -> None:
+        self.released.set()
+
+    def close(self) -> None:
+        self.release()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def as_from_a_shell() -> None:
+    """Ctrl-C handled as in a terminal, whatever the test runner's own signal state: a full CI
+    run once started the add with SIGINT not delivered, and the add waited out its URL."""
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+def start_add(library: Path, *sources: str | Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", "add", "--library", str(library), *map(str, sources)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        preexec_fn=as_from_a_shell,
+    )
+
+
+def run_add(library: Path, *sources: str | Path) -> subprocess.CompletedProcess[str]:
+    command = [sys.executable, "-m", "reader", "add", "--library", str(library)]
+    return subprocess.run(
+        [*command, *map(str, sources)], capture_output=True, text=True, timeout=120
+    )
+
+
+def wait_for_gate(gate: Gate, process: subprocess.Popen[str]) -> None:
+    if not gate.arrived.wait(90):
+        process.kill()
+        out, err = process.communicate()
+        pytest.fail(f"the add never reached the held URL: {out} {err}")
+
+
+#: A fixed place, so the source paths shown on screen are the same on every run.
+FIXTURE_ROOT = Path(tempfile.gettempdir()) / "hedge-reader-snapshot-fixture"
+
+
+@contextlib.contextmanager
+def fixture_folder() -> Iterator[None]:
+    """Hold FIXTURE_ROOT alone: test runs in other checkouts wait rather than collide."""
+    with open(FIXTURE_ROOT.with_suffix(".lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def fixture_app() -> HedgeReaderApp:
+    """The app on a fresh library of the sample files, at FIXTURE_ROOT, in a fixed theme."""
+    from tests.conftest import write_samples  # conftest imports this module
+
+    shutil.rmtree(FIXTURE_ROOT, ignore_errors=True)
+    write_samples(FIXTURE_ROOT / "docs")
+    library = Library(FIXTURE_ROOT / "library")
+    library.add([FIXTURE_ROOT / "docs"])
+    app = HedgeReaderApp(library)
+    app.theme = "textual-dark"
+    return app
+
+
+async def loaded(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def after(*keys: str):
+    async def run_before(pilot) -> None:
+        await loaded(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            await loaded(pilot)
+
+    return run_before
+
+
+WORDS = [
+    "vaccines",
+    "may",
+    "help",
+    "patients",
+    "the",
+    "results",
+    "suggest",
+    "that",
+    "further",
+    "studies",
+    "are",
+    "needed",
+    "cancer",
+    "proteins",
+    "expression",
+    "in",
+    "mice",
+    "proves",
+    "a",
+    "breakthrough",
+    "3.5",
+    "mg*",
+    "e.g.",
+    "İstanbul",
+    "ß",
+]
+
+
+def documents(count: int) -> list[dict[str, Any]]:
+    found = []
+    for number in range(count):
+        words = [
+            WORDS[(number * 7 + i * (number % 5 + 1)) % len(WORDS)] for i in range(40 + number)
+        ]
+        found.append(
+            {
+                "path": f"/docs/d{number:03d}.txt",
+                "title": f"Report {number} on {words[0]} and {words[1]}",
+                "body": " ".join(words),
+                "author": "A. Writer" if number % 3 else "",
+                "format": "txt",
+                "date": datetime(2020, 1, 1 + number % 28),
+                "added": datetime(2021, 1, 1),
+                "title_sort": f"report {number}",
+                "words": len(words),
+                "hedges": float(number % 4),
+                "boosters": 0.5,
+                "hedged_share": 0.25,
+                "categories": "modal,evidence" if number % 2 else "",
+                "sha256": f"{number:064x}",
+                "source": f"/docs/d{number:03d}.txt",
+            }
+        )
+    return found
+
+
+def seed_text(size: int) -> str:
+    parts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().iterdir()) if p.is_file()]
+    base = "\n\n".join(parts)
+    return (base * (size // len(base) + 1))[:size]
