@@ -339,7 +339,7 @@ async def test_help_and_palette_list_the_reading_keys(library: Library):
         for description in (
             "Find",
             "Panels",
-            "Hedged claims",
+            "Claims: findings by strength, hedged sentences",
             "Outline",
             "Bookmarks",
             "Show / hide modal marks",
