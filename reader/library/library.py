@@ -23,6 +23,7 @@ from whoosh.reading import ReaderClosed, SegmentReader
 from whoosh.writing import IndexWriter
 
 from reader.hedging import find_hedges, profile
+from reader.hedging.claims import claim_profile
 from reader.library.codec import merge_tiers
 from reader.library.documents import (
     Document,
@@ -30,6 +31,7 @@ from reader.library.documents import (
     Heading,
     ParsedDocument,
     SearchResults,
+    claim_fields,
     summary_from_fields,
 )
 from reader.library.errors import LibraryBusyError, LibraryError
@@ -213,6 +215,8 @@ class Library:
             assert index is not None and self._texts is not None
             clear_staging(self.path)  # what a killed add's workers left
             known = self._known_sources()
+            for path in self._without_claims():  # indexed before claim strength was stored:
+                known[path] = ("", *known[path][1:])  # re-index them as changed
             pre_analyse = Analysed(pre_analysed(index.schema), pre_indexed(index.schema))
             writer = self._writer(index)
             batch = _Batch()
@@ -417,6 +421,13 @@ class Library:
             for fields in searcher.all_stored_fields()
         }
 
+    def _without_claims(self) -> list[str]:
+        """Documents indexed before the library stored claim strength."""
+        searcher = self._get_searcher()
+        if searcher is None:
+            return []
+        return [f["path"] for f in searcher.all_stored_fields() if "claim_counts" not in f]
+
     def _origins(self) -> dict[str, str]:
         """Document path -> the source it came from (itself, or its feed)."""
         searcher = self._get_searcher()
@@ -552,6 +563,7 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "booster_count": figures.boosters,
         "categories": ",".join(sorted(figures.by_category)),
         "by_category": dict(figures.by_category),
+        **claim_fields(claim_profile(parsed.body)),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
         "sha256": parsed.sha256,
         "size": parsed.size,
