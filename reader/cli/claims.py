@@ -18,6 +18,7 @@ from typing import Any
 from rich.table import Table
 from rich.text import Text
 
+from reader.export import claim_summary as profile_dict
 from reader.hedging.claims import (
     LABEL_NAMES,
     LABELS,
@@ -55,20 +56,6 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         action="store_true",
         help='read {"id", "text"} lines on stdin, write {"id", "claim", "cues"} lines',
     )
-
-
-def profile_dict(profile: ClaimProfile | None) -> dict[str, Any] | None:
-    """Counts per label and the share stated causally; None when unknown (a document
-    indexed before the library stored claim strength)."""
-    if profile is None:
-        return None
-    return {
-        "findings": profile.findings,
-        "correlational": profile.correlational,
-        "conditional_causal": profile.conditional_causal,
-        "direct_causal": profile.direct_causal,
-        "causal_share": round(profile.causal_share, 4),
-    }
 
 
 def run(args: argparse.Namespace, error: Any) -> int:
