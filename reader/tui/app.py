@@ -83,8 +83,10 @@ class HedgeReaderApp(ToolActions, App[None]):
         # priority: handled as it arrives, so keys typed right after it reach the search bar
         Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
-        Binding("right_square_bracket", "next_hedge", "Next hedge", id="app.next-hedge"),
-        Binding("left_square_bracket", "previous_hedge", "Prev hedge", id="app.previous-hedge"),
+        Binding("right_square_bracket", "next_hedge", "Next hedge/claim", id="app.next-hedge"),
+        Binding(
+            "left_square_bracket", "previous_hedge", "Prev hedge/claim", id="app.previous-hedge"
+        ),
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
@@ -616,9 +618,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         if pane.document is None:
             return
         if pane.view.jump(layer, step) is None:
-            pane.set_status(
-                f"no {'hedges' if layer == 'hedges' else 'search hits'} shown in this document"
-            )
+            what = "hedges or claims" if layer == "hedges" else "search hits"
+            pane.set_status(f"no {what} shown in this document")
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
