@@ -416,7 +416,7 @@ class ReadingPane(Vertical):
             header.append(
                 f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
                 f"({summary.hedges_per_1k:.1f}/1k) · {summary.hedged_share:.0%} hedged · "
-                f"{plural(summary.boosters, 'booster')}{self._findings_figure()}\n"
+                f"{plural(summary.boosters, 'booster')}{self._findings_figure(short=True)}\n"
             )
         else:
             header.append("\n" + source_line(summary, width))
@@ -433,13 +433,16 @@ class ReadingPane(Vertical):
             header.append(f"counting… {self.analysed:.0%}", style="dim")
         return header
 
-    def _findings_figure(self) -> str:
+    def _findings_figure(self, *, short: bool = False) -> str:
         """`` · 6 findings, 33% causal``: finding sentences so far, and the share of them
-        stated as a direct cause (the figure the library stores and sorts by)."""
+        stated as a direct cause (the figure the library stores and sorts by);
+        ``short``: `` · 2/6 findings causal``, for the 80-column header."""
         findings = len(self._findings)
         if not findings:
             return "" if self.analysed < 1.0 else " · no findings stated"
         causal = sum(1 for f in self._findings if f.label == claims_marks.DIRECT_CAUSAL)
+        if short:
+            return f" · {causal}/{plural(findings, 'finding')} causal"
         return f" · {plural(findings, 'finding')}, {causal / findings:.0%} causal"
 
     def _category_line(self, width: int) -> Text:
