@@ -176,7 +176,13 @@ class ReadingPane(Vertical):
 
     def _claim_marks(self, findings: Sequence[Finding]) -> list[Mark]:
         """Cue marks of ``findings``, less the cues a hedge or booster already marks."""
-        return [Mark(*span) for span in claims_marks.cue_spans(findings, self._hedges)]
+        if not findings:
+            return []
+        hedges = self._hedges  # in text order: chunks arrive in order
+        first = bisect_left(hedges, findings[0].start, key=_start)
+        last = bisect_left(hedges, findings[-1].end, first, key=_start)
+        near = hedges[first:last]
+        return [Mark(*span) for span in claims_marks.cue_spans(findings, near)]
 
     def set_hits(self, hits: list[tuple[int, int]]) -> None:
         self._hits = list(hits)
@@ -504,6 +510,10 @@ _LABEL_STEPS: list[tuple[dict[str, str], str]] = [
         " ",
     ),
 ]
+
+
+def _start(hedge: Hedge) -> int:
+    return hedge.start
 
 
 def _home_relative(path: str) -> str:
