@@ -4,6 +4,9 @@ Pure functions, no Textual: the CLI (``hedge-reader export``) and the app's expo
 share them. Document text is data everywhere: HTML-escaped (control characters made
 visible first), Markdown-escaped, or a JSON string.
 
+Claim strength (``reader.hedging.claims``) comes with every format: the finding sentences
+with their labels and cue words, and the share of them stated as a direct cause.
+
 The figures are computed from the marks in the file (the built-in lexicon plus the
 user's own phrases), so the legend's counts always match what is marked; they can differ
 from the library's stored figures, which use the built-in lexicon only.
@@ -32,6 +35,7 @@ from reader.hedging import (
     profile,
     sentence_spans,
 )
+from reader.hedging.claims import LABEL_NAMES, LABELS, Claim, ClaimProfile, find_claims
 from reader.safe_text import printable
 
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
@@ -53,6 +57,18 @@ class MarkedDocument:
     hedges: Sequence[Hedge]
     profile: HedgeProfile
     outline: Sequence[HeadingLike] = ()
+    #: Finding sentences with their claim strength and cues, in text order.
+    claims: Sequence[Claim] = ()
+
+    def claim_profile(self) -> ClaimProfile:
+        """The claims' counts per label (as ``claim_profile(body)`` gives them)."""
+        by_label = Counter(claim.label for claim in self.claims)
+        return ClaimProfile(
+            findings=len(self.claims),
+            correlational=by_label[LABELS[1]],
+            conditional_causal=by_label[LABELS[2]],
+            direct_causal=by_label[LABELS[3]],
+        )
 
     def counts(self) -> dict[str, int]:
         """Marks per category, every category present (zero when none)."""
@@ -69,7 +85,45 @@ def analyse(
 ) -> MarkedDocument:
     """Mark ``body`` (with the user's ``extra`` phrases) and compute its figures."""
     hedges = find_hedges(body, extra=extra)
-    return MarkedDocument(path, title, body, hedges, profile(body, hedges), tuple(outline))
+    return MarkedDocument(
+        path, title, body, hedges, profile(body, hedges), tuple(outline), find_claims(body)
+    )
+
+
+def claim_summary(profile: ClaimProfile | None) -> dict[str, float | int] | None:
+    """Counts per label and the share stated as a direct cause, for JSON; None when
+    unknown (a library document indexed before claim strength was stored)."""
+    if profile is None:
+        return None
+    return {
+        "findings": profile.findings,
+        "correlational": profile.correlational,
+        "conditional_causal": profile.conditional_causal,
+        "direct_causal": profile.direct_causal,
+        "causal_share": round(profile.causal_share, 4),
+    }
+
+
+def _claim_dict(body: str, claim: Claim) -> dict[str, object]:
+    return {
+        "start": claim.start,
+        "end": claim.end,
+        "text": body[claim.start : claim.end],
+        "claim": claim.label,
+        "cues": [
+            {"start": c.start, "end": c.end, "text": body[c.start : c.end], "kind": c.kind}
+            for c in claim.cues
+        ],
+    }
+
+
+#: Claim labels, strongest first, as the claims sections list them.
+_CLAIM_ORDER = tuple(reversed(LABELS[1:]))
+_CLAIM_CLASS = {
+    LABELS[3]: "claim-causal",
+    LABELS[2]: "claim-conditional",
+    LABELS[1]: "claim-correlational",
+}
 
 
 def render(document: MarkedDocument, fmt: str) -> str:
@@ -176,6 +230,10 @@ mark.attribution { font-style: italic; text-decoration-line: overline;
                    background: rgba(171, 71, 188, 0.16); }
 mark.booster { font-weight: bold; outline: 2px solid rgba(234, 67, 53, 0.85);
                background: rgba(234, 67, 53, 0.14); }
+mark.claim-causal { font-weight: bold; font-style: italic; border-bottom: 3px solid #c62828; }
+mark.claim-conditional { font-style: italic; border-bottom: 3px dotted #b26a00; }
+mark.claim-correlational { font-style: italic; border-bottom: 1px solid #1565c0; }
+td.claim { white-space: nowrap; }
 @media print { mark { background: none !important; } }
 """
 
@@ -185,6 +243,7 @@ def to_html(document: MarkedDocument) -> str:
     esc = _html_text
     counts = document.counts()
     figures = document.profile
+    claims = document.claim_profile()
     parts = [
         "<!DOCTYPE html>",
         '<html lang="en">',
@@ -210,6 +269,8 @@ def to_html(document: MarkedDocument) -> str:
         f"<td>{figures.boosters_per_1k:.1f} per 1,000 words</td></tr>",
         f'<tr><th>Sentences hedged</th><td class="n">{figures.hedged_share:.0%}</td>'
         f"<td>{figures.hedged_sentences:,} of {figures.sentences:,}</td></tr>",
+        f'<tr><th>Findings</th><td class="n">{claims.findings:,}</td>'
+        f"<td>{claims.causal_share:.0%} stated as a direct cause</td></tr>",
         "</table>",
         "</section>",
         '<section id="legend">',
@@ -224,7 +285,8 @@ def to_html(document: MarkedDocument) -> str:
             f'{_label(category)}</mark></td><td class="n">{counts[category]:,}</td>'
             f"<td>{esc(label)}<br><small>{esc(note)}</small></td></tr>"
         )
-    parts += ["</table>", "</section>", '<section id="text">', "<h2>Text</h2>"]
+    parts += ["</table>", "</section>", *_html_claims(document), '<section id="text">']
+    parts.append("<h2>Text</h2>")
     parts.append('<div class="text">' + "".join(_html_body(document)) + "</div>")
     parts += [
         "</section>",
@@ -235,6 +297,36 @@ def to_html(document: MarkedDocument) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def _html_claims(document: MarkedDocument) -> list[str]:
+    """The claims section: each finding sentence with its strength, cue words marked."""
+    counts = document.claim_profile()
+    parts = [
+        '<section id="claims">',
+        "<h2>Claims</h2>",
+        "<p>"
+        + " · ".join(f"{LABEL_NAMES[label]}: {getattr(counts, label):,}" for label in _CLAIM_ORDER)
+        + "</p>",
+        "<table>",
+    ]
+    body = document.body
+    for claim in document.claims:
+        kind = _CLAIM_CLASS[claim.label]
+        pieces, at = [], claim.start
+        for cue in claim.cues:
+            if cue.start < at:
+                continue
+            pieces.append(_html_text(body[at : cue.start]))
+            pieces.append(f'<mark class="{kind}">{_html_text(body[cue.start : cue.end])}</mark>')
+            at = cue.end
+        pieces.append(_html_text(body[at : claim.end]))
+        parts.append(
+            f'<tr data-claim="{claim.label}"><td class="claim">{LABEL_NAMES[claim.label]}</td>'
+            f"<td>{''.join(pieces)}</td></tr>"
+        )
+    parts += ["</table>", "</section>"]
+    return parts
 
 
 def _html_text(text: str) -> str:
@@ -306,6 +398,7 @@ def to_markdown(document: MarkedDocument) -> str:
     """Hedges in *italics*, boosters in **bold**, each followed by its category: ⟨modal⟩."""
     counts = document.counts()
     figures = document.profile
+    claims = document.claim_profile()
     lines = [
         f"# {_md_escape(document.title, True)}",
         "",
@@ -318,6 +411,7 @@ def to_markdown(document: MarkedDocument) -> str:
         f"- Boosters: {figures.boosters:,} ({figures.boosters_per_1k:.1f} per 1,000 words)",
         f"- Sentences hedged: {figures.hedged_share:.0%} "
         f"({figures.hedged_sentences:,} of {figures.sentences:,})",
+        f"- Findings: {claims.findings:,} ({claims.causal_share:.0%} stated as a direct cause)",
         "",
         "## Legend",
         "",
@@ -329,6 +423,13 @@ def to_markdown(document: MarkedDocument) -> str:
     for category, label in CATEGORIES.items():
         sample = _md_mark(_label(category), category, False)
         lines.append(f"| {sample} | {counts[category]:,} | {_md_escape(label, False)} |")
+    lines += ["", "## Claims", ""]
+    for claim in document.claims:
+        cues = ", ".join(_md_escape(document.body[c.start : c.end], False) for c in claim.cues)
+        sentence = _md_escape(" ".join(document.body[claim.start : claim.end].split()), False)
+        lines.append(f"- **{LABEL_NAMES[claim.label]}** ({cues}): {sentence}")
+    if not document.claims:
+        lines.append("No finding sentences.")
     lines += ["", "## Text", "", "".join(_md_body(document)).strip("\n"), ""]
     return "\n".join(lines)
 
@@ -366,6 +467,8 @@ def to_json(document: MarkedDocument) -> str:
             for c, label in CATEGORIES.items()
         ],
         "hedges": [hedge.to_dict() for hedge in document.hedges],
+        "claims": [_claim_dict(document.body, claim) for claim in document.claims],
+        "claim_summary": claim_summary(document.claim_profile()),
         "outline": [
             {"offset": h.offset, "level": h.level, "title": h.title} for h in document.outline
         ],

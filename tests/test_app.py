@@ -9,9 +9,10 @@ from textual.widgets import Input, ProgressBar
 from reader.hedging import CATEGORIES
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
+from reader.tui.claims_marks import kind_name
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_list import DocumentList
-from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.document_view import CLAIM_KINDS, DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.helpers import SIZE, settle, visible_text
 
@@ -94,7 +95,7 @@ async def test_search_open_and_walk_the_hedges(library: Library):
         second = view.current
         assert first in hedges and second in hedges and second.start > first.start
         status = str(app.query_one("#reading-status").render())
-        assert f"{second.kind} 2/{len(hedges)}" in status
+        assert f"{kind_name(second.kind)} 2/{len(hedges)}" in status
         assert repr(view.text[second.start : second.end]) in status
         await pilot.press("left_square_bracket")
         assert view.current == first
@@ -224,7 +225,7 @@ async def test_every_mark_is_distinguishable_without_colour(library: Library):
         await settle(pilot)
         view = app.query_one(DocumentView)
         looks = {}
-        for kind in (*CATEGORIES, "hit"):
+        for kind in (*CATEGORIES, *CLAIM_KINDS, "hit"):
             style = view.get_component_rich_style(f"document-view--{kind}", partial=True)
             looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
             assert any(looks[kind]), f"{kind} relies on colour alone"

@@ -12,7 +12,7 @@ from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.memory import Memory
 from reader.tui.widgets.document_list import DocumentList
-from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.document_view import CLAIM_KINDS, DocumentView
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import BookmarkList, ClaimsList, OutlineList
@@ -53,7 +53,7 @@ async def test_legend_counts_each_category_and_keys_hide_and_show_it(library: Li
         expected = {c: 0 for c in CATEGORIES}
         for hedge in find_hedges(HEDGED):
             expected[hedge.category] += 1
-        assert {row.kind: row.count for row in legend.rows} == expected
+        assert {row.kind: row.count for row in legend.rows if row.kind in CATEGORIES} == expected
         shown = visible_text(legend)
         assert "modal" in shown and "booster" in shown
 
@@ -103,7 +103,8 @@ async def test_legend_rows_toggle_with_space_when_focused(library: Library):
         await pilot.press("p")
         legend = app.query_one(Legend)
         legend.focus()
-        await pilot.press("G")  # the last category row: boosters
+        await pilot.press("G")  # the last row, then up past the claim strengths to boosters
+        await pilot.press(*["k"] * [row.kind for row in reversed(legend.rows)].index("booster"))
         await pilot.press("space")
         await pilot.pause()
         assert app.hidden_categories == {"booster"}
@@ -325,7 +326,7 @@ async def test_help_and_palette_list_the_reading_keys(library: Library):
         for description in (
             "Find",
             "Panels",
-            "Hedged claims",
+            "Claims: findings by strength, hedged sentences",
             "Outline",
             "Bookmarks",
             "Show / hide modal marks",
@@ -356,7 +357,7 @@ async def test_every_mark_including_find_is_distinguishable_without_colour(libra
         await settle(pilot)
         view = app.query_one(DocumentView)
         looks = {}
-        for kind in (*CATEGORIES, "hit", "find"):
+        for kind in (*CATEGORIES, *CLAIM_KINDS, "hit", "find"):
             style = view.mark_style(kind)
             looks[kind] = (style.bold, style.italic, style.underline, style.reverse)
             assert any(looks[kind]), f"{kind} relies on colour alone"

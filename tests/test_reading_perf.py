@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 
 from reader.config import Config
 from reader.hedging import find_hedges
+from reader.hedging.claims import find_claims
 from reader.library import Library
 from reader.library.hits import hit_spans
 from reader.tui import analysis_pool, wrap
@@ -22,6 +23,7 @@ from reader.tui import app as app_module
 from reader.tui.analysis import analyse, chunk_bounds, merge
 from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui.app import HedgeReaderApp
+from reader.tui.claims_marks import is_claim_kind
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.helpers import seed_text, settle, visible_text
@@ -58,6 +60,7 @@ def test_chunked_analysis_finds_what_one_pass_finds():
     whole = merge(chunks)
     assert whole.hedges == find_hedges(text)
     assert whole.hits == hit_spans(text, terms)
+    assert whole.findings == find_claims(text)
     assert (whole.start, whole.end) == (0, len(text))
 
 
@@ -82,7 +85,9 @@ async def test_a_megabyte_opens_without_rendering_all_of_it(tmp_path: Path):
         await pilot.press("G")
         await pilot.pause()
         assert view.lines_rendered <= 5 * height
-        assert len(view.marks("hedges")) == len(find_hedges(text))
+        hedges = [m for m in view.marks("hedges") if not is_claim_kind(m.kind)]
+        assert len(hedges) == len(find_hedges(text))
+        assert pane.findings == find_claims(text)
         assert pane.view.text[pane.view.top_offset() :].strip()  # the end is on screen
     library.close()
 
@@ -102,6 +107,7 @@ def test_batches_sent_to_the_process_find_what_one_pass_finds():
     )
     assert whole.hedges == find_hedges(text, extra=extra)
     assert whole.hits == hit_spans(text, terms)
+    assert whole.findings == find_claims(text)
     assert (whole.start, whole.end) == (0, len(text))
 
 
@@ -140,6 +146,7 @@ async def read_all_marks(app: HedgeReaderApp) -> str:
         assert len(text) > 300_000
         expected = find_hedges(text, extra={PHRASE: "tentative"})
         marks = [(m.start, m.end, m.kind) for m in pane.view.marks("hedges")]
+        marks = [mark for mark in marks if not is_claim_kind(mark[2])]  # claim cues, apart
         assert marks == [(h.start, h.end, h.category) for h in expected]
         assert sum(1 for h in expected if text[h.start : h.end] == PHRASE) > 50
         return text

@@ -11,6 +11,7 @@ from typing import Any
 
 from rich.console import Console
 
+from reader.cli.claims import profile_dict
 from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
 from reader.hedging import find_hedges, profile
 from reader.library import (
@@ -79,6 +80,7 @@ def search(args: argparse.Namespace) -> int:
                     "score": round(hit.score, 4),
                     "snippet": hit.snippet.text,
                     "hedges_per_1k": round(hit.summary.hedges_per_1k, 2),
+                    "claims": profile_dict(hit.summary.claims),
                 }
                 for hit in results.hits
             ],
@@ -104,7 +106,7 @@ def _document_text(name: str, data: bytes) -> str:
 
 def hedges(args: argparse.Namespace) -> int:
     if args.jsonl:
-        return _hedges_jsonl()
+        return _hedges_jsonl(args.scheme)
     name = args.file
     try:
         data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
@@ -117,7 +119,7 @@ def hedges(args: argparse.Namespace) -> int:
         return EXIT_PARTIAL
     from reader.config import load_config
 
-    found = find_hedges(text, extra=load_config().phrases)
+    found = find_hedges(text, scheme=args.scheme, extra=load_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
@@ -136,14 +138,14 @@ def hedges(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _hedges_jsonl() -> int:
+def _hedges_jsonl(scheme: str = "reader") -> int:
     from reader.config import load_config
 
     extra = load_config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
         if line.strip():
-            record = _hedges_record(line, number, extra)
+            record = _hedges_record(line, number, extra, scheme)
             status = EXIT_PARTIAL if "error" in record else status
             sys.stdout.write(json.dumps(record) + "\n")
     sys.stdout.flush()
@@ -151,7 +153,7 @@ def _hedges_jsonl() -> int:
 
 
 def _hedges_record(
-    line: str, number: int, extra: Mapping[str, str] | None = None
+    line: str, number: int, extra: Mapping[str, str] | None = None, scheme: str = "reader"
 ) -> dict[str, Any]:
     """One ``{"id", "text"}`` line -> ``{"id", "hedges"}``, or ``{"id", "error"}``."""
     try:
@@ -161,7 +163,7 @@ def _hedges_record(
     item_id = item.get("id") if isinstance(item, dict) else None
     if not isinstance(item, dict) or not isinstance(item.get("text"), str):
         return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
-    found = find_hedges(item["text"], extra=extra)
+    found = find_hedges(item["text"], scheme=scheme, extra=extra)
     return {"id": item_id, "hedges": [hedge.to_dict() for hedge in found]}
 
 
@@ -192,6 +194,7 @@ def _summary_dict(doc: DocumentSummary) -> dict[str, Any]:
         "by_category": doc.by_category,
         "author": doc.author,
         "source": doc.source,
+        "claims": profile_dict(doc.claims),
     }
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reader import __version__
 from reader.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from reader.hedging import SCHEMES
 from reader.library import SORTS, LibraryError, QueryError
 
 
@@ -61,6 +62,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     hedges = sub.add_parser("hedges", parents=[common], help="mark the hedges in a text")
     hedges.add_argument("file", nargs="?", default="-", metavar="FILE|-")
+    hedges.add_argument(
+        "--scheme",
+        choices=list(SCHEMES),
+        default="reader",
+        help="reader (what the app marks, the default) or bioscope (the CoNLL-2010 convention)",
+    )
     output = hedges.add_mutually_exclusive_group()
     output.add_argument("--json", action="store_true", help="print spans and a summary as JSON")
     output.add_argument(
@@ -76,8 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")
 
-    from reader.cli import tools
+    from reader.cli import claims, tools
 
+    claims.add_parser(sub, common)
     tools.add_parsers(sub, common)
     return parser
 
@@ -104,7 +112,7 @@ def _positive_float(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from reader.cli import commands, tools
+    from reader.cli import claims, commands, tools
     from reader.config import ConfigError
 
     handler = {
@@ -113,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "refresh": commands.refresh,
         "search": commands.search,
         "hedges": commands.hedges,
+        "claims": lambda args: claims.run(args, commands.error),
         "list": commands.list_documents,
         "remove": commands.remove,
         "export": tools.export,

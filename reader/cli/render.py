@@ -78,15 +78,19 @@ def documents_table(documents: list[DocumentSummary]) -> Table:
     table.add_column("Title", ratio=3)
     table.add_column("Hedges/1k", justify="right")
     table.add_column("Boosters/1k", justify="right")
+    table.add_column("Causal", justify="right")
     table.add_column("Words", justify="right")
     table.add_column("Date")
     for doc in documents:
+        claims = doc.claims
+        causal = f"{claims.causal_share:.0%}" if claims and claims.findings else "–"
         title = Text(printable(doc.title))
         title.append("\n" + printable(doc.path), style="dim")
         table.add_row(
             title,
             f"{doc.hedges_per_1k:.1f}",
             f"{doc.boosters_per_1k:.1f}",
+            causal,
             f"{doc.words:,}",
             doc.date.strftime("%Y-%m-%d"),
         )

@@ -7,6 +7,8 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from reader.hedging.claims import ClaimProfile
+
 
 @dataclass(frozen=True, slots=True)
 class Heading:
@@ -53,6 +55,9 @@ class DocumentSummary:
     by_category: dict[str, int] = field(default_factory=dict)
     author: str = ""
     source: str = ""
+    #: Finding sentences by claim strength; None for a document indexed before the
+    #: library stored them (unknown, not zero).
+    claims: ClaimProfile | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,4 +120,37 @@ def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
         by_category=dict(fields.get("by_category") or {}),
         author=fields.get("author") or "",
         source=fields.get("source") or fields["path"],
+        claims=claims_from_fields(fields),
     )
+
+
+#: The words ``claims:`` takes, per label (``reader.library.query``): short ones to type,
+#: and the labels themselves.
+CLAIM_WORDS: dict[str, tuple[str, ...]] = {
+    "correlational": ("correlational",),
+    "conditional_causal": ("conditional", "conditional_causal"),
+    "direct_causal": ("causal", "direct_causal"),
+}
+
+
+def claim_fields(profile: ClaimProfile) -> dict[str, Any]:
+    """A document's claim counts -> the index fields that store them."""
+    counts = {
+        "correlational": profile.correlational,
+        "conditional_causal": profile.conditional_causal,
+        "direct_causal": profile.direct_causal,
+    }
+    words = [word for label, n in counts.items() if n for word in CLAIM_WORDS[label]]
+    return {
+        "claims": ",".join(words or ["none"]),
+        "causal": round(100.0 * profile.causal_share, 2),
+        "claim_counts": counts,
+    }
+
+
+def claims_from_fields(fields: dict[str, Any]) -> ClaimProfile | None:
+    counts = fields.get("claim_counts")
+    if not isinstance(counts, dict):
+        return None
+    values = {key: int(counts.get(key) or 0) for key in CLAIM_WORDS}
+    return ClaimProfile(findings=sum(values.values()), **values)

@@ -18,12 +18,14 @@ from pathlib import Path
 from typing import Any
 
 from reader.hedging import find_hedges, profile
+from reader.hedging.claims import claim_profile
 from reader.library.documents import (
     Document,
     DocumentSummary,
     Heading,
     ParsedDocument,
     SearchResults,
+    claim_fields,
     summary_from_fields,
 )
 from reader.library.engine import Index, IndexLocked, Searcher, Writer
@@ -204,6 +206,8 @@ class Library:
             assert index is not None and self._texts is not None
             clear_staging(self.path)  # what a killed add's workers left
             known = self._known_sources()
+            for path in self._without_claims():  # indexed before claim strength was stored:
+                known[path] = ("", *known[path][1:])  # re-index them as changed
             pre_analyse = Analysed(index.text_fields(), index.other_fields())
             writer = self._writer(index)
             batch = _Batch()
@@ -402,6 +406,13 @@ class Library:
             for fields in searcher.all_fields()
         }
 
+    def _without_claims(self) -> list[str]:
+        """Documents indexed before the library stored claim strength."""
+        searcher = self._get_searcher()
+        if searcher is None:
+            return []
+        return [f["path"] for f in searcher.all_fields() if "claim_counts" not in f]
+
     def _origins(self) -> dict[str, str]:
         """Document path -> the source it came from (itself, or its feed)."""
         searcher = self._get_searcher()
@@ -521,6 +532,7 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "booster_count": figures.boosters,
         "categories": ",".join(sorted(figures.by_category)),
         "by_category": dict(figures.by_category),
+        **claim_fields(claim_profile(parsed.body)),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
         "sha256": parsed.sha256,
         "size": parsed.size,

@@ -24,6 +24,7 @@ SORTS: dict[str, tuple[str | None, bool]] = {
     "date": ("date", True),
     "title": ("title_sort", False),
     "hedges": ("hedges", True),
+    "causal": ("causal", True),  # share of findings stated as a direct cause
 }
 
 

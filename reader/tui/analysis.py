@@ -2,7 +2,9 @@
 
 A megabyte takes the detector about a second, so the worker analyses the text in
 paragraph-aligned chunks, first one small enough to mark the first screen at once;
-the text shows before any of it. The claims and outline are computed from the marks.
+the text shows before any of it. Claim strength (``reader.hedging.claims``) is found in
+the same chunks, after the hedges: the first chunk's claims follow its first paint.
+The claims panel and outline are computed from the marks.
 No Textual here: these are plain functions over offsets.
 """
 
@@ -10,9 +12,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from reader.hedging import BOOSTER, Hedge, find_hedges, sentence_spans
+from reader.hedging.claims import Claim as Finding
+from reader.hedging.claims import find_claims
 from reader.library import Heading, hit_spans
 
 FIRST_CHUNK = 8_000  # characters: about two screens, marked before anything else
@@ -28,6 +32,8 @@ class Chunk:
     hedges: list[Hedge]
     hits: list[tuple[int, int]]
     sentences: list[tuple[int, int]]
+    #: Finding sentences with their claim strength (``reader.hedging.claims``).
+    findings: list[Finding] = field(default_factory=list)
 
 
 def chunk_bounds(
@@ -49,11 +55,14 @@ def analyse(
     terms: Sequence[str],
     extra: Mapping[str, str] | None = None,
     offset: int = 0,
+    *,
+    with_claims: bool = True,
 ) -> Chunk:
     """Marks for ``text[start:end]``; ``extra`` are the user's own phrases (phrase -> category).
 
     ``offset``: where ``text`` begins in the whole document, when it is only a piece of it
     (as sent to the analysis process); the marks' offsets are into the whole document.
+    ``with_claims=False`` leaves claim strength out (``claims_of`` adds it later).
     """
     piece = text[start:end]
     at = start + offset
@@ -63,7 +72,25 @@ def analyse(
         [replace(h, start=h.start + at, end=h.end + at) for h in find_hedges(piece, extra=extra)],
         [(a + at, b + at) for a, b in hit_spans(piece, terms)] if terms else [],
         [(a + at, b + at) for a, b in sentence_spans(piece)],
+        _findings(piece, at) if with_claims else [],
     )
+
+
+def claims_of(text: str, start: int, end: int) -> Chunk:
+    """Only the claim strength of ``text[start:end]``: the first chunk's, after its paint."""
+    return Chunk(start, end, [], [], [], _findings(text[start:end], start))
+
+
+def _findings(piece: str, at: int) -> list[Finding]:
+    return [
+        replace(
+            f,
+            start=f.start + at,
+            end=f.end + at,
+            cues=tuple(replace(c, start=c.start + at, end=c.end + at) for c in f.cues),
+        )
+        for f in find_claims(piece)
+    ]
 
 
 def merge(chunks: Sequence[Chunk]) -> Chunk:
@@ -74,34 +101,54 @@ def merge(chunks: Sequence[Chunk]) -> Chunk:
         [h for c in chunks for h in c.hedges],
         [s for c in chunks for s in c.hits],
         [s for c in chunks for s in c.sentences],
+        [f for c in chunks for f in c.findings],
     )
 
 
 @dataclass(frozen=True, slots=True)
-class Claim:
-    """A sentence with at least one hedge or booster in it."""
+class PanelSentence:
+    """A row of the claims panel: a sentence with a shown hedge or booster, or a finding
+    stated with a shown claim strength (``finding``), or both."""
 
     start: int
     end: int
     hedges: tuple[Hedge, ...]
+    finding: Finding | None = None
 
     @property
     def categories(self) -> list[str]:
         return list(dict.fromkeys(h.category for h in self.hedges))
 
+    @property
+    def first_mark(self) -> int:
+        """Where the row's first mark starts: its first hedge, else its first claim cue."""
+        starts = [h.start for h in self.hedges[:1]]
+        if self.finding is not None and self.finding.cues:
+            starts.append(self.finding.cues[0].start)
+        return min(starts, default=self.start)
 
-def claims(
-    sentences: Sequence[tuple[int, int]], hedges: Sequence[Hedge], hidden: frozenset[str]
-) -> list[Claim]:
-    """Every sentence holding a shown hedge or booster, in text order."""
+
+def panel_sentences(
+    sentences: Sequence[tuple[int, int]],
+    hedges: Sequence[Hedge],
+    hidden: frozenset[str],
+    findings: Sequence[Finding] = (),
+    hidden_labels: frozenset[str] = frozenset(),
+) -> list[PanelSentence]:
+    """Every sentence holding a shown hedge or booster or a finding whose label is not in
+    ``hidden_labels``, in text order."""
     shown = [h for h in hedges if h.category not in hidden]
     starts = [h.start for h in shown]
-    found: list[Claim] = []
+    stated = [f for f in findings if f.label not in hidden_labels]
+    stated_starts = [f.start for f in stated]
+    found: list[PanelSentence] = []
     for start, end in sentences:
         first = bisect_left(starts, start)
         last = bisect_left(starts, end, first)
-        if last > first:
-            found.append(Claim(start, end, tuple(shown[first:last])))
+        at = bisect_left(stated_starts, start)
+        finding = stated[at] if at < len(stated) and stated[at].start < end else None
+        if last > first or finding is not None:
+            found.append(PanelSentence(start, end, tuple(shown[first:last]), finding))
     return found
 
 

@@ -39,8 +39,9 @@ from reader.library import (
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
+from reader.tui.analysis import Chunk, analyse, chunk_bounds, claims_of, merge
 from reader.tui.analysis_pool import AnalysisPool, batches
+from reader.tui.claims_marks import CLAIM_KINDS, is_claim_kind, kind_name
 from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
@@ -82,8 +83,10 @@ class HedgeReaderApp(ToolActions, App[None]):
         # priority: handled as it arrives, so keys typed right after it reach the search bar
         Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
-        Binding("right_square_bracket", "next_hedge", "Next hedge", id="app.next-hedge"),
-        Binding("left_square_bracket", "previous_hedge", "Prev hedge", id="app.previous-hedge"),
+        Binding("right_square_bracket", "next_hedge", "Next hedge/claim", id="app.next-hedge"),
+        Binding(
+            "left_square_bracket", "previous_hedge", "Prev hedge/claim", id="app.previous-hedge"
+        ),
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
@@ -255,12 +258,15 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.post_message(messages.DocumentOpened(generation, document, None, 1.0))
             return
         bounds = list(chunk_bounds(text))
-        first = analyse(text, *bounds[0], terms, self.extra_phrases)
+        # the first screen's claim strength follows its paint: it costs as much again
+        first = analyse(text, *bounds[0], terms, self.extra_phrases, with_claims=False)
         wrapped = (width, wrap_offsets(text, width))  # off the UI thread
         self.post_message(
             messages.DocumentOpened(generation, document, first, bounds[0][1] / len(text), wrapped)
         )
         painted.wait(timeout=2.0)
+        first_claims = claims_of(text, *bounds[0])
+        self.post_message(messages.MarksFound(generation, first_claims, bounds[0][1] / len(text)))
         # Only a long rest is worth a process; handed over only now, as starting and
         # feeding it competes with the first paint for the CPU (measured: slower opens).
         rest = bounds[1:]
@@ -605,9 +611,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         if pane.document is None:
             return
         if pane.view.jump(layer, step) is None:
-            pane.set_status(
-                f"no {'hedges' if layer == 'hedges' else 'search hits'} shown in this document"
-            )
+            what = "hedges or claims" if layer == "hedges" else "search hits"
+            pane.set_status(f"no {what} shown in this document")
 
     def action_cycle_sort(self) -> None:
         names = list(SORTS)
@@ -642,13 +647,26 @@ class HedgeReaderApp(ToolActions, App[None]):
     # -- reading: categories, panels, find, bookmarks, history -------------------------
 
     def action_toggle_category(self, category: str) -> None:
-        """Hide or show one hedge category (or boosters) everywhere in the reading pane."""
-        if category not in CATEGORIES:
+        """Hide or show one hedge category (or boosters, or one claim strength's cue marks)
+        everywhere in the reading pane."""
+        if category not in CATEGORIES and not is_claim_kind(category):
             return
         self.hidden_categories ^= {category}
         self.query_one(ReadingPane).set_hidden(self.hidden_categories)
         state = "hidden" if category in self.hidden_categories else "shown"
-        self.notify(f"{short_label(category)} marks {state}", timeout=1.5)
+        name = short_label(category) if category in CATEGORIES else kind_name(category)
+        self.notify(f"{name} marks {state}", timeout=1.5)
+
+    def action_toggle_claims(self) -> None:
+        """Hide or show the cue marks of every claim strength at once."""
+        kinds = set(CLAIM_KINDS.values())
+        hide = not kinds <= self.hidden_categories
+        if hide:
+            self.hidden_categories |= kinds
+        else:
+            self.hidden_categories -= kinds
+        self.query_one(ReadingPane).set_hidden(self.hidden_categories)
+        self.notify(f"claim marks {'hidden' if hide else 'shown'}", timeout=1.5)
 
     @on(Legend.Toggled)
     def _legend_toggled(self, message: Legend.Toggled) -> None:

@@ -16,7 +16,7 @@ from reader.hedging import CATEGORIES
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.find_bar import FindInput
-from reader.tui.widgets.legend import TOGGLE_KEYS, Legend, short_label
+from reader.tui.widgets.legend import CLAIMS_KEY, TOGGLE_KEYS, Legend, short_label
 from reader.tui.widgets.search_bar import SearchInput
 from reader.tui.widgets.side_panel import BookmarkList, ClaimsList
 
@@ -44,7 +44,13 @@ def reading_bindings() -> list[Binding]:
     return [
         Binding("f,ctrl+f", "find", "Find", id="reading.find", priority=True),  # as `/`
         Binding("p", "toggle_panels", "Panels", id="reading.panels"),
-        Binding("c", "show_panel('claims')", "Hedged claims", show=False, id="reading.claims"),
+        Binding(
+            "c",
+            "show_panel('claims')",
+            "Claims: findings by strength, hedged sentences",
+            show=False,
+            id="reading.claims",
+        ),
         Binding("o", "show_panel('outline')", "Outline", show=False, id="reading.outline"),
         Binding("B", "show_panel('bookmarks')", "Bookmarks", show=False, id="reading.bookmarks"),
         Binding("m", "toggle_bookmark", "Bookmark the top line", show=False, id="reading.mark"),
@@ -52,6 +58,13 @@ def reading_bindings() -> list[Binding]:
         Binding("H", "history(-1)", "Back to the previous document", show=False, id="reading.back"),
         Binding("L", "history(1)", "Forward in history", show=False, id="reading.forward"),
         *toggles,
+        Binding(
+            CLAIMS_KEY,
+            "toggle_claims",
+            "Show / hide claim marks",
+            show=False,
+            id="reading.toggle-claims",
+        ),
     ]
 
 

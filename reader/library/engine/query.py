@@ -39,6 +39,9 @@ date:2021               written in 2021;  date:[2019 to 2021]  published:<2020
 added:>2026-01-01       added to the library after a date;  added:>yesterday
 hedges:>20              hedges per 1,000 words;  boosters:>0  hedges:[5 to 10]
 words:<500              short pieces (word count)
+claims:causal           a finding stated as a cause ("reduces");  also claims:conditional
+                        ("may reduce"), claims:correlational ("linked to"), claims:none
+causal:>50              over half the findings stated as a cause;  causal:[20 to 80]
 (empty)                 the whole library
 When nothing matches, the status line suggests words the library does contain."""
 
@@ -59,6 +62,8 @@ QUERY_FIELDS = (
     "hedged_share",
     "words",
     "categories",
+    "claims",
+    "causal",
 )
 
 _FIELD_NAMES = QUERY_FIELDS + tuple(name for names in ALIASES.values() for name in names)
@@ -222,7 +227,10 @@ def _check_shape(query: str) -> None:
         )
 
 
-_NUMBER_FIELDS = {"hedges", "boosters", "hedged_share", "words"}
+_NUMBER_FIELDS = {"hedges", "boosters", "hedged_share", "words", "causal"}
+#: What ``claims:`` takes (reader.library.documents.CLAIM_WORDS, and "none").
+CLAIM_VALUES = ("causal", "conditional", "correlational", "none")
+_CLAIM_WORDS = {*CLAIM_VALUES, "direct_causal", "conditional_causal"}
 _DATE_FIELDS = {"date", "added", *ALIASES["date"]}
 
 
@@ -240,6 +248,12 @@ def _check_tree(parsed: Any, query: str) -> None:
         error = getattr(node, "error", None)
         if error:
             raise BadQuery(f"cannot read the query {query!r}: {_reason(error)}")
+        claim = isinstance(node, wq.Term) and node.fieldname == "claims"
+        if claim and node.text not in _CLAIM_WORDS:
+            raise BadQuery(
+                f"unknown claim strength {node.text!r} in {query!r}; "
+                f"use claims:{', claims:'.join(CLAIM_VALUES)}"
+            )
         start, end = getattr(node, "start", None), getattr(node, "end", None)
         ranged = isinstance(node, (wq.DateRange, wq.NumericRange))
         if ranged and start is not None and end is not None and start > end:

@@ -118,6 +118,12 @@ def make_schema() -> Schema:
         booster_count=STORED,
         categories=KEYWORD(stored=True, commas=True, lowercase=True),
         by_category=STORED,
+        # Claim strength (reader.hedging.claims): the labels stated (``claims:causal``),
+        # the percentage of finding sentences stated as a direct cause (``causal:>50``,
+        # sorted by), and the counts per label. Absent in documents indexed before them.
+        claims=KEYWORD(stored=True, commas=True, lowercase=True),
+        causal=FLOAT(stored=True, sortable=True),
+        claim_counts=STORED,
         outline=STORED,
         sha256=ID(stored=True),
         size=STORED,

@@ -12,7 +12,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 from reader.hedging import BOOSTER, CATEGORIES
+from reader.hedging.claims import LABEL_NAMES
 from reader.library import QUERY_HELP
+from reader.tui.claims_marks import CLAIM_KINDS, CLAIM_NOTES
 from reader.tui.keys import KeyGroup, bound_keys, described
 from reader.tui.widgets.document_view import DocumentView
 
@@ -72,6 +74,10 @@ class HelpScreen(ModalScreen[None]):
             style = view.get_component_rich_style(f"document-view--{category}", partial=True)
             legend.append("booster" if category == BOOSTER else category, style=style)
             legend.append(f"  {label}\n")
+        for label, kind in CLAIM_KINDS.items():
+            style = view.get_component_rich_style(f"document-view--{kind}", partial=True)
+            legend.append(LABEL_NAMES[label], style=style)
+            legend.append(f"  {CLAIM_NOTES[label]}\n")
         hit = view.get_component_rich_style("document-view--hit", partial=True)
         legend.append("search hit", style=hit)
         legend.append("  a word your search matched (n / N move between them)")

@@ -1,6 +1,7 @@
 """The library list: one row per document, rendered lazily so 20,000 rows cost nothing.
 
-Each row shows the title, then the hedge density, date and length; in search mode a
+Each row shows the title, then the hedge density, the share of findings stated as a
+cause (when it has findings), date and length; in search mode a
 snippet with the matched words marked sits between them.
 """
 
@@ -21,7 +22,7 @@ from textual.strip import Strip
 
 from reader.library import DocumentSummary, Snippet
 from reader.safe_text import printable
-from reader.tui.widgets.metadata import row_suffix
+from reader.tui.widgets.metadata import causal_figure, row_suffix
 
 #: Characters of context a snippet row keeps before its first match, at most.
 _LEAD_IN = 24
@@ -258,7 +259,8 @@ class DocumentList(ScrollView, can_focus=True):
         else:
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
-                f"{summary.hedges_per_1k:.1f} hedges/1k · {summary.date:%Y-%m-%d}"
+                f"{summary.hedges_per_1k:.1f} hedges/1k{causal_figure(summary)}"
+                f" · {summary.date:%Y-%m-%d}"
                 f" · {summary.words:,} words{row_suffix(summary)}",
                 style=style,
             )

@@ -60,7 +60,19 @@ class _Layer:
 
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
-MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "find", "heading", "bookmark", "current")
+#: Cue words of finding sentences, by claim strength (reader/tui/claims_marks.py); they
+#: share the hedges' layer, so ``]``/``[`` stop at them too.
+CLAIM_KINDS = ("claim-causal", "claim-conditional", "claim-correlational")
+MARK_KINDS = (
+    *HEDGE_KINDS,
+    "booster",
+    *CLAIM_KINDS,
+    "hit",
+    "find",
+    "heading",
+    "bookmark",
+    "current",
+)
 LAYERS = ("hedges", "hits", "find", "headings")
 _GUTTER = 1  # a column left of the text where bookmarks show
 #: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
@@ -73,7 +85,8 @@ STRIP_CACHE = 256  # rendered lines kept
 
 
 class DocumentView(ScrollView, can_focus=True):
-    """The reading pane's text. ``]``/``[`` move between hedges, ``n``/``N`` between hits."""
+    """The reading pane's text. ``]``/``[`` move between hedges and claim cues, ``n``/``N``
+    between hits."""
 
     COMPONENT_CLASSES = {f"document-view--{kind}" for kind in MARK_KINDS}
     ALLOW_SELECT = True  # mouse selection, so ``y`` can quote exactly what was selected

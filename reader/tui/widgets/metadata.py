@@ -30,6 +30,15 @@ def row_suffix(summary: DocumentSummary) -> str:
     return " · " + " · ".join(printable(part) for part in parts)
 
 
+def causal_figure(summary: DocumentSummary) -> str:
+    """`` · 40% causal``: the share of finding sentences stated as a direct cause; nothing
+    for a text with no findings, or one indexed before the library stored them."""
+    claims = summary.claims
+    if claims is None or not claims.findings:
+        return ""
+    return f" · {claims.causal_share:.0%} causal"
+
+
 def source_line(summary: DocumentSummary, width: int) -> str:
     """The header's second line: metadata, then the path or URL, shortened at the left."""
     where = _home_relative(summary.path)

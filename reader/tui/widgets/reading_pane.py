@@ -1,6 +1,9 @@
 """The reading pane: a header with the document's figures, its text, a side panel
 (legend, claims, outline, bookmarks), a find bar and a status line.
 
+Claim strength (reader/tui/claims_marks.py) arrives with the hedges, chunk by chunk: its
+cue words join the hedges' layer, its counts the legend, its labels the claims panel.
+
 The pane owns what is shown for the open document; the app owns what outlives it
 (hidden categories, reading memory, history).
 """
@@ -19,9 +22,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
+from reader.hedging.claims import Claim as Finding
 from reader.library import Document
 from reader.safe_text import printable
-from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
+from reader.tui import claims_marks
+from reader.tui.analysis import Chunk, Stretch, panel_sentences, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label
@@ -60,6 +65,7 @@ class ReadingPane(Vertical):
         self._hedges: list[Hedge] = []
         self._hits: list[tuple[int, int]] = []
         self._sentences: list[tuple[int, int]] = []
+        self._findings: list[Finding] = []
         self._stretches: list[Stretch] = []
         self._counts: dict[str, int] = {}
         self._hidden: frozenset[str] = frozenset()
@@ -85,7 +91,7 @@ class ReadingPane(Vertical):
         side = self.side
         for rows in (side.legend, side.claims, side.outline, side.bookmarks):
             rows.style_for = self.view.mark_style
-        side.claims.empty_message = "Open a document to list its hedged claims."
+        side.claims.empty_message = "Open a document to list its claims and hedges."
         side.outline.empty_message = "Open a document to see its sections."
         side.bookmarks.empty_message = "No bookmarks: m marks the top line."
 
@@ -97,6 +103,15 @@ class ReadingPane(Vertical):
     def hedges(self) -> list[Hedge]:
         """Every hedge and booster found so far in the open document."""
         return self._hedges
+
+    @property
+    def findings(self) -> list[Finding]:
+        """Every finding sentence found so far, with its claim strength."""
+        return self._findings
+
+    def claim_counts(self) -> dict[str, int]:
+        """Finding sentences per claim label (``no_claim``: the other sentences)."""
+        return claims_marks.counts(self._findings, len(self._sentences))
 
     @property
     def side_open(self) -> bool:
@@ -113,11 +128,13 @@ class ReadingPane(Vertical):
         top: int = 0,
         complete: bool = True,
         wrapped: tuple[int, list[tuple[int, int]]] | None = None,
+        findings: Sequence[Finding] = (),
     ) -> None:
         """Show ``document``; with ``complete=False`` its marks follow through ``add_chunk``."""
         self.document = document
         self._hedges = list(hedges)
         self._hits = list(hits)
+        self._findings = list(findings)
         self._sentences = sentence_spans(document.body) if complete else []
         self._stretches = []  # counted when the outline is first shown
         self._counts = {}
@@ -129,7 +146,8 @@ class ReadingPane(Vertical):
         self._panels_stale = True
         self.view.show(
             document.body,
-            hedges=[Mark(h.start, h.end, h.category) for h in hedges],
+            hedges=[Mark(h.start, h.end, h.category) for h in hedges]
+            + self._claim_marks(self._findings),
             hits=[Mark(start, end, "hit") for start, end in hits],
             headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
             top=top,
@@ -145,14 +163,26 @@ class ReadingPane(Vertical):
         self._hedges.extend(chunk.hedges)
         self._hits.extend(chunk.hits)
         self._sentences.extend(chunk.sentences)
+        self._findings.extend(chunk.findings)
         for hedge in chunk.hedges:
             self._counts[hedge.category] = self._counts.get(hedge.category, 0) + 1
         self.analysed = done
-        self.view.add_marks("hedges", [Mark(h.start, h.end, h.category) for h in chunk.hedges])
+        marks = [Mark(h.start, h.end, h.category) for h in chunk.hedges]
+        self.view.add_marks("hedges", marks + self._claim_marks(chunk.findings))
         self.view.add_marks("hits", [Mark(start, end, "hit") for start, end in chunk.hits])
         self._refresh_figures()
         if done >= 1.0:
             self.set_status(self._default_status())
+
+    def _claim_marks(self, findings: Sequence[Finding]) -> list[Mark]:
+        """Cue marks of ``findings``, less the cues a hedge or booster already marks."""
+        if not findings:
+            return []
+        hedges = self._hedges  # in text order: chunks arrive in order
+        first = bisect_left(hedges, findings[0].start, key=_start)
+        last = bisect_left(hedges, findings[-1].end, first, key=_start)
+        near = hedges[first:last]
+        return [Mark(*span) for span in claims_marks.cue_spans(findings, near)]
 
     def set_hits(self, hits: list[tuple[int, int]]) -> None:
         self._hits = list(hits)
@@ -179,7 +209,7 @@ class ReadingPane(Vertical):
         if not self.side.built:
             return  # filled in when first shown
         legend = self.side.legend
-        legend.update(self._counts, len(self._hits), self._hidden)
+        legend.update(self._counts, len(self._hits), self._hidden, self.claim_counts())
         if self.document is not None and self.analysed < 1.0:
             legend.border_title = f"Legend (counting… {self.analysed:.0%})"
         else:
@@ -192,8 +222,14 @@ class ReadingPane(Vertical):
         if self.document is None or not self.side.built:
             return
         claims_list.text = self.document.body
-        found = claims(self._sentences, self._hedges, self._hidden)
-        claims_list.set_rows(found, empty="No hedged claims shown in this document.")
+        found = panel_sentences(
+            self._sentences,
+            self._hedges,
+            self._hidden,
+            self._findings,
+            claims_marks.hidden_labels(self._hidden),
+        )
+        claims_list.set_rows(found, empty="No claims or hedges shown in this document.")
         if not self._stretches:
             self._stretches = stretches(self.document.body, self.document.outline)
         parts = sections(self._stretches, self._hedges, self._hidden)
@@ -241,7 +277,7 @@ class ReadingPane(Vertical):
         row = message.row
         if isinstance(message.row_list, ClaimsList):
             marks = view.visible_marks("hedges")
-            index = bisect_left([m.start for m in marks], row.hedges[0].start)
+            index = bisect_left([m.start for m in marks], row.first_mark)
             if index < len(marks):
                 view.focus_mark("hedges", index, marks)
         elif isinstance(message.row_list, OutlineList):
@@ -317,7 +353,10 @@ class ReadingPane(Vertical):
             self.query_one(FindBar).set_count(f"{message.index + 1}/{message.total}")
         view = self.view
         current = view.current
-        label = "search hit" if message.layer == "hits" or current is None else current.kind
+        if message.layer == "hits" or current is None:
+            label = "search hit"
+        else:
+            label = claims_marks.kind_name(current.kind)
         word = printable(view.text[current.start : current.end]) if current else ""
         self.set_status(f"{label} {message.index + 1}/{message.total}: {word!r}")
 
@@ -351,7 +390,10 @@ class ReadingPane(Vertical):
     def _default_status(self) -> str:
         if self.analysed < 1.0:
             return "finding hedges…"
-        parts = ["] / [ next / previous hedge"] if self._hedges else ["no hedges in this text"]
+        if self.view.marks("hedges"):
+            parts = ["] / [ next / previous hedge or claim"]
+        else:
+            parts = ["no hedges or claims in this text"]
         if self._hits:
             parts.append(f"{len(self._hits)} search hits: n / N")
         parts.append("p: panels")
@@ -380,7 +422,7 @@ class ReadingPane(Vertical):
             header.append(
                 f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')} "
                 f"({summary.hedges_per_1k:.1f}/1k) · {summary.hedged_share:.0%} hedged · "
-                f"{plural(summary.boosters, 'booster')}\n"
+                f"{plural(summary.boosters, 'booster')}{self._findings_figure(short=True)}\n"
             )
         else:
             header.append("\n" + source_line(summary, width))
@@ -390,12 +432,24 @@ class ReadingPane(Vertical):
                 f"{summary.hedges_per_1k:.1f} per 1,000 words"
                 f"\n{summary.hedged_share:.0%} of sentences hedged · "
                 f"{plural(summary.boosters, 'booster')}, "
-                f"{summary.boosters_per_1k:.1f} per 1,000 words\n"
+                f"{summary.boosters_per_1k:.1f} per 1,000 words{self._findings_figure()}\n"
             )
         header.append_text(self._category_line(width))
         if self.analysed < 1.0:
             header.append(f"counting… {self.analysed:.0%}", style="dim")
         return header
+
+    def _findings_figure(self, *, short: bool = False) -> str:
+        """`` · 6 findings, 33% causal``: finding sentences so far, and the share of them
+        stated as a direct cause (the figure the library stores and sorts by);
+        ``short``: `` · 2/6 findings causal``, for the 80-column header."""
+        findings = len(self._findings)
+        if not findings:
+            return "" if self.analysed < 1.0 else " · no findings stated"
+        causal = sum(1 for f in self._findings if f.label == claims_marks.DIRECT_CAUSAL)
+        if short:
+            return f" · {causal}/{plural(findings, 'finding')} causal"
+        return f" · {plural(findings, 'finding')}, {causal / findings:.0%} causal"
 
     def _category_line(self, width: int) -> Text:
         """Each category's count, labels shortened until the line fits ``width`` (the
@@ -456,6 +510,10 @@ _LABEL_STEPS: list[tuple[dict[str, str], str]] = [
         " ",
     ),
 ]
+
+
+def _start(hedge: Hedge) -> int:
+    return hedge.start
 
 
 def _home_relative(path: str) -> str:

@@ -16,12 +16,14 @@ from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
 
 from reader.safe_text import printable
-from reader.tui.analysis import Claim, Section
+from reader.tui.analysis import PanelSentence, Section
+from reader.tui.claims_marks import CLAIM_KINDS, TAGS
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.row_list import RowList
 
 _BAR = " ▏▎▍▌▋▊▉█"
 _TAG = 8  # cells for the category tag in front of a claim
+_STRENGTH = 6  # cells for the claim-strength tag in front of that
 #: Short tags, so a narrow panel still shows most of each claim.
 _TAGS = {
     "modal": "modal",
@@ -35,19 +37,30 @@ _TAGS = {
 
 
 class ClaimsList(RowList):
-    """Every hedged or boosted sentence, in order, tagged with its categories."""
+    """Every finding sentence and every hedged or boosted one, in order, tagged with its
+    claim strength (CAUSE, cond?, corr) and its hedge categories."""
 
     text = ""
 
-    def render_row(self, claim: Claim, width: int) -> Text:
+    def render_row(self, claim: PanelSentence, width: int) -> Text:
         categories = claim.categories
         row = Text(no_wrap=True)
-        tag = _TAGS.get(categories[0], categories[0]) + ("+" if len(categories) > 1 else "")
-        row.append(tag, style=self.style_for(categories[0]))
-        row.append(" " * max(_TAG - len(tag), 1))
-        room = max(width - _TAG, 10)
+        finding = claim.finding
+        if finding is not None:
+            strength = TAGS[finding.label]
+            row.append(strength, style=self.style_for(CLAIM_KINDS[finding.label]))
+            row.append(" " * (_STRENGTH - len(strength)))
+        else:
+            row.append(" " * _STRENGTH)
+        if categories:
+            tag = _TAGS.get(categories[0], categories[0]) + ("+" if len(categories) > 1 else "")
+            row.append(tag, style=self.style_for(categories[0]))
+            row.append(" " * max(_TAG - len(tag), 1))
+        else:
+            row.append(" " * _TAG)
+        room = max(width - _TAG - _STRENGTH, 10)
         start, end = claim.start, claim.end
-        first = claim.hedges[0].start
+        first = claim.first_mark
         if first - start > room * 2 // 3:  # keep the first hedge in sight
             start = max(first - room // 3, start)
             while start > claim.start and not self.text[start - 1].isspace():
@@ -63,6 +76,15 @@ class ClaimsList(RowList):
                     hedge.start - start + shift,
                     hedge.end - start + shift,
                 )
+        if finding is not None:
+            kind = CLAIM_KINDS[finding.label]
+            marked = [(h.start, h.end) for h in claim.hedges]
+            for cue in finding.cues:
+                overlaps = any(a < cue.end and cue.start < b for a, b in marked)
+                if cue.start >= start and not overlaps:
+                    excerpt.stylize(
+                        self.style_for(kind), cue.start - start + shift, cue.end - start + shift
+                    )
         row.append_text(excerpt)
         return row
 
