@@ -141,8 +141,9 @@ async def test_claims_list_every_hedged_sentence_and_enter_jumps_there(library: 
         await pilot.pause()
         target = claims.rows[2]
         assert app.focused is pane.view
-        assert pane.view.current.start == target.hedges[0].start
-        assert f"{target.hedges[0].category} " in status(app)
+        # the first mark of the sentence: its first hedge, or a claim cue before it
+        assert target.start <= pane.view.current.start <= target.hedges[0].start
+        assert pane.view.current.end <= target.end
 
 
 async def test_outline_counts_hedges_per_section_and_jumps(library: Library):
