@@ -20,7 +20,14 @@ from dataclasses import dataclass
 
 from reader.comparing.match import SentenceIndex, terms
 from reader.hedging import BOOSTER, Hedge, find_hedges, sentence_spans
-from reader.hedging.claims import CONDITION, LABEL_NAMES, STRENGTH, ClaimCue, label_sentence
+from reader.hedging.claims import (
+    CONDITION,
+    LABEL_NAMES,
+    NO_CLAIM,
+    STRENGTH,
+    ClaimCue,
+    label_sentence,
+)
 
 SAME, EXAGGERATES, DOWNPLAYS = "same", "exaggerates", "downplays"
 VERDICTS: tuple[str, ...] = (SAME, EXAGGERATES, DOWNPLAYS)
@@ -49,6 +56,14 @@ _POPULATION = re.compile(
 _ADVICE = re.compile(
     r"\b(?:should|must|ought\s+to|need\s+to|needs\s+to|recommend(?:s|ed)?|advise[sd]?|"
     r"urge[sd]?|it\s+is\s+(?:wise|best|important)\s+to)\b",
+    re.IGNORECASE,
+)
+#: Sentences about research still to be done state no finding of this study.
+_FUTURE = re.compile(
+    r"\b(?:further|future|more|larger|additional|longer)\s+(?:\w+\s+){0,2}?"
+    r"(?:research|studies|study|trials?|work|investigations?)\b"
+    r"(?:\s+(?:is|are|will\s+be|would\s+be|should|must|could|may|might)\b|\s+needed\b)"
+    r"|\bremains?\s+to\s+be\s+(?:seen|determined|established)\b",
     re.IGNORECASE,
 )
 _NOUN_KEYS = {"mouse": "mice", "rat": "rats", "cell": "cells", "animal": "animals"}
@@ -161,6 +176,8 @@ def _sides(text: str, hedges: Sequence[Hedge]) -> list[Side]:
     at = 0
     for start, end in sentence_spans(text):
         label, cues = label_sentence(text[start:end])
+        if _FUTURE.search(text, start, end):
+            label, cues = NO_CLAIM, ()
         shifted = tuple(ClaimCue(c.start + start, c.end + start, c.kind) for c in cues)
         while at < len(hedges) and hedges[at].end <= start:
             at += 1
@@ -236,6 +253,11 @@ def compare_claims(release: str, source: str) -> tuple[str, int, int]:
         source_strength = strongest.strength if strongest else 0
         return (DOWNPLAYS if source_strength > 0 else SAME), 0, source_strength
     return comparison.verdict, comparison.release_strength, comparison.source_strength
+
+
+def text_strength(text: str) -> int:
+    """The strength of the strongest claim in ``text`` (0 when it states none)."""
+    return max((side.strength for side in _sides(text, ())), default=0)
 
 
 # -- the verdict -------------------------------------------------------------------------
