@@ -2,7 +2,7 @@
 
     python benchmarks/eval_compare.py [PAIRS.jsonl] [--yu DIR] [--errors N]
 
-PAIRS.jsonl (default: data/compare/pairs.jsonl, written by hand for this project): one object
+PAIRS.jsonl (default: tests/data/compare_pairs.jsonl, written by hand for this project): one
 a line with "release", "source", "verdict" (same / exaggerates / downplays), "release_strength"
 and "source_strength" (0 no relation, 1 correlational, 2 conditional causal, 3 direct causal).
 The field names of the press-release / abstract conclusion pairs of Sumner et al. 2014 and
@@ -29,7 +29,7 @@ from reader.comparing import VERDICTS, compare_claims
 from reader.comparing.compare import text_strength
 from reader.hedging.claims import LABELS, STRENGTH
 
-DEFAULT = Path(__file__).resolve().parents[1] / "data" / "compare" / "pairs.jsonl"
+DEFAULT = Path(__file__).resolve().parents[1] / "tests" / "data" / "compare_pairs.jsonl"
 _ALIASES = {
     "release": ("release", "press_release_conclusion"),
     "source": ("source", "abstract_conclusion"),

@@ -15,7 +15,7 @@ from reader.comparing import (
     render_comparison,
 )
 
-PAIRS = Path(__file__).resolve().parents[1] / "data" / "compare" / "pairs.jsonl"
+PAIRS = Path(__file__).resolve().parent / "data" / "compare_pairs.jsonl"
 
 RELEASE = (
     "Coffee prevents liver cancer, scientists say\n\n"
@@ -133,7 +133,7 @@ def test_short_pairs_get_a_verdict_and_both_strengths():
 
 
 def test_the_hand_labelled_pairs_mostly_agree():
-    """A few of the project's own pairs (data/compare/pairs.jsonl), not a tuning target."""
+    """A few of the project's own pairs (tests/data/compare_pairs.jsonl), not a tuning target."""
     rows = [json.loads(line) for line in PAIRS.read_text(encoding="utf-8").splitlines()]
     assert len(rows) >= 60
     assert {r["verdict"] for r in rows} == {"same", "exaggerates", "downplays"}

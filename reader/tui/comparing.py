@@ -1,0 +1,67 @@
+"""Compare with…: mixed into ``HedgeReaderApp``.
+
+``x`` (or the palette's "Compare with…") takes the open document as the release and asks
+for its source: the search bar and the list work as usual, and Enter on a document opens
+the compare screen (``screens.compare``) instead of reading it; Esc cancels.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reader.safe_text import printable
+from reader.tui.screens.compare import CompareScreen
+
+
+class CompareActions:
+    """The pick-a-source step of a comparison; needs ``App`` in the MRO."""
+
+    #: The release's path while the user picks a source, else None.
+    compare_release: str | None = None
+
+    def action_compare_with(self) -> None:
+        from reader.tui.widgets.document_list import DocumentList
+        from reader.tui.widgets.reading_pane import ReadingPane
+        from reader.tui.widgets.search_bar import SearchBar
+
+        app: Any = self
+        if isinstance(app.screen, CompareScreen) or len(app.screen_stack) > 1:
+            return
+        document = app.query_one(ReadingPane).document
+        if document is None:
+            app.notify(
+                "Open the press release first; then x picks the paper to compare it with.",
+                severity="warning",
+                timeout=4,
+            )
+            return
+        self.compare_release = document.path
+        hint = (
+            f"Compare {printable(document.title)!r} with: pick the source "
+            "(search as usual, Enter on it; Esc cancels)"
+        )
+        app.query_one(SearchBar).set_status(hint)
+        app.notify(hint, timeout=6, markup=False)
+        app.query_one(DocumentList).focus()
+
+    def compare_picked(self, path: str) -> bool:
+        """Enter on the list: open the compare screen if a source is being picked."""
+        release = self.compare_release
+        if release is None:
+            return False
+        app: Any = self
+        if path == release:
+            app.notify("That is the release itself: pick its source.", timeout=3)
+            return True
+        self.compare_release = None
+        app.push_screen(CompareScreen(app.library, release, path, set(app.hidden_categories)))
+        return True
+
+    def cancel_compare(self) -> bool:
+        """Esc while picking: stop picking (True), else nothing to cancel (False)."""
+        if self.compare_release is None:
+            return False
+        self.compare_release = None
+        app: Any = self
+        app.notify("Compare cancelled", timeout=2)
+        return True
