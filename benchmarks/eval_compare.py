@@ -2,9 +2,10 @@
 
     python benchmarks/eval_compare.py [PAIRS.jsonl] [--yu DIR] [--errors N]
 
-PAIRS.jsonl (default: tests/data/compare_pairs.jsonl, written by hand for this project): one
-object a line with "release", "source", "verdict" (same / exaggerates / downplays), "release_strength"
-and "source_strength" (0 no relation, 1 correlational, 2 conditional causal, 3 direct causal).
+PAIRS.jsonl (default: tests/data/compare_pairs.jsonl, written by hand for this project):
+one object a line with "release", "source", "verdict" (same / exaggerates / downplays),
+"release_strength" and "source_strength" (0 no relation, 1 correlational, 2 conditional
+causal, 3 direct causal).
 The field names of the press-release / abstract conclusion pairs of Sumner et al. 2014 and
 Bratton et al. 2019 as Wright & Augenstein 2021 distribute them are read too
 ("press_release_conclusion", "abstract_conclusion", "exaggeration_label", ...).

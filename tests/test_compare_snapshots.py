@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from reader.tui.app import HedgeReaderApp
-from tests.test_app_compare import RELEASE, SOURCE, pick, pair_library  # noqa: F401
+from tests.test_app_compare import RELEASE, SOURCE, pair_library, pick  # noqa: F401
 from tests.test_reading import open_doc
 
 

@@ -54,6 +54,7 @@ class CompareActions:
             app.notify("That is the release itself: pick its source.", timeout=3)
             return True
         self.compare_release = None
+        app.clear_notifications()  # the "pick the source" hint is done with
         app.push_screen(CompareScreen(app.library, release, path, set(app.hidden_categories)))
         return True
 

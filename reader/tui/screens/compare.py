@@ -184,7 +184,7 @@ class CompareScreen(Screen[None]):
         assert comparison is not None
         line = Text("Verdict: ", style="bold")
         line.append(comparison.verdict, style="bold reverse")
-        line.append(f"  ·  {comparison.summary()}  ·  ]/[ pairs, e export, Esc back")
+        line.append(f"  ·  {comparison.summary()}")
         return line
 
     # -- pairs ---------------------------------------------------------------------------
