@@ -13,13 +13,16 @@ Bratton et al. 2019 as Wright & Augenstein 2021 distribute them are read too
 Each pair goes through ``compare_claims``, exactly what ``hedge-reader compare --jsonl`` runs.
 With ``--yu DIR`` (the shared data folder), the strength of single sentences is measured as
 well: Yu et al. 2019 PubMed conclusions (the source side) and Yu et al. 2020 press-release
-sentences (the release side), for measuring only (their licences forbid training on them).
+sentences (the release side), for measuring only (their licences forbid training on them);
+and the verdict on 1,500 random (Yu 2020 sentence, Yu 2019 sentence) pairs, gold verdict from
+the gold strengths: a stand-in for expert-labelled pairs, whose verdict follows the strengths.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -106,18 +109,36 @@ def main(argv: list[str] | None = None) -> int:
             f"    S: {_field(row, 'source')}"
         )
     if args.yu:
-        for name in ("yu2019_pubmed_claims_train.jsonl", "yu2020_eureka_claims_train.jsonl"):
-            path = args.yu / name
-            if not path.exists():
-                print(f"{path}: missing")
-                continue
-            records = [json.loads(line) for line in path.open(encoding="utf-8")]
-            gold = [STRENGTH[r["claim"]] for r in records if r.get("claim") in LABELS]
-            texts = [r["text"] for r in records if r.get("claim") in LABELS]
-            guess = [text_strength(text) for text in texts]
-            f1, per = macro_f1(gold, guess, (0, 1, 2, 3))
-            print(f"{name}: {len(gold)} sentences, strength macro-F1 {f1:.3f}  " + _per(per))
+        _yu(args.yu)
     return 0
+
+
+def _yu(folder: Path) -> None:
+    samples: dict[str, list[tuple[str, int]]] = {}
+    for name in ("yu2019_pubmed_claims_train.jsonl", "yu2020_eureka_claims_train.jsonl"):
+        path = folder / name
+        if not path.exists():
+            print(f"{path}: missing")
+            return
+        records = [json.loads(line) for line in path.open(encoding="utf-8")]
+        labelled = [(r["text"], STRENGTH[r["claim"]]) for r in records if r.get("claim") in LABELS]
+        samples[name] = labelled
+        gold = [strength for _, strength in labelled]
+        guess = [text_strength(text) for text, _ in labelled]
+        f1, per = macro_f1(gold, guess, (0, 1, 2, 3))
+        print(f"{name}: {len(gold)} sentences, strength macro-F1 {f1:.3f}  " + _per(per))
+    rng = random.Random(3)
+    releases = samples["yu2020_eureka_claims_train.jsonl"]
+    sources = samples["yu2019_pubmed_claims_train.jsonl"]
+    pairs = [(rng.choice(releases), rng.choice(sources)) for _ in range(1500)]
+    gold_v = [_sign(r[1] - s[1]) for r, s in pairs]
+    guess_v = [compare_claims(r[0], s[0])[0] for r, s in pairs]
+    f1, per = macro_f1(gold_v, guess_v, VERDICTS)
+    print(f"random Yu 2020 / Yu 2019 pairs: verdict macro-F1 {f1:.3f}  " + _per(per))
+
+
+def _sign(difference: int) -> str:
+    return "exaggerates" if difference > 0 else "downplays" if difference < 0 else "same"
 
 
 def _per(per: dict) -> str:

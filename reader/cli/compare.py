@@ -10,25 +10,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
-from rich.table import Table
-from rich.text import Text
-
-from reader.cli.render import CATEGORY_STYLES
-from reader.comparing import (
-    CompareError,
-    Comparison,
-    Origin,
-    Side,
-    compare_claims,
-    compare_texts,
-    render_comparison,
-)
-from reader.hedging.claims import LABEL_NAMES
-from reader.library import IngestError, default_library_path
 from reader.safe_text import printable
+
+if TYPE_CHECKING:  # the parser is built on every run: the comparing code loads when used
+    from rich.table import Table
+    from rich.text import Text
+
+    from reader.comparing import Comparison, Origin, Side
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 VERDICT_STYLES = {"exaggerates": "bold reverse red", "downplays": "bold underline", "same": "dim"}
@@ -74,7 +64,11 @@ def run(args: argparse.Namespace) -> int:
     if not args.release or not args.source:
         _error("compare needs a RELEASE and a SOURCE (or --jsonl)")
         return EXIT_USAGE
+    from rich.console import Console
+
     from reader.cli.tools import find_document
+    from reader.comparing import CompareError, Origin, compare_texts, render_comparison
+    from reader.library import IngestError, default_library_path
 
     library = getattr(args, "library", None) or default_library_path()
     sides: list[tuple[Origin, str]] = []
@@ -114,6 +108,11 @@ def _write(target: Path, text: str) -> bool:
 
 
 def _marked(side: Side) -> Text:
+    from rich.text import Text
+
+    from reader.cli.render import CATEGORY_STYLES
+    from reader.hedging.claims import LABEL_NAMES
+
     text = Text(printable(side.text))
     for hedge in side.hedges:
         text.stylize(
@@ -127,6 +126,9 @@ def _marked(side: Side) -> Text:
 
 def table(comparison: Comparison, release: Origin, source: Origin) -> Table:
     """Pairs as rows: release sentence, source sentence, score, verdict and reasons."""
+    from rich.table import Table
+    from rich.text import Text
+
     title = Text(f"{printable(release.title)}  vs  {printable(source.title)}\n", style="bold")
     title.append(f"verdict: {comparison.verdict} · {comparison.summary()}", style="not bold")
     grid = Table(title=title, show_lines=True)
@@ -170,6 +172,8 @@ def _record(line: str, number: int) -> dict[str, Any]:
             "id": item_id,
             "error": f'line {number}: expected an object with string "release" and "source"',
         }
+    from reader.comparing import CompareError, compare_claims
+
     try:
         verdict, release_strength, source_strength = compare_claims(item["release"], item["source"])
     except CompareError as failure:
