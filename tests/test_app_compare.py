@@ -12,7 +12,7 @@ from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.compare import CompareScreen, PairView
 from reader.tui.widgets.document_list import DocumentList
-from tests.test_app import settle
+from tests.test_app import settle, visible_text
 from tests.test_reading import open_doc
 
 RELEASE = "compare-1-release-evening-walks-halve-dementia-risk.md"
@@ -185,3 +185,26 @@ async def test_e_exports_the_fact_check_note(pair_library, tmp_path, monkeypatch
         page = notes[0].read_text(encoding="utf-8")
         assert "Fact-check: Evening walks halve dementia risk" in page
         assert "dropped: in mice" in page
+
+
+async def test_main_screen_keys_are_off_on_the_compare_screen_and_help_lists_its_keys(
+    pair_library,
+):
+    app = HedgeReaderApp(pair_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_doc(pilot, RELEASE)
+        await pilot.press("x")
+        await pick(pilot, SOURCE)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen)
+        sort_before = app.sort
+        await pilot.press("s")  # would re-sort the hidden list
+        await pilot.pause()
+        assert app.sort == sort_before
+        footer_keys = {b.action for _, b, _, _ in screen.active_bindings.values() if b.show}
+        assert "cycle_sort" not in footer_keys and "step(1)" in footer_keys
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_text = visible_text(app.screen.query_one("#help-keys"))
+        assert "Compare screen" in help_text and "Next pair" in help_text
+        assert "Compare with…" in help_text

@@ -12,9 +12,39 @@ from typing import Any
 from reader.safe_text import printable
 from reader.tui.screens.compare import CompareScreen
 
+#: App actions that work on the main screen only: on the compare screen they are off (and
+#: out of the footer), as they would act on the hidden list and reading pane.
+MAIN_SCREEN_ACTIONS = frozenset(
+    {
+        "focus_search",
+        "cycle_sort",
+        "find",
+        "toggle_panels",
+        "show_panel",
+        "next_hit",
+        "previous_hit",
+        "toggle_bookmark",
+        "next_bookmark",
+        "history",
+        "export",
+        "copy_quote",
+        "add_documents",
+        "compare_with",
+        "toggle_category",
+        "next_hedge",
+        "previous_hedge",
+    }
+)
+
 
 class CompareActions:
     """The pick-a-source step of a comparison; needs ``App`` in the MRO."""
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        app: Any = self
+        if action in MAIN_SCREEN_ACTIONS and isinstance(app.screen, CompareScreen):
+            return False
+        return super().check_action(action, parameters)  # type: ignore[misc]
 
     #: The release's path while the user picks a source, else None.
     compare_release: str | None = None
