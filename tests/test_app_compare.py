@@ -137,13 +137,20 @@ async def test_without_an_open_document_x_says_what_to_do(pair_library):
         assert not isinstance(app.screen, CompareScreen)
 
 
-async def test_esc_cancels_picking_and_enter_then_reads_as_usual(pair_library):
+async def test_the_search_bar_finds_the_source_and_esc_cancels_picking(pair_library):
     app = HedgeReaderApp(pair_library)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_doc(pilot, RELEASE)
         await pilot.press("x")
-        app.query_one(DocumentList).focus()
-        await pilot.press("escape")
+        await pilot.press("slash", *"cohort")
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert [e.summary.path.endswith(SOURCE) for e in listing.entries] == [True]
+        await pilot.press("escape")  # clears the query first, still picking
+        await settle(pilot)
+        assert app.compare_release is not None
+        listing.focus()
+        await pilot.press("escape")  # now cancels
         await pick(pilot, SOURCE)
         assert not isinstance(app.screen, CompareScreen)
         assert pane.document is not None and pane.document.path.endswith(SOURCE)

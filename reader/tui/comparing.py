@@ -71,7 +71,8 @@ class CompareActions:
             "(search as usual, Enter on it; Esc cancels)"
         )
         app.query_one(SearchBar).set_status(hint)
-        app.notify(hint, timeout=6, markup=False)
+        # stays up while picking (searches rewrite the status line); cleared when done
+        app.notify(hint, timeout=600, markup=False)
         app.query_one(DocumentList).focus()
 
     def compare_picked(self, path: str) -> bool:
@@ -89,10 +90,17 @@ class CompareActions:
         return True
 
     def cancel_compare(self) -> bool:
-        """Esc while picking: stop picking (True), else nothing to cancel (False)."""
+        """Esc while picking: stop picking (True); False when there is nothing to cancel, or
+        the search bar holds a query (Esc clears that first, as usual)."""
+        from reader.tui.widgets.search_bar import SearchBar
+
         if self.compare_release is None:
             return False
-        self.compare_release = None
         app: Any = self
+        search = app.query_one(SearchBar)
+        if app.focused is search.input and search.query_text:
+            return False
+        self.compare_release = None
+        app.clear_notifications()
         app.notify("Compare cancelled", timeout=2)
         return True
