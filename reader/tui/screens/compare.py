@@ -59,7 +59,13 @@ class PairView(DocumentView):
             return super().mark_style(kind)
         style = self._pair_styles.get(kind)
         if style is None:
-            style = self.get_component_rich_style(f"pair-view--{kind[5:]}", partial=True)
+            # The tint's background comes blended over this view's background (a partial
+            # style drops the alpha of "$error 20%"); its text style and colour, if any, are
+            # the partial style's, so the hedge marks inside a pair keep their own colours.
+            name = f"pair-view--{kind[5:]}"
+            blended = self.get_component_rich_style(name, partial=False)
+            own = self.get_component_rich_style(name, partial=True)
+            style = own + Style(bgcolor=blended.bgcolor)
             self._pair_styles[kind] = style
         return style
 
