@@ -128,3 +128,14 @@ def test_jsonl_answers_every_line_in_order_and_flags_bad_ones():
         "release_strength": 1,
         "source_strength": 3,
     }
+
+
+def test_document_text_is_data_in_the_table(tmp_path):
+    release = tmp_path / "r.txt"
+    source = tmp_path / "s.txt"
+    release.write_text("[bold red]Coffee[/] cures \x1b[31mcancer\x1b[0m.\n", encoding="utf-8")
+    source.write_text("Coffee is linked to lower cancer risk.\n", encoding="utf-8")
+    result = run("compare", str(release), str(source), env={"COLUMNS": "120"})
+    assert result.returncode == 0, result.stderr
+    assert "[bold red]Coffee[/]" in result.stdout
+    assert "\x1b" not in result.stdout

@@ -40,14 +40,22 @@ BOOSTER_WEIGHT = 1
 HEDGE_WEIGHT = 1
 ADVICE_WEIGHT = 1
 
+_MODIFIERS = (
+    r"(?:(?:a|an|the|these|those|some|obese|diabetic|young|old|older|aged|ageing|aging|male|"
+    r"female|pregnant|healthy|laboratory|lab|transgenic|genetically\s+modified|engineered|"
+    r"cultured|human|[a-z]+-fed)\s+)*"
+)
+#: Where a finding was made, when it was not made in people: animals, cells, a small study.
 _POPULATION = re.compile(
-    r"\b(?:in|among|on|using|from|of)\s+(?:(?:a|an|the|these|those|some|obese|diabetic|young|"
-    r"old|older|aged|ageing|aging|male|female|pregnant|healthy|laboratory|lab|transgenic|"
-    r"genetically\s+modified|engineered|cultured|human|mouse|rat|animal|[a-z]+-fed)\s+)*"
-    r"(?P<noun>mice|mouse|rats?|rodents?|animals?|(?:animal|mouse|rat|rodent)\s+models?|"
-    r"cells?|cell\s+lines?|cell\s+cultures?|zebrafish|fruit\s+flies|flies|worms|monkeys|"
-    r"primates|pigs|dogs|organoids|tissue\s+samples|petri\s+dish(?:es)?|a\s+dish|test\s+tubes?)\b"
-    r"|\b(?P<lab>in\s+vitro|in\s+silico|ex\s+vivo)\b"
+    r"\b(?:in|among|on|using|from|of)\s+" + _MODIFIERS + r"(?:"
+    r"(?P<animal>(?:animal|mouse|murine|rat|rodent|primate|preclinical)\s+"
+    r"(?:models?|studies|experiments|trials)|mice|mouse|rats?|rodents?|animals?|zebrafish|"
+    r"fruit\s+flies|flies|worms|monkeys|primates|pigs|dogs)"
+    r"|(?P<lab>cell\s+lines?|cell\s+cultures?|cells?|organoids|neurons|tissue\s+samples|"
+    r"petri\s+dish(?:es)?|a\s+dish|test\s+tubes?|laboratory\s+(?:experiments|studies|tests)|"
+    r"preclinical\s+(?:models?|studies|experiments))"
+    r")\b"
+    r"|\b(?P<vitro>in\s+vitro|in\s+silico|ex\s+vivo)\b"
     r"|\b(?:a|this|one|the)\s+(?P<size>small|pilot|preliminary|short|tiny|single)\s+"
     r"(?:\w+\s+){0,2}?(?:study|trial|sample|group|cohort)\b"
     r"|\b(?P<pilot>pilot|preliminary|feasibility)\s+(?:study|trial|data|results|findings)\b",
@@ -66,7 +74,6 @@ _FUTURE = re.compile(
     r"|\bremains?\s+to\s+be\s+(?:seen|determined|established)\b",
     re.IGNORECASE,
 )
-_NOUN_KEYS = {"mouse": "mice", "rat": "rats", "cell": "cells", "animal": "animals"}
 
 
 class CompareError(ValueError):
@@ -276,15 +283,16 @@ def _outside(hedge: Hedge, spans: list[tuple[int, int]]) -> bool:
 
 
 def _populations(text: str) -> dict[str, str]:
-    """Study-population qualifiers in ``text``: key -> the words as written."""
+    """Study-population qualifiers in ``text``: kind (animals, cells, small study) -> the
+    words as written. "In mice" in the release and "in a mouse model" in the source are
+    the same kind, so neither is dropped."""
     found: dict[str, str] = {}
     for match in _POPULATION.finditer(text):
         words = " ".join(match.group(0).split())
-        if match.group("noun"):
-            noun = match.group("noun").casefold().split()[-1]
-            key = _NOUN_KEYS.get(noun, noun)
-        elif match.group("lab"):
-            key = " ".join(match.group("lab").casefold().split())
+        if match.group("animal"):
+            key = "animals"
+        elif match.group("lab") or match.group("vitro"):
+            key = "cells"
         else:
             key = "small study"
         found.setdefault(key, words)
