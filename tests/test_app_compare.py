@@ -215,3 +215,23 @@ async def test_main_screen_keys_are_off_on_the_compare_screen_and_help_lists_its
         help_text = visible_text(app.screen.query_one("#help-keys"))
         assert "Compare screen" in help_text and "Next pair" in help_text
         assert "Compare with…" in help_text
+
+
+async def test_in_a_small_terminal_picking_brings_the_list_back_from_behind_the_panel(
+    pair_library,
+):
+    app = HedgeReaderApp(pair_library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_doc(pilot, RELEASE)
+        await pilot.press("p")  # the side panel takes the list's place
+        await settle(pilot)
+        assert (
+            not app.query_one(DocumentList).display
+            or not app.query_one("#list-column").region.width
+        )
+        await pilot.press("x")
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        assert listing.has_focus and listing.region.width > 0
+        await pick(pilot, SOURCE)
+        assert isinstance(app.screen, CompareScreen)

@@ -73,6 +73,9 @@ class CompareActions:
         app.query_one(SearchBar).set_status(hint)
         # stays up while picking (searches rewrite the status line); cleared when done
         app.notify(hint, timeout=600, markup=False)
+        pane = app.query_one(ReadingPane)
+        if pane.side_open and app.screen.has_class("-narrow"):
+            pane.close_side()  # it hides the list in a narrow terminal
         app.query_one(DocumentList).focus()
 
     def compare_picked(self, path: str) -> bool:
