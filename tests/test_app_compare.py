@@ -225,10 +225,7 @@ async def test_in_a_small_terminal_picking_brings_the_list_back_from_behind_the_
         await open_doc(pilot, RELEASE)
         await pilot.press("p")  # the side panel takes the list's place
         await settle(pilot)
-        assert (
-            not app.query_one(DocumentList).display
-            or not app.query_one("#list-column").region.width
-        )
+        assert app.query_one("#list-column").region.width == 0
         await pilot.press("x")
         await settle(pilot)
         listing = app.query_one(DocumentList)
