@@ -83,10 +83,11 @@ def build_parser() -> argparse.ArgumentParser:
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")
 
-    from reader.cli import claims, tools
+    from reader.cli import claims, compare, tools
 
     claims.add_parser(sub, common)
     tools.add_parsers(sub, common)
+    compare.add_parser(sub, common)
     return parser
 
 
@@ -112,7 +113,7 @@ def _positive_float(value: str) -> float:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from reader.cli import claims, commands, tools
+    from reader.cli import claims, commands, compare, tools
     from reader.config import ConfigError
 
     handler = {
@@ -126,6 +127,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "remove": commands.remove,
         "export": tools.export,
         "serve": tools.serve,
+        "compare": compare.run,
     }[args.command]
     try:
         return handler(args)

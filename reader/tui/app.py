@@ -21,9 +21,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
+from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widget import Widget
 from textual.widgets import Input, ProgressBar
 from textual.worker import get_current_worker
 
@@ -42,6 +42,7 @@ from reader.tui import messages
 from reader.tui.analysis import Chunk, analyse, chunk_bounds, claims_of, merge
 from reader.tui.analysis_pool import AnalysisPool, batches
 from reader.tui.claims_marks import CLAIM_KINDS, is_claim_kind, kind_name
+from reader.tui.comparing import CompareActions
 from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.memory import Memory
@@ -72,7 +73,7 @@ PRESTART_DELAY = 0.3  # seconds after the list shows to start the analysis proce
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 
 
-class HedgeReaderApp(ToolActions, App[None]):
+class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     TITLE = "Hedge Reader"
     CSS_PATH = [styles_dir() / "app.tcss"]
     # Below 160 columns, opening the side panel hides the library list (see app.tcss).
@@ -98,6 +99,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
         Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
+        Binding("x", "compare_with", "Compare with…", show=False, id="app.compare"),
         Binding("q", "quit", "Quit", id="app.quit"),
         *reading_bindings(),
     ]
@@ -532,6 +534,8 @@ class HedgeReaderApp(ToolActions, App[None]):
 
     @on(DocumentList.Opened)
     def _open_selected(self, message: DocumentList.Opened) -> None:
+        if self.compare_picked(message.summary.path):
+            return
         terms = self.results.terms if self.results and self.results.query.strip() else ()
         self.open_document(message.summary.path, terms)
 
@@ -571,6 +575,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.screen.set_focus(self.query_one(SearchBar).input)
 
     def action_back(self) -> None:
+        if self.cancel_compare():
+            return
         search = self.query_one(SearchBar)
         focused = self.focused
         if focused is search.input:
@@ -755,6 +761,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         yield from super().get_system_commands(screen)
         yield from self.tool_commands()
         for group in key_groups(self.BINDINGS):
+            if _screen_only(group.target) and not isinstance(screen, group.target):
+                continue  # a screen's own keys, offered only on that screen
             for binding in described(group):
                 keys = ", ".join(
                     self.get_key_display(Binding(k, ""))
@@ -766,8 +774,15 @@ class HedgeReaderApp(ToolActions, App[None]):
                     partial(self._run_command, binding.action, group.target),
                 )
 
-    async def _run_command(self, action: str, target: type[Widget] | None) -> None:
+    async def _run_command(self, action: str, target: type[DOMNode] | None) -> None:
         """Run a palette command on its widget (the side panel's are mounted on first use)."""
+        if _screen_only(target):
+            await self.run_action(action, self.screen)
+            return
         if target is not None and not self.query(target):
             await self.query_one(ReadingPane).build_side()
         await self.run_action(action, None if target is None else self.query_one(target))
+
+
+def _screen_only(target: type[DOMNode] | None) -> bool:
+    return isinstance(target, type) and issubclass(target, Screen)

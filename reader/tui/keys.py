@@ -13,6 +13,7 @@ from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 
 from reader.hedging import CATEGORIES
+from reader.tui.screens.compare import CompareScreen
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.find_bar import FindInput
@@ -83,6 +84,7 @@ def key_groups(app_bindings: list[BindingType]) -> list[KeyGroup]:
         KeyGroup("Legend", Legend.BINDINGS, Legend),
         KeyGroup("Claims, outline, bookmarks", ClaimsList.BINDINGS, ClaimsList),
         KeyGroup("Bookmarks", BookmarkList.BINDINGS[-1:], BookmarkList),
+        KeyGroup("Compare screen", CompareScreen.BINDINGS, CompareScreen),
     ]
 
 
