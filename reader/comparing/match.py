@@ -13,7 +13,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
-from reader.library.indexing import stem_word
+from reader.library import stem_word
 
 _WORD = re.compile(r"[^\W_]+(?:[-'][^\W_]+)*")
 #: Words too common to say which sentence is meant.

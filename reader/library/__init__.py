@@ -12,7 +12,7 @@ from reader.library.documents import (
     SearchResults,
     Snippet,
 )
-from reader.library.engine import QUERY_HELP
+from reader.library.engine import QUERY_HELP, stem_word
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
 from reader.library.formats import SUFFIXES
 from reader.library.hits import hit_spans
@@ -46,4 +46,5 @@ __all__ = [
     "document_text",
     "hit_spans",
     "read_document",
+    "stem_word",
 ]
