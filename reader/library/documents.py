@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+
+from reader.library.engine import Fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,7 +98,7 @@ class SearchResults:
     suggestions: tuple[str, ...] = ()
 
 
-def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
+def summary_from_fields(fields: Fields) -> DocumentSummary:
     """Stored index fields -> the summary a list row shows."""
     epoch = datetime(1970, 1, 1)
     return DocumentSummary(

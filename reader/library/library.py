@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from reader.hedging import find_hedges, profile
 from reader.library.documents import (
@@ -26,7 +25,7 @@ from reader.library.documents import (
     SearchResults,
     summary_from_fields,
 )
-from reader.library.engine import Index, IndexLocked, Searcher, Writer
+from reader.library.engine import Fields, Index, IndexLocked, Searcher, Writer
 from reader.library.errors import LibraryBusyError, LibraryError
 from reader.library.formats.base import is_url
 from reader.library.indexing import Analysed, Prepared, Preparing, Ready
@@ -501,7 +500,7 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
+def _index_fields(parsed: ParsedDocument) -> Fields:
     """One parsed document -> the index's fields, with its hedge figures."""
     figures = profile(parsed.body, find_hedges(parsed.body))
     return {

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from concurrent.futures import CancelledError, Future
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.actions import SkipAction
@@ -78,7 +79,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
     # Below 32 rows the side panel leaves the legend to the header line: reading_pane.SHORT_ROWS.
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # priority: handled as it arrives, so keys typed right after it reach the search bar
         Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
@@ -564,7 +565,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         # are already queued behind this one and must reach the search bar
         self.screen.set_focus(self.query_one(SearchBar).input)
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]  # not App.back (pop a screen)
         search = self.query_one(SearchBar)
         focused = self.focused
         if focused is search.input:

@@ -7,6 +7,7 @@ text uses before they read it. Space, Enter or the category's digit key hides or
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -33,7 +34,7 @@ class LegendRow:
 class Legend(RowList):
     """One row per category with its count; hidden categories are struck through."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *RowList.BINDINGS[:-1],
         Binding("space,enter", "toggle", "Show / hide this category", id="legend.toggle"),
     ]
@@ -64,6 +65,6 @@ class Legend(RowList):
         text.append(" " * max(width - text.cell_len - len(count), 1) + count)
         return text
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # not DOMNode.toggle(attribute)
         if 0 <= self.cursor < len(self.rows) and self.rows[self.cursor].kind != "hit":
             self.post_message(self.Toggled(self.rows[self.cursor].kind))

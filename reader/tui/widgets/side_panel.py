@@ -7,6 +7,7 @@ marks, so hiding a category in the legend hides its claims and its counts too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -102,7 +103,7 @@ class Bookmark:
 class BookmarkList(RowList):
     """Bookmarks in text order; ``d`` removes one."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *RowList.BINDINGS,
         Binding("d,delete", "remove", "Remove bookmark", id="bookmarks.remove"),
     ]
