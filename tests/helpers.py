@@ -56,6 +56,19 @@ def run(*args: str, library: Path | None = None, stdin: str | None = None, env=N
     )
 
 
+def notices(app) -> list[tuple[str, str]]:
+    """The notifications on screen now, oldest first: (text, severity) of each toast."""
+    found = []
+    for toast in app.screen.query("Toast"):
+        severity = next((c[1:] for c in toast.classes if c.startswith("-")), "information")
+        found.append((str(toast.render()), severity))
+    return found
+
+
+def notice_texts(app) -> list[str]:
+    return [text for text, _ in notices(app)]
+
+
 #: A plain progress line of ``add`` (one every 2 s when stderr is not a terminal).
 _PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing) \d+/\d+ sources")
 

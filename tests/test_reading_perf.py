@@ -211,6 +211,8 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         size = Size(80, 24)
         width = view.wrapped_width
         rendered = view.lines_rendered
+        # not pilot.resize_terminal (the same two steps, then a pause that lets the
+        # background wrap run before the first frame at the new width is checked)
         app._driver._size = size
         app.post_message(Resize(size, size))
         while view.wrapped_width == width:  # not yet laid out for 80 columns
