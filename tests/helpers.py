@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -36,6 +37,16 @@ async def settle(pilot) -> None:
     await pilot.pause(0.25)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
+
+
+async def until(pilot, condition, timeout: float = 20.0) -> None:
+    """Let the app run until ``condition()`` holds (a test fails, not hangs, if it never
+    does): ordering by what happened, not by how long it usually takes."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s for {getattr(condition, '__name__', condition)}")
+        await pilot.pause(0.01)
 
 
 def visible_text(widget) -> str:
