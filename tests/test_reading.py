@@ -9,8 +9,8 @@ from textual.widgets import Input
 
 from reader.hedging import CATEGORIES, find_hedges, sentence_spans
 from reader.library import Library
+from reader.reading.memory import Memory
 from reader.tui.app import HedgeReaderApp
-from reader.tui.memory import Memory
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.legend import Legend

@@ -17,10 +17,11 @@ from reader.config import Config
 from reader.hedging import find_hedges
 from reader.library import Library
 from reader.library.hits import hit_spans
-from reader.tui import analysis_pool, wrap
+from reader.reading import analysis_pool
+from reader.reading.analysis import analyse, chunk_bounds, merge
+from reader.reading.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui import app as app_module
-from reader.tui.analysis import analyse, chunk_bounds, merge
-from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
+from reader.tui import wrap
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane

@@ -37,14 +37,14 @@ from reader.library import (
     LibraryError,
     SearchResults,
 )
+from reader.reading.analysis import Chunk, analyse, chunk_bounds, merge
+from reader.reading.analysis_pool import AnalysisPool, batches
+from reader.reading.memory import Memory
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.analysis import Chunk, analyse, chunk_bounds, merge
-from reader.tui.analysis_pool import AnalysisPool, batches
 from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
-from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.tools import ToolActions

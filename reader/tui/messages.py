@@ -5,7 +5,7 @@ from __future__ import annotations
 from textual.message import Message
 
 from reader.library import AddReport, Document, SearchResults
-from reader.tui.analysis import Chunk
+from reader.reading.analysis import Chunk
 
 
 class LibraryProgress(Message):

@@ -20,8 +20,8 @@ from textual.widgets import Input, Static
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.library import Document
+from reader.reading.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.safe_text import printable
-from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label

@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
 
+from reader.reading.analysis import Claim, Section
 from reader.safe_text import printable
-from reader.tui.analysis import Claim, Section
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.row_list import RowList
 
