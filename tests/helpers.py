@@ -81,7 +81,7 @@ def notice_texts(app) -> list[str]:
 
 
 #: A plain progress line of ``add`` (one every 2 s when stderr is not a terminal).
-_PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing) \d+/\d+ sources")
+_PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing|updating figures) \d+/\d+ sources")
 
 
 def error_lines(stderr: str) -> list[str]:

@@ -127,6 +127,8 @@ class HedgeReaderApp(ToolActions, App[None]):
         #: Full garbage collections in the user's pauses, not mid-resize (heap.py).
         self.heap = HeapKeeper()
         self.library = library
+        #: One analysis: the list's and the header's figures count the user's phrases too.
+        self.library.phrases = dict(self.extra_phrases)
         self.seeds = seeds
         self.query_text = ""
         self.sort = "relevance"
@@ -189,8 +191,37 @@ class HedgeReaderApp(ToolActions, App[None]):
             results = self.library.search("", limit=PAGE, sort=self.sort, snippets=0)
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
+            return
+        self.post_message(messages.LibraryReady(results, seeded))
+        self._update_figures()
+
+    def _update_figures(self) -> None:
+        """Figures stored by another analysis (a new detector, changed phrases) made again
+        from the stored texts, in this worker; the list shows the old ones meanwhile."""
+        last = 0.0
+
+        def report(step: AddProgress) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
+                last = now
+                self.post_message(messages.FiguresProgress(step.done, step.total))
+
+        try:
+            count = self.library.reanalyse(progress=report) if self.library.stale() else 0
+        except LibraryError as error:
+            self.post_message(messages.FiguresUpdated(0, str(error)))
         else:
-            self.post_message(messages.LibraryReady(results, seeded))
+            self.post_message(messages.FiguresUpdated(count))
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _refresh_summary(self, path: str) -> None:
+        try:
+            document = self.library.get(path)
+        except LibraryError:
+            return
+        if document is not None:
+            self.post_message(messages.SummaryRefreshed(document.summary))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, generation: int, query: str, sort: str) -> None:
@@ -338,7 +369,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     def index_sources(self, target: str) -> None:
         """Add ``target`` through a second ``Library`` on the same folder, so searching and
         reading (which lock ``self.library``) go on while it indexes."""
-        adder = Library(self.library.path)
+        adder = Library(self.library.path, phrases=self.library.phrases)
         worker = get_current_worker()
         last = 0.0
 
@@ -401,6 +432,29 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.query_one(SearchBar).set_status(
             f"Building your library from the sample documents… {message.done}/{message.total}"
         )
+
+    def on_figures_progress(self, message: messages.FiguresProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        self.query_one(SearchBar).set_status(
+            f"Updating hedge figures (the detector or your phrases changed)… "
+            f"{message.done}/{message.total}"
+        )
+
+    def on_figures_updated(self, message: messages.FiguresUpdated) -> None:
+        self.query_one(ProgressBar).remove_class("active")
+        if message.error:
+            self.notify(message.error, severity="warning")
+        if not message.count:
+            return
+        self._start_search(self.query_text)  # the rows' figures, and the status line
+        pane = self.query_one(ReadingPane)
+        if pane.document is not None:
+            self._refresh_summary(pane.document.path)
+
+    def on_summary_refreshed(self, message: messages.SummaryRefreshed) -> None:
+        self.query_one(ReadingPane).update_summary(message.summary)
 
     def on_library_ready(self, message: messages.LibraryReady) -> None:
         self.query_one(ProgressBar).remove_class("active")
