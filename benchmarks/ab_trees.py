@@ -36,9 +36,10 @@ library.search("warm", limit=10, snippets=10)
 print("ready", flush=True)
 for line in sys.stdin:
     query = json.loads(line)
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     library.search(query, limit=10, snippets=10)
-    print((time.perf_counter() - started) * 1000, flush=True)
+    wall = (time.perf_counter() - started) * 1000
+    print(wall, (time.process_time() - cpu) * 1000, flush=True)
 """
 
 
@@ -67,11 +68,13 @@ def serve(tree: Path, path: Path) -> subprocess.Popen[str]:
     return process
 
 
-def ask(process: subprocess.Popen[str], query: str) -> float:
+def ask(process: subprocess.Popen[str], query: str) -> tuple[float, float]:
+    """(wall ms, CPU ms) of one search."""
     assert process.stdin is not None and process.stdout is not None
     process.stdin.write(json.dumps(query) + "\n")
     process.stdin.flush()
-    return float(process.stdout.readline())
+    wall, cpu = process.stdout.readline().split()
+    return float(wall), float(cpu)
 
 
 def main() -> None:
@@ -80,7 +83,7 @@ def main() -> None:
     parser.add_argument("new", type=Path)
     parser.add_argument("--size", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--builds", type=int, default=3)
+    parser.add_argument("--builds", type=int, default=3, help="0: search only")
     args = parser.parse_args()
     trees = {"old": args.old.resolve(), "new": args.new.resolve()}
     work = Path(tempfile.mkdtemp(prefix="ab-trees-"))
@@ -90,8 +93,14 @@ def main() -> None:
         for side in order:
             built[side].append(build(trees[side], work / f"{side}-{turn}", args.size))
             print(f"build {turn + 1} {side}: {built[side][-1]['rate']:.0f} docs/s", flush=True)
+    if not args.builds:  # the libraries bench_search.py built (and cached) in each tree
+        for side, tree in trees.items():
+            shutil.copytree(
+                tree / "benchmarks" / ".cache" / f"library-{args.size}", work / f"{side}-0"
+            )
     servers = {side: serve(trees[side], work / f"{side}-0") for side in trees}
     times: dict[str, dict[str, list[float]]] = {side: {k: [] for k in QUERIES} for side in trees}
+    cpu: dict[str, dict[str, list[float]]] = {side: {k: [] for k in QUERIES} for side in trees}
     turn = 0
     for _ in range(args.rounds):
         for kind, queries in QUERIES.items():
@@ -99,22 +108,30 @@ def main() -> None:
                 order = ["old", "new"] if turn % 2 == 0 else ["new", "old"]
                 turn += 1
                 for side in order:
-                    times[side][kind].append(ask(servers[side], query))
+                    wall, used = ask(servers[side], query)
+                    times[side][kind].append(wall)
+                    cpu[side][kind].append(used)
     for process in servers.values():
         assert process.stdin is not None
         process.stdin.close()
         process.wait(timeout=30)
     print(f"\n{args.size} documents, {args.rounds} rounds, queries alternating")
-    print(f"{'kind':8} {'old p50':>8} {'new p50':>8} {'old p95':>8} {'new p95':>8} {'new/old':>8}")
-    for kind in [*QUERIES, "overall"]:
-        old = times["old"].get(kind) or [t for v in times["old"].values() for t in v]
-        new = times["new"].get(kind) or [t for v in times["new"].values() for t in v]
-        o95, n95 = percentile(old, 0.95), percentile(new, 0.95)
+    for label, table in (("wall", times), ("CPU", cpu)):
         print(
-            f"{kind:8} {statistics.median(old):8.1f} {statistics.median(new):8.1f} "
-            f"{o95:8.1f} {n95:8.1f} {n95 / o95:8.3f}"
+            f"{label + ' ms':8} {'old p50':>8} {'new p50':>8} {'old p95':>8} {'new p95':>8}", end=""
         )
-    for figure, unit in (("rate", "docs/s"), ("cpu_ms", "CPU ms a document")):
+        print(f" {'p95 new/old':>11}")
+        for kind in [*QUERIES, "overall"]:
+            old = table["old"].get(kind) or [t for v in table["old"].values() for t in v]
+            new = table["new"].get(kind) or [t for v in table["new"].values() for t in v]
+            o95, n95 = percentile(old, 0.95), percentile(new, 0.95)
+            print(
+                f"{kind:8} {statistics.median(old):8.1f} {statistics.median(new):8.1f} "
+                f"{o95:8.1f} {n95:8.1f} {n95 / o95:11.3f}"
+            )
+    for figure, unit in (
+        (("rate", "docs/s"), ("cpu_ms", "CPU ms a document")) if args.builds else ()
+    ):
         old_value = statistics.median(b[figure] for b in built["old"])
         new_value = statistics.median(b[figure] for b in built["new"])
         print(

@@ -41,9 +41,9 @@ from textual.widgets import Log
 from reader.hedging import find_hedges
 from reader.library import Library
 from reader.library.engine.tokens import WORD, stem_word
+from reader.reading.memory import Memory
 from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
-from reader.tui.memory import Memory
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane

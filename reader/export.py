@@ -42,9 +42,12 @@ FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
 
 
 class HeadingLike(Protocol):
-    offset: int
-    level: int
-    title: str
+    @property
+    def offset(self) -> int: ...
+    @property
+    def level(self) -> int: ...
+    @property
+    def title(self) -> str: ...
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 from collections.abc import Iterator
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -38,6 +39,16 @@ async def settle(pilot) -> None:
     await pilot.pause()
 
 
+async def until(pilot, condition, timeout: float = 20.0) -> None:
+    """Let the app run until ``condition()`` holds (a test fails, not hangs, if it never
+    does): ordering by what happened, not by how long it usually takes."""
+    deadline = time.monotonic() + timeout
+    while not condition():
+        if time.monotonic() > deadline:
+            pytest.fail(f"waited {timeout} s for {getattr(condition, '__name__', condition)}")
+        await pilot.pause(0.01)
+
+
 def visible_text(widget) -> str:
     return "\n".join(strip.text for strip in widget.render_lines(widget.region.reset_offset))
 
@@ -56,8 +67,21 @@ def run(*args: str, library: Path | None = None, stdin: str | None = None, env=N
     )
 
 
+def notices(app) -> list[tuple[str, str]]:
+    """The notifications on screen now, oldest first: (text, severity) of each toast."""
+    found = []
+    for toast in app.screen.query("Toast"):
+        severity = next((c[1:] for c in toast.classes if c.startswith("-")), "information")
+        found.append((str(toast.render()), severity))
+    return found
+
+
+def notice_texts(app) -> list[str]:
+    return [text for text, _ in notices(app)]
+
+
 #: A plain progress line of ``add`` (one every 2 s when stderr is not a terminal).
-_PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing) \d+/\d+ sources")
+_PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing|updating figures) \d+/\d+ sources")
 
 
 def error_lines(stderr: str) -> list[str]:

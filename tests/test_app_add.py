@@ -13,7 +13,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.metadata import row_suffix
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.format_fixtures import write_broken, write_corpus
-from tests.helpers import SIZE, Gate, settle, visible_text
+from tests.helpers import SIZE, Gate, notice_texts, notices, settle, visible_text
 
 
 async def type_and_submit(pilot, text: str) -> None:
@@ -29,7 +29,7 @@ async def test_a_adds_a_folder_and_the_list_shows_the_new_documents(
 ):
     corpus = write_corpus(tmp_path / "corpus")
     app = HedgeReaderApp(library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         assert len(app.query_one(DocumentList).entries) == 4
         await type_and_submit(pilot, str(corpus["pdf"].parent))
@@ -52,30 +52,30 @@ async def test_a_adds_a_folder_and_the_list_shows_the_new_documents(
         progress = app.query_one(ProgressBar)
         assert (progress.total, progress.progress) == (5, 5)  # the bar was driven to the end
         assert not progress.has_class("active")  # and hidden when done
-        notes = [str(n.message) for n in app._notifications]
+        notes = notice_texts(app)
         assert any("6 added, 0 updated, 0 unchanged, 0 failed" in note for note in notes)
 
 
 async def test_failures_show_in_a_notification_naming_the_file(tmp_path: Path, library: Library):
     broken = write_broken(tmp_path / "broken")
     app = HedgeReaderApp(library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await type_and_submit(pilot, str(broken["pdf"]))
         await settle(pilot)
-        notes = [n for n in app._notifications if "failed" in str(n.message)]
-        assert notes and notes[-1].severity == "warning"
-        assert "broken.pdf: corrupt or unreadable PDF" in str(notes[-1].message)
+        notes = [(text, severity) for text, severity in notices(app) if "failed" in text]
+        assert notes and notes[-1][1] == "warning"
+        assert "broken.pdf: corrupt or unreadable PDF" in notes[-1][0]
 
 
 async def test_a_path_that_adds_nothing_does_not_say_added(tmp_path: Path, library: Library):
     """A typo in the dialog reads "Nothing added from …", not "Added …: 0 added"."""
     app = HedgeReaderApp(library)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await type_and_submit(pilot, str(tmp_path / "no-such-folder"))
         await settle(pilot)
-        note = str(list(app._notifications)[-1].message) if app._notifications else ""
+        note = (notice_texts(app) or [""])[-1]
         assert note.startswith("Nothing added from ") and "no-such-folder" in note
         assert "no such file or folder" in note
 

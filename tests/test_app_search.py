@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 import time
 
 from textual import events
@@ -13,7 +14,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.search_bar import SearchBar
-from tests.helpers import SIZE, open_doc, settle, visible_text
+from tests.helpers import SIZE, open_doc, settle, until, visible_text
 
 
 def titles(app: HedgeReaderApp) -> list[str]:
@@ -41,23 +42,28 @@ async def test_results_update_as_you_type_with_a_count(library: Library):
 
 async def test_a_slow_stale_search_never_overwrites_a_newer_one(library: Library, monkeypatch):
     original = library.search
+    started, release = threading.Event(), threading.Event()
+    finished: list[str] = []
 
     def search(query: str, *args, **kwargs):
         if query == "breakthrough":
-            time.sleep(0.6)  # the older search finishes last
-        return original(query, *args, **kwargs)
+            started.set()
+            release.wait(20)  # held until the newer search has shown its results
+        results = original(query, *args, **kwargs)
+        finished.append(query)
+        return results
 
     monkeypatch.setattr(library, "search", search)
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await pilot.press("slash", *"breakthrough")
-        await pilot.pause(0.3)  # the slow search is running
-        search_input = app.query_one("#search-input", Input)
-        search_input.value = "relapse"
-        await pilot.pause(0.3)
+        await until(pilot, started.is_set)  # the slow search is running
+        app.query_one("#search-input", Input).value = "relapse"
+        await until(pilot, lambda: titles(app) == ["Vaccines may reduce relapse"])
+        release.set()  # the older search now finishes last
+        await until(pilot, lambda: "breakthrough" in finished)
         await settle(pilot)
-        await pilot.pause(0.5)
         assert titles(app) == ["Vaccines may reduce relapse"]
 
 

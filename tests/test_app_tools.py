@@ -17,7 +17,7 @@ from reader.tui.screens.categories import CategoryScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.helpers import SIZE, after, settle, visible_text
+from tests.helpers import SIZE, after, notice_texts, settle, visible_text
 
 JURY = "the jury is still out"
 
@@ -47,7 +47,7 @@ async def test_export_delivers_html_through_deliver_text(library: Library, tmp_p
         return original(self, path_or_file, **kwargs)
 
     monkeypatch.setattr(HedgeReaderApp, "deliver_text", spy)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_first(pilot, "relapse")
         await pilot.press("e")
         await settle(pilot)
@@ -57,7 +57,7 @@ async def test_export_delivers_html_through_deliver_text(library: Library, tmp_p
         saved = tmp_path / "exports" / "vaccines-may-reduce-relapse.hedges.html"
         page = saved.read_text(encoding="utf-8")
         assert '<mark class="modal"' in page and "Vaccines may reduce relapse" in page
-        shown = [str(n.message) for n in app._notifications]
+        shown = notice_texts(app)
         assert any(f"HTML export saved to {saved}" in m for m in shown), shown
         # a second export never overwrites the first
         await pilot.press("E")
@@ -100,7 +100,7 @@ async def test_json_export_from_the_palette_includes_user_phrases(tmp_path, samp
 
 async def test_copy_quotes_the_current_sentence_with_its_source(library: Library, tmp_path):
     app = make_app(library, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_first(pilot, "relapse")
         view = app.query_one(DocumentView)
         # past the title's marks (its hedge, and its claim cue) to the next sentence's first
@@ -115,7 +115,7 @@ async def test_copy_quotes_the_current_sentence_with_its_source(library: Library
             "“Early results suggest that the vaccine may reduce relapse in some patients.”\n"
             f"— Vaccines may reduce relapse ({document.path})"
         )
-        assert any("Copied the sentence (12 words)" in str(n.message) for n in app._notifications)
+        assert any("Copied the sentence (12 words)" in n for n in notice_texts(app))
 
 
 async def test_copy_without_a_mark_quotes_the_top_line(library: Library, tmp_path):
@@ -129,12 +129,12 @@ async def test_copy_without_a_mark_quotes_the_top_line(library: Library, tmp_pat
 
 async def test_copy_with_no_document_says_so(library: Library, tmp_path):
     app = make_app(library, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await settle(pilot)
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard == ""
-        assert any("Open a document first" in str(n.message) for n in app._notifications)
+        assert any("Open a document first" in n for n in notice_texts(app))
 
 
 async def test_keymap_from_the_config_rebinds_keys(library: Library, tmp_path):
@@ -306,7 +306,7 @@ async def test_served_export_goes_to_the_browser(library: Library, tmp_path, mon
     monkeypatch.setattr(
         HedgeReaderApp, "deliver_text", lambda self, file, **kwargs: calls.append(kwargs)
     )
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_first(pilot, "relapse")
         await pilot.press("e")
         await settle(pilot)
@@ -316,7 +316,7 @@ async def test_served_export_goes_to_the_browser(library: Library, tmp_path, mon
         assert not (tmp_path / "exports").exists()
         app.post_message(events.DeliveryComplete(key="k", path=None, name="HTML"))
         await pilot.pause()
-        assert any("HTML export sent to your browser" in str(n.message) for n in app._notifications)
+        assert any("HTML export sent to your browser" in n for n in notice_texts(app))
 
 
 async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
@@ -324,7 +324,7 @@ async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
     from textual.selection import Selection
 
     app = make_app(library, tmp_path)
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         await open_first(pilot, "relapse")
         header = app.query_one("#reading-header", Static)
         # what dragging the mouse over the header's first words does
@@ -334,7 +334,7 @@ async def test_copy_prefers_the_selected_text(library: Library, tmp_path):
         document = app.query_one(ReadingPane).document
         source = f"— Vaccines may reduce relapse ({document.path})"
         assert app.clipboard == f"“Vaccines may red”\n{source}"
-        assert any("Copied the selection (3 words)" in str(n.message) for n in app._notifications)
+        assert any("Copied the selection (3 words)" in n for n in notice_texts(app))
 
 
 async def test_a_mouse_drag_over_the_text_selects_it_and_y_quotes_it_unwrapped(

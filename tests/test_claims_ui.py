@@ -12,7 +12,7 @@ from textual.widgets import Input
 
 from reader.hedging.claims import find_claims
 from reader.library import Library
-from reader.tui.analysis import FIRST_CHUNK
+from reader.reading.analysis import FIRST_CHUNK
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.legend import Legend

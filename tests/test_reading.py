@@ -9,15 +9,15 @@ from textual.widgets import Input
 
 from reader.hedging import CATEGORIES, find_hedges, sentence_spans
 from reader.library import Library
+from reader.reading.memory import Memory
 from reader.tui.app import HedgeReaderApp
-from reader.tui.memory import Memory
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import CLAIM_KINDS, DocumentView
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import BookmarkList, ClaimsList, OutlineList
 from tests.conftest import HEDGED
-from tests.helpers import SIZE, open_doc, settle, visible_text
+from tests.helpers import SIZE, notice_texts, open_doc, settle, visible_text
 
 
 def style_at(view: DocumentView, offset: int):
@@ -400,7 +400,7 @@ async def test_a_legend_command_from_the_palette_works_before_the_panel_was_open
 async def test_back_skips_a_document_removed_from_the_library(library: Library, tmp_path: Path):
     memory_path = tmp_path / "memory.json"
     app = HedgeReaderApp(library, memory=Memory.load(memory_path))
-    async with app.run_test(size=SIZE) as pilot:
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
         first = (await open_doc(pilot, "breakthrough.md")).document.path
         gone = (await open_doc(pilot, "cell-counts.txt")).document.path
         third = (await open_doc(pilot, "vaccines-may-reduce-relapse.txt")).document.path
@@ -409,7 +409,7 @@ async def test_back_skips_a_document_removed_from_the_library(library: Library, 
         await pilot.press("H")
         await settle(pilot)
         assert pane.document.path == first  # skipped, with a notice saying so
-        assert any("skipped" in n.message for n in app._notifications)
+        assert any("skipped" in n for n in notice_texts(app))
         await pilot.press("L")
         await settle(pilot)
         assert pane.document.path == third  # forward still works from there

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.tui.memory import Memory, default_memory_path
+from reader.reading.memory import Memory, default_memory_path
 
 
 def test_positions_bookmarks_and_history_round_trip(tmp_path: Path):

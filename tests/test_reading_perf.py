@@ -18,10 +18,11 @@ from reader.hedging import find_hedges
 from reader.hedging.claims import find_claims
 from reader.library import Library
 from reader.library.hits import hit_spans
-from reader.tui import analysis_pool, wrap
+from reader.reading import analysis_pool
+from reader.reading.analysis import analyse, chunk_bounds, merge
+from reader.reading.analysis_pool import AnalysisPool, analyse_batch, batches
 from reader.tui import app as app_module
-from reader.tui.analysis import analyse, chunk_bounds, merge
-from reader.tui.analysis_pool import AnalysisPool, analyse_batch, batches
+from reader.tui import wrap
 from reader.tui.app import HedgeReaderApp
 from reader.tui.claims_marks import is_claim_kind
 from reader.tui.widgets.document_view import DocumentView
@@ -218,6 +219,8 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         size = Size(80, 24)
         width = view.wrapped_width
         rendered = view.lines_rendered
+        # not pilot.resize_terminal (the same two steps, then a pause that lets the
+        # background wrap run before the first frame at the new width is checked)
         app._driver._size = size
         app.post_message(Resize(size, size))
         while view.wrapped_width == width:  # not yet laid out for 80 columns

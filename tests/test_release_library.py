@@ -75,7 +75,7 @@ def test_release_library_gives_back_texts_and_takes_new_documents(
 def test_old_module_paths_name_the_moved_modules() -> None:
     import importlib
 
-    from reader.library.moved import MOVED
+    from reader.moved import MOVED
 
     for old, new in MOVED.items():
         assert importlib.import_module(old) is importlib.import_module(new), old

@@ -32,7 +32,22 @@ def error(message: str) -> None:
 
 
 def _library(args: argparse.Namespace) -> Library:
-    return Library(getattr(args, "library", None) or default_library_path())
+    """The library, counting the user's own phrases (config file) in its figures."""
+    from reader.config import load_config
+
+    path = getattr(args, "library", None) or default_library_path()
+    return Library(path, phrases=load_config().phrases)
+
+
+def _with_current_figures(library: Library) -> Library:
+    """Figures made by another analysis (a new detector, changed phrases) made again
+    first, with progress on stderr, so what is printed is what the reader shows."""
+    if library.stale():
+        from reader.cli.ingest import progress_display
+
+        with progress_display("Updating figures") as show:
+            library.reanalyse(progress=show)
+    return library
 
 
 def _existing_library(args: argparse.Namespace) -> Library:
@@ -68,7 +83,8 @@ def refresh(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
-    results = _existing_library(args).search(args.query, limit=args.limit, sort=args.sort)
+    library = _with_current_figures(_existing_library(args))
+    results = library.search(args.query, limit=args.limit, sort=args.sort)
     if args.json:
         payload = {
             "query": results.query,
@@ -168,7 +184,7 @@ def _hedges_record(
 
 
 def list_documents(args: argparse.Namespace) -> int:
-    documents = _existing_library(args).documents(sort=args.sort)
+    documents = _with_current_figures(_existing_library(args)).documents(sort=args.sort)
     if args.json:
         print(json.dumps({"documents": [_summary_dict(doc) for doc in documents]}))
     else:

@@ -318,7 +318,9 @@ def expand(template: str) -> list[str]:
 
 
 def _split_top(template: str) -> list[str]:
-    parts, depth, current = [], 0, []
+    parts: list[str] = []
+    depth = 0
+    current: list[str] = []
     for ch in template:
         if ch == "(":
             depth += 1

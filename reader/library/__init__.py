@@ -3,7 +3,6 @@
 ``Library(path)`` is the whole interface the TUI and the CLI use.
 """
 
-from reader.library import moved
 from reader.library.documents import (
     Document,
     DocumentSummary,
@@ -21,8 +20,6 @@ from reader.library.library import AddProgress, AddReport, Library
 from reader.library.one_document import document_text, read_document
 from reader.library.paths import LIBRARY_ENV, default_library_path
 from reader.library.search import SORTS
-
-moved.install()
 
 __all__ = [
     "LIBRARY_ENV",

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
 
 from reader.hedging.claims import ClaimProfile
+from reader.library.engine import Fields
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +102,7 @@ class SearchResults:
     suggestions: tuple[str, ...] = ()
 
 
-def summary_from_fields(fields: dict[str, Any]) -> DocumentSummary:
+def summary_from_fields(fields: Fields) -> DocumentSummary:
     """Stored index fields -> the summary a list row shows."""
     epoch = datetime(1970, 1, 1)
     return DocumentSummary(
@@ -133,7 +133,7 @@ CLAIM_WORDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def claim_fields(profile: ClaimProfile) -> dict[str, Any]:
+def claim_fields(profile: ClaimProfile) -> Fields:
     """A document's claim counts -> the index fields that store them."""
     counts = {
         "correlational": profile.correlational,
@@ -148,7 +148,7 @@ def claim_fields(profile: ClaimProfile) -> dict[str, Any]:
     }
 
 
-def claims_from_fields(fields: dict[str, Any]) -> ClaimProfile | None:
+def claims_from_fields(fields: Fields) -> ClaimProfile | None:
     counts = fields.get("claim_counts")
     if not isinstance(counts, dict):
         return None

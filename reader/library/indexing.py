@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import cast
 
 from reader.library.documents import ParsedDocument
-from reader.library.engine import PreAnalyzed, text_postings
+from reader.library.engine import Field, Fields, PreAnalyzed, Schema, text_postings
 from reader.library.ingest import IngestError, Source, SourceFile
 from reader.library.loader import Known, load
 from reader.library.parallel import Segments, SegmentWorkers, context
@@ -33,7 +33,7 @@ class Ready:
 
     path: str
     #: None once a worker has filed the document in a segment of its own.
-    fields: dict[str, Any] | None
+    fields: Fields | None
     #: The body as the text store keeps it (``TextStore.pack``), packed in the worker.
     packed: bytes
     sha256: str
@@ -49,7 +49,7 @@ class Prepared:
     unchanged: list[str] = field(default_factory=list)
 
 
-FieldsOf = Callable[[ParsedDocument], dict[str, Any]]
+FieldsOf = Callable[[ParsedDocument], Fields]
 Job = tuple[Source, Known]
 
 
@@ -60,10 +60,10 @@ class Analysed:
     field's own ``index``. The writer then only files the postings."""
 
     text: dict[str, tuple[float, bool]] = field(default_factory=dict)
-    other: dict[str, Any] = field(default_factory=dict)
+    other: dict[str, Field] = field(default_factory=dict)
 
 
-def analyse(fields: dict[str, Any], pre_analyse: Analysed) -> dict[str, Any]:
+def analyse(fields: Fields, pre_analyse: Analysed) -> Fields:
     """``fields`` with those in ``pre_analyse`` as ``PreAnalyzed`` postings, their values
     (for stored fields and columns) under ``_stored_<field>``."""
     for name, (boost, arrays) in pre_analyse.text.items():
@@ -117,7 +117,7 @@ class Preparing:
         pre_analyse: Analysed,
         *,
         library: Path,
-        schema: Any,
+        schema: Schema,
     ) -> None:
         self._known = known
         self._work = partial(
@@ -132,8 +132,7 @@ class Preparing:
 
     def next(self, source: Source) -> Prepared | IngestError:
         if self.workers is not None and isinstance(source, SourceFile):
-            outcome: Prepared | IngestError = self.workers.next()
-            return outcome
+            return cast("Prepared | IngestError", self.workers.next())
         return self._work((source, _known_for(source, self._known)))
 
     def take(self) -> Segments | None:
@@ -145,7 +144,8 @@ class Preparing:
         in them not given out by ``next``."""
         if self.workers is None:
             return None, []
-        return self.workers.interrupt()
+        segments, rest = self.workers.interrupt()
+        return segments, cast("list[Prepared | IngestError]", rest)
 
     def close(self) -> None:
         if self.workers is not None:

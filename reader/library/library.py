@@ -11,27 +11,25 @@ import contextlib
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
-from typing import Any
 
-from reader.hedging import find_hedges, profile
-from reader.hedging.claims import claim_profile
 from reader.library.documents import (
     Document,
     DocumentSummary,
     Heading,
     ParsedDocument,
     SearchResults,
-    claim_fields,
     summary_from_fields,
 )
-from reader.library.engine import Index, IndexLocked, Searcher, Writer
+from reader.library.engine import Fields, Index, IndexLocked, Searcher, Writer
 from reader.library.errors import LibraryBusyError, LibraryError
+from reader.library.figures import figure_fields, fingerprint
 from reader.library.formats.base import is_url
-from reader.library.indexing import Analysed, Prepared, Preparing, Ready
+from reader.library.indexing import Analysed, Prepared, Preparing, Ready, analyse
 from reader.library.ingest import MAX_FILE_BYTES, IngestError, PassedOver, Source, iter_sources
 from reader.library.lock import Busy, exclusive
 from reader.library.parallel import Segments, WorkerFailed, clear_staging
@@ -110,8 +108,11 @@ class _Batch:
 class Library:
     """A folder holding the index and the texts. Safe to share between threads."""
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, phrases: Mapping[str, str] | None = None) -> None:
+        """``phrases``: the user's own cue phrases (phrase -> category), counted in every
+        document's figures as they are marked on screen."""
         self.path = Path(path).expanduser()
+        self.phrases: dict[str, str] = dict(phrases or {})
         self._index_dir = self.path / "index"
         self._lock = threading.RLock()
         self._index: Index | None = None
@@ -219,7 +220,7 @@ class Library:
                 preparing = Preparing(
                     sources,
                     known,
-                    _index_fields,
+                    partial(_index_fields, phrases=dict(self.phrases)),
                     max_bytes,
                     pre_analyse,
                     library=self.path,
@@ -450,6 +451,57 @@ class Library:
             self._texts.keep_only({sha for path, (sha, _, _) in known.items() if path not in gone})
             return doomed
 
+    # -- one analysis -----------------------------------------------------------------
+
+    def stale(self) -> int:
+        """How many documents have figures from another analysis than the current one
+        (the detector changed, or the user's phrases): ``reanalyse`` updates them."""
+        with self._lock:
+            searcher = self._get_searcher()
+            if searcher is None:
+                return 0
+            current = fingerprint(self.phrases)
+            return sum(1 for fields in searcher.all_fields() if fields.get("analysis") != current)
+
+    def reanalyse(self, *, progress: ProgressCallback | None = None) -> int:
+        """Recompute the figures of every stale document from its stored text (the text
+        and everything else stay as they are); returns how many were updated. Commits a
+        batch at a time, so an interrupted run keeps what it did. Searches go on meanwhile
+        (on the last commit), as during an ``add`` by another process."""
+        with self._add_lock():
+            with self._lock:
+                index = self._open(create=False)
+                searcher = self._get_searcher()
+                if index is None or searcher is None:
+                    return 0
+                texts = self._texts
+                assert texts is not None
+                current = fingerprint(self.phrases)
+                stale = [f for f in searcher.all_fields() if f.get("analysis") != current]
+            pre_analyse = Analysed(index.text_fields(), index.other_fields())
+            writer = self._writer(index)
+            done = 0
+            try:
+                for done, stored in enumerate(stale, 1):
+                    if progress is not None:
+                        progress(AddProgress(done - 1, len(stale), stored["path"]))
+                    body = texts.get(stored["sha256"]) or ""
+                    fields = _index_fields(_parsed_from(stored, body), self.phrases)
+                    fields["added"] = stored.get("added") or fields["added"]
+                    writer.replace(analyse(fields, pre_analyse))
+                    if done % _COMMIT_EVERY == 0:
+                        with self._lock:
+                            self._commit(writer)
+                        writer = self._writer(index)
+            except BaseException:
+                writer.cancel()
+                raise
+            with self._lock:
+                self._commit(writer)
+            if progress is not None and stale:
+                progress(AddProgress(len(stale), len(stale), ""))
+            return done
+
     # -- reading -----------------------------------------------------------------
 
     def get(self, path: str | Path) -> Document | None:
@@ -500,6 +552,24 @@ class Library:
             )
 
 
+def _parsed_from(stored: Fields, body: str) -> ParsedDocument:
+    """A stored document as the parser gave it, for analysing it again."""
+    epoch = datetime(1970, 1, 1)
+    return ParsedDocument(
+        path=stored["path"],
+        title=stored.get("title") or "",
+        body=body,
+        format=stored.get("format") or "",
+        date=(stored.get("date") or epoch).replace(tzinfo=timezone.utc),
+        sha256=stored["sha256"],
+        size=stored.get("size") or 0,
+        mtime=stored.get("mtime") or 0.0,
+        outline=tuple(Heading(*item) for item in stored.get("outline") or ()),
+        author=stored.get("author") or "",
+        source=stored.get("source") or stored["path"],
+    )
+
+
 def _within(path: str, root: str) -> bool:
     return path == root or path.startswith(root.rstrip("/") + "/")
 
@@ -512,9 +582,9 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
-def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
-    """One parsed document -> the index's fields, with its hedge figures."""
-    figures = profile(parsed.body, find_hedges(parsed.body))
+def _index_fields(parsed: ParsedDocument, phrases: Mapping[str, str] | None = None) -> Fields:
+    """One parsed document -> the index's fields, with its hedge figures (counting the
+    user's ``phrases``)."""
     return {
         "path": parsed.path,
         "title": parsed.title,
@@ -524,15 +594,7 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "date": _naive_utc(parsed.date),
         "added": _naive_utc(datetime.now(timezone.utc)),
         "title_sort": parsed.title.casefold()[:200],
-        "words": figures.words,
-        "hedges": round(figures.hedges_per_1k, 3),
-        "boosters": round(figures.boosters_per_1k, 3),
-        "hedged_share": round(figures.hedged_share, 4),
-        "hedge_count": figures.hedges,
-        "booster_count": figures.boosters,
-        "categories": ",".join(sorted(figures.by_category)),
-        "by_category": dict(figures.by_category),
-        **claim_fields(claim_profile(parsed.body)),
+        **figure_fields(parsed.body, phrases),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
         "sha256": parsed.sha256,
         "size": parsed.size,

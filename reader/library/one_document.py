@@ -12,7 +12,7 @@ from reader.library.documents import ParsedDocument
 from reader.library.formats import detect, parse
 from reader.library.formats.base import IngestError, Raw, is_url
 from reader.library.formats.text import decode
-from reader.library.ingest import MAX_FILE_BYTES, iter_sources
+from reader.library.ingest import MAX_FILE_BYTES, PassedOver, iter_sources
 from reader.library.loader import load
 
 
@@ -41,6 +41,8 @@ def read_document(doc: str) -> ParsedDocument:
     (source,) = list(iter_sources([doc if url else target]))
     if isinstance(source, IngestError):
         raise source
+    if isinstance(source, PassedOver):
+        raise IngestError(doc, "not a format add reads")
     documents = load(source, {}, MAX_FILE_BYTES).documents
     if len(documents) != 1:
         raise IngestError(

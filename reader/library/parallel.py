@@ -32,11 +32,20 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from multiprocessing.context import ForkContext, ForkServerContext, SpawnContext
+from multiprocessing.queues import Queue
+from multiprocessing.synchronize import Event
 from pathlib import Path
-from typing import Any
 
-from reader.library.engine import Index, Writer, segment_files_prefix, segment_size
-from reader.library.ingest import Source, SourceFile
+from reader.library.engine import (
+    Index,
+    Schema,
+    Segment,
+    Writer,
+    segment_files_prefix,
+    segment_size,
+)
+from reader.library.ingest import SourceFile
 from reader.library.loader import Known
 
 #: Files per round: a commit, with one new segment per worker, each this many files.
@@ -46,7 +55,14 @@ CHUNK_FILES = 16
 #: Postings a worker's segment writer holds before it finishes that segment early.
 WORKER_HOLD = 1_000_000
 
-Prepare = Callable[[tuple[Source, Known]], Any]
+Job = tuple[SourceFile, Known]
+Context = ForkContext | ForkServerContext | SpawnContext
+#: One file's outcome (``indexing.Prepared`` or an ``IngestError``), opaque here.
+Prepare = Callable[[Job], object]
+#: To a worker: a chunk of files, "finish" (its segments, please), or None (stop).
+Message = list[Job] | str | None
+#: From a worker: (worker, "files" | "segments" | "error", outcomes | segments | reason).
+Reply = tuple[int, str, object]
 
 
 class WorkerFailed(Exception):
@@ -57,7 +73,7 @@ class WorkerFailed(Exception):
 class Segments:
     """Finished worker segments ready for a commit, in document order, and their folder."""
 
-    segments: list[Any] = field(default_factory=list)
+    segments: list[Segment] = field(default_factory=list)
     folders: list[Path] = field(default_factory=list)
 
     def __bool__(self) -> bool:
@@ -91,20 +107,20 @@ def clear_staging(library: Path) -> None:
 @dataclass(slots=True)
 class WorkerSetup:
     folder: Path
-    schema: Any
+    schema: Schema
     prepare: Prepare
     parent: int
     #: Set when the main process stops early: chunks already sent are skipped.
-    stop: Any
+    stop: Event
     hold: int = WORKER_HOLD
 
 
-def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
+def _serve(number: int, setup: WorkerSetup, jobs: Queue[Message], results: Queue[Reply]) -> None:
     """A worker's loop: file chunks in, per-file outcomes out; on ``finish``, the segments."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the main process's
     parent = os.getppid()  # the main process, or the fork server that started us
     writer: Writer | None = None
-    done: list[Any] = []
+    done: list[Segment] = []
     try:
         staging = Index.create(setup.folder, setup.schema)
         while True:
@@ -118,7 +134,7 @@ def _serve(number: int, setup: WorkerSetup, jobs: Any, results: Any) -> None:
             if message is None:
                 results.cancel_join_thread()
                 return
-            if message == "finish":
+            if isinstance(message, str):  # "finish"
                 if writer is not None:
                     done.append(writer.finish_segment())
                     writer = None
@@ -170,12 +186,12 @@ class SegmentWorkers:
 
     def __init__(
         self,
-        files: list[tuple[SourceFile, Known]],
+        files: list[Job],
         count: int,
         library: Path,
-        schema: Any,
+        schema: Schema,
         prepare: Prepare,
-        context: Any,
+        context: Context,
     ) -> None:
         self._folder = staging_root(library) / uuid.uuid4().hex[:12]
         self._results = context.Queue()
@@ -191,20 +207,20 @@ class SegmentWorkers:
             process.start()
             self._processes.append(process)
         #: Per worker: messages not sent yet (chunks, "finish"), and chunk replies pending.
-        self._outbox: list[deque[Any]] = [deque() for _ in range(count)]
+        self._outbox: list[deque[list[Job] | str]] = [deque() for _ in range(count)]
         self._in_flight = [0] * count
         #: Per worker: replies received and not used yet.
-        self._files: list[deque[list[Any]]] = [deque() for _ in range(count)]
-        self._segments: list[deque[list[Any]]] = [deque() for _ in range(count)]
+        self._files: list[deque[list[object]]] = [deque() for _ in range(count)]
+        self._segments: list[deque[list[Segment]]] = [deque() for _ in range(count)]
         self._finishes_sent = [0] * count
         self._finishes_taken = [0] * count
         #: In order: (worker, files in that chunk) for every chunk, and round ends.
         self._order: deque[tuple[int, int] | None] = deque()
         self._plan(files, count)
         self._window = max(4, ROUND_FILES // (CHUNK_FILES * count) * 3 // 2)
-        self._current: deque[Any] = deque()
+        self._current: deque[object] = deque()
         #: Outcomes received and not handed out yet, by id: what ``interrupt`` returns.
-        self._pending: dict[int, Any] = {}
+        self._pending: dict[int, object] = {}
         self._round_done = False
         self._closed = False
         for number in range(count):
@@ -254,7 +270,7 @@ class SegmentWorkers:
         else:
             self._segments[number].append(payload)
 
-    def next(self) -> Any:
+    def next(self) -> object:
         """The next file's outcome, in source order."""
         while not self._current:
             head = self._order[0]
@@ -294,7 +310,7 @@ class SegmentWorkers:
                 self._finishes_taken[number] += 1
         return found
 
-    def interrupt(self) -> tuple[Segments, list[Any]]:
+    def interrupt(self) -> tuple[Segments, list[object]]:
         """Stop early (Ctrl-C): every worker finishes the segment it has; those segments,
         and the outcomes of the documents in them not handed out yet. Chunks sent and not
         started are skipped."""
@@ -329,10 +345,10 @@ class SegmentWorkers:
             self._folder.parent.rmdir()
 
 
-def _parts(files: list[tuple[SourceFile, Known]], count: int) -> list[list[Any]]:
+def _parts(files: list[Job], count: int) -> list[list[Job]]:
     """``files`` cut into ``count`` contiguous parts of about the same number of bytes."""
     total = sum(source.size for source, _ in files) or 1
-    parts: list[list[Any]] = [[] for _ in range(count)]
+    parts: list[list[Job]] = [[] for _ in range(count)]
     running = 0
     for job in files:
         number = min(count - 1, running * count // total)
@@ -341,9 +357,11 @@ def _parts(files: list[tuple[SourceFile, Known]], count: int) -> list[list[Any]]
     return parts
 
 
-def context() -> Any:
+def context() -> Context:
     """Fork is cheapest, but forking a threaded process (the TUI) is unsafe."""
     methods = multiprocessing.get_all_start_methods()
     if threading.active_count() == 1 and "fork" in methods:
         return multiprocessing.get_context("fork")
-    return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
+    if "forkserver" in methods:
+        return multiprocessing.get_context("forkserver")
+    return multiprocessing.get_context("spawn")

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from concurrent.futures import CancelledError, Future
 from functools import partial
 from pathlib import Path
+from typing import ClassVar
 
 from textual import events, on, work
 from textual.actions import SkipAction
@@ -21,9 +22,9 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.css.query import NoMatches
-from textual.dom import DOMNode
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, ProgressBar
 from textual.worker import get_current_worker
 
@@ -36,16 +37,16 @@ from reader.library import (
     LibraryError,
     SearchResults,
 )
+from reader.reading.analysis import Chunk, analyse, chunk_bounds, claims_of, merge
+from reader.reading.analysis_pool import AnalysisPool, batches
+from reader.reading.memory import Memory
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
-from reader.tui.analysis import Chunk, analyse, chunk_bounds, claims_of, merge
-from reader.tui.analysis_pool import AnalysisPool, batches
 from reader.tui.claims_marks import CLAIM_KINDS, is_claim_kind, kind_name
 from reader.tui.comparing import CompareActions
 from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
-from reader.tui.memory import Memory
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
 from reader.tui.tools import ToolActions
@@ -80,7 +81,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (160, "-wide")]
     # Below 32 rows the side panel leaves the legend to the header line: reading_pane.SHORT_ROWS.
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         # priority: handled as it arrives, so keys typed right after it reach the search bar
         Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
@@ -131,6 +132,8 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         #: Full garbage collections in the user's pauses, not mid-resize (heap.py).
         self.heap = HeapKeeper()
         self.library = library
+        #: One analysis: the list's and the header's figures count the user's phrases too.
+        self.library.phrases = dict(self.extra_phrases)
         self.seeds = seeds
         self.query_text = ""
         self.sort = "relevance"
@@ -193,8 +196,37 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
             results = self.library.search("", limit=PAGE, sort=self.sort, snippets=0)
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
+            return
+        self.post_message(messages.LibraryReady(results, seeded))
+        self._update_figures()
+
+    def _update_figures(self) -> None:
+        """Figures stored by another analysis (a new detector, changed phrases) made again
+        from the stored texts, in this worker; the list shows the old ones meanwhile."""
+        last = 0.0
+
+        def report(step: AddProgress) -> None:
+            nonlocal last
+            now = time.monotonic()
+            if now - last >= _PROGRESS_INTERVAL or step.done == step.total:
+                last = now
+                self.post_message(messages.FiguresProgress(step.done, step.total))
+
+        try:
+            count = self.library.reanalyse(progress=report) if self.library.stale() else 0
+        except LibraryError as error:
+            self.post_message(messages.FiguresUpdated(0, str(error)))
         else:
-            self.post_message(messages.LibraryReady(results, seeded))
+            self.post_message(messages.FiguresUpdated(count))
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _refresh_summary(self, path: str) -> None:
+        try:
+            document = self.library.get(path)
+        except LibraryError:
+            return
+        if document is not None:
+            self.post_message(messages.SummaryRefreshed(document.summary))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
     def run_search(self, generation: int, query: str, sort: str) -> None:
@@ -345,7 +377,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     def index_sources(self, target: str) -> None:
         """Add ``target`` through a second ``Library`` on the same folder, so searching and
         reading (which lock ``self.library``) go on while it indexes."""
-        adder = Library(self.library.path)
+        adder = Library(self.library.path, phrases=self.library.phrases)
         worker = get_current_worker()
         last = 0.0
 
@@ -408,6 +440,29 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         self.query_one(SearchBar).set_status(
             f"Building your library from the sample documents… {message.done}/{message.total}"
         )
+
+    def on_figures_progress(self, message: messages.FiguresProgress) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        self.query_one(SearchBar).set_status(
+            f"Updating hedge figures (the detector or your phrases changed)… "
+            f"{message.done}/{message.total}"
+        )
+
+    def on_figures_updated(self, message: messages.FiguresUpdated) -> None:
+        self.query_one(ProgressBar).remove_class("active")
+        if message.error:
+            self.notify(message.error, severity="warning")
+        if not message.count:
+            return
+        self._start_search(self.query_text)  # the rows' figures, and the status line
+        pane = self.query_one(ReadingPane)
+        if pane.document is not None:
+            self._refresh_summary(pane.document.path)
+
+    def on_summary_refreshed(self, message: messages.SummaryRefreshed) -> None:
+        self.query_one(ReadingPane).update_summary(message.summary)
 
     def on_library_ready(self, message: messages.LibraryReady) -> None:
         self.query_one(ProgressBar).remove_class("active")
@@ -574,7 +629,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         # are already queued behind this one and must reach the search bar
         self.screen.set_focus(self.query_one(SearchBar).input)
 
-    def action_back(self) -> None:
+    def action_back(self) -> None:  # type: ignore[override]  # not App.back (pop a screen)
         if self.cancel_compare():
             return
         search = self.query_one(SearchBar)
@@ -761,7 +816,8 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         yield from super().get_system_commands(screen)
         yield from self.tool_commands()
         for group in key_groups(self.BINDINGS):
-            if _screen_only(group.target) and not isinstance(screen, group.target):
+            target = group.target
+            if target is not None and _screen_only(target) and not isinstance(screen, target):
                 continue  # a screen's own keys, offered only on that screen
             for binding in described(group):
                 keys = ", ".join(
@@ -774,7 +830,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
                     partial(self._run_command, binding.action, group.target),
                 )
 
-    async def _run_command(self, action: str, target: type[DOMNode] | None) -> None:
+    async def _run_command(self, action: str, target: type[Widget] | None) -> None:
         """Run a palette command on its widget (the side panel's are mounted on first use)."""
         if _screen_only(target):
             await self.run_action(action, self.screen)
@@ -784,5 +840,5 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         await self.run_action(action, None if target is None else self.query_one(target))
 
 
-def _screen_only(target: type[DOMNode] | None) -> bool:
+def _screen_only(target: type[Widget] | None) -> bool:
     return isinstance(target, type) and issubclass(target, Screen)

@@ -10,7 +10,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
 from textual.binding import Binding, BindingType
-from textual.dom import DOMNode
+from textual.widget import Widget
 
 from reader.hedging import CATEGORIES
 from reader.tui.screens.compare import CompareScreen
@@ -26,7 +26,7 @@ from reader.tui.widgets.side_panel import BookmarkList, ClaimsList
 class KeyGroup:
     title: str
     bindings: list[BindingType]
-    target: type[DOMNode] | None  # None: the app itself
+    target: type[Widget] | None  # None: the app itself
 
 
 def reading_bindings() -> list[Binding]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from textual.message import Message
 
-from reader.library import AddReport, Document, SearchResults
-from reader.tui.analysis import Chunk
+from reader.library import AddReport, Document, DocumentSummary, SearchResults
+from reader.reading.analysis import Chunk
 
 
 class LibraryProgress(Message):
@@ -111,6 +111,35 @@ class ExportReady(Message):
         self.text = text
         self.filename = filename
         self.fmt = fmt
+        super().__init__()
+
+
+class FiguresProgress(Message):
+    """Re-analysing stored figures (the detector or the user's phrases changed)."""
+
+    def __init__(self, done: int, total: int) -> None:
+        self.done = done
+        self.total = total
+        super().__init__()
+
+    def can_replace(self, message: Message) -> bool:
+        return isinstance(message, FiguresProgress)
+
+
+class FiguresUpdated(Message):
+    """Stored figures re-analysed: ``count`` documents changed (0: all were current)."""
+
+    def __init__(self, count: int, error: str = "") -> None:
+        self.count = count
+        self.error = error
+        super().__init__()
+
+
+class SummaryRefreshed(Message):
+    """The open document's summary as stored now (after its figures were updated)."""
+
+    def __init__(self, summary: DocumentSummary) -> None:
+        self.summary = summary
         super().__init__()
 
 

@@ -164,6 +164,10 @@ class BulkPool:
 
 
 class _LeanPostingsWriter(CompactBlockWriter, W3PostingsWriter):
+    _maxweight: float
+    _minlength: int | None
+    _maxlength: int
+
     def add_posting(
         self, id_: Any, weight: float, vbytes: bytes, length: int | None = None
     ) -> None:

@@ -26,6 +26,11 @@ from reader.library.engine.writer import BulkWriter
 
 #: Stored fields of one document: field name -> value.
 Fields = dict[str, Any]
+#: The engine's objects the rest of the library only passes along (``Any`` stays here):
+#: a schema (picklable), one of its fields, a finished segment.
+Schema = Any
+Field = Any
+Segment = Any
 
 
 class IndexLocked(Exception):
@@ -58,13 +63,13 @@ class Index:
         return cls(index)
 
     @classmethod
-    def create(cls, folder: Path, schema: Any = None) -> Index:
+    def create(cls, folder: Path, schema: Schema = None) -> Index:
         """A new empty index in ``folder`` (made if missing); ``schema``: another index's."""
         folder.mkdir(parents=True, exist_ok=True)
         return cls(whoosh_index.create_in(str(folder), schema or make_schema()))
 
     @property
-    def schema(self) -> Any:
+    def schema(self) -> Schema:
         """The schema (picklable: workers create their staging indexes with it)."""
         return self._index.schema
 
@@ -72,7 +77,7 @@ class Index:
         """Text fields a worker can analyse ahead (``schema.pre_analysed``)."""
         return pre_analysed(self._index.schema)
 
-    def other_fields(self) -> dict[str, Any]:
+    def other_fields(self) -> dict[str, Field]:
         """Other indexed fields a worker can index ahead (``schema.pre_indexed``)."""
         return pre_indexed(self._index.schema)
 
@@ -117,7 +122,7 @@ class Writer:
     def delete(self, field: str, value: str) -> None:
         self._bulk.delete_by_term(field, value)
 
-    def add_segments(self, segments: Sequence[Any], rewrite: bool) -> None:
+    def add_segments(self, segments: Sequence[Segment], rewrite: bool) -> None:
         """Segments another writer finished (``finish_segment``), their files already in
         the index's folder: with ``rewrite`` copied into this writer's own segment (a
         small add then searches as one made inline), else listed as they are."""
@@ -131,7 +136,7 @@ class Writer:
             bulk.segments.extend(segments)
             bulk._setup_doc_offsets()
 
-    def finish_segment(self) -> Any:
+    def finish_segment(self) -> Segment:
         """Write the segment out and close without a commit, for ``add_segments``."""
         return self._bulk.finish_segment()
 
@@ -142,12 +147,12 @@ class Writer:
         self._bulk.cancel()
 
 
-def segment_files_prefix(segment: Any) -> str:
+def segment_files_prefix(segment: Segment) -> str:
     """The start of the names of a finished segment's files."""
     return str(segment.segment_id()) + "."
 
 
-def segment_size(segment: Any) -> int:
+def segment_size(segment: Segment) -> int:
     """Documents in a finished segment (deleted ones included)."""
     return int(segment.doc_count_all())
 

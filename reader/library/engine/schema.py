@@ -129,4 +129,5 @@ def make_schema() -> Schema:
         size=STORED,
         mtime=STORED,
         source=ID(stored=True),
+        analysis=STORED,  # which analysis made the figures (reader.library.figures)
     )

@@ -117,7 +117,7 @@ def text_postings(text: str, field_boost: float = 1.0, arrays: bool = True) -> P
     one = _ONE_ARRAY_POSITION if arrays else _ONE_POSITION
     if len(one) > _STEM_CACHE_LIMIT:
         one.clear()
-    postings = []
+    postings: list[tuple[bytes, int, float, bytes]] = []
     append = postings.append
     for term, poslist in positions.items():
         count = len(poslist)

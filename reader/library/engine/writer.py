@@ -116,7 +116,7 @@ class BulkWriter(SegmentWriter):
                     creader = creader.raw_column()
                 cols[fieldname] = creader
         if any(schema[name].vector for name in fieldnames):  # not this schema's
-            return super().write_per_doc(fieldnames, reader)  # type: ignore[no-any-return]
+            return super().write_per_doc(fieldnames, reader)  # type: ignore[no-any-return,unused-ignore]
         length = reader.doc_field_length
         orders: dict[tuple[str, ...], list[tuple[str, Any, bool, Any]]] = {}
         for docnum, stored in reader.iter_docs():

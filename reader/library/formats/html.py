@@ -10,7 +10,7 @@ from __future__ import annotations
 import trafilatura
 from trafilatura.xml import xmltotxt
 
-from reader.library.documents import ParsedDocument
+from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats.base import (
     Raw,
     clean_title,
@@ -41,9 +41,11 @@ def parse(raw: Raw) -> ParsedDocument:
         include_tables=True,
         favor_recall=True,
     )
-    body, outline = "", ()
-    if extracted is not None and extracted.body is not None:
-        body, outline = markdown_to_text(xmltotxt(extracted.body, True) or "")
+    body: str = ""
+    outline: tuple[Heading, ...] = ()
+    found = getattr(extracted, "body", None)  # a Document (trafilatura types it loosely)
+    if found is not None:
+        body, outline = markdown_to_text(xmltotxt(found, True) or "")
     if len(body.strip()) < 40:
         # A short page (a note, a stub) is below trafilatura's article threshold: keep
         # its visible text rather than refusing it.

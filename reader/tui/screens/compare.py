@@ -11,7 +11,7 @@ Below 100 columns the two sides stack. The comparison runs in a thread worker th
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.style import Style
 from rich.text import Text
@@ -79,7 +79,7 @@ class CompareScreen(Screen[None]):
 
     CSS_PATH = styles_dir() / "compare.tcss"
     HORIZONTAL_BREAKPOINTS = [(0, "-stacked"), (100, "-split")]
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("right_square_bracket", "step(1)", "Next pair", id="compare.next"),
         Binding("left_square_bracket", "step(-1)", "Prev pair", id="compare.previous"),
         Binding("e", "export('html')", "Export note (HTML)", id="compare.export-html"),

@@ -8,6 +8,7 @@ snippet with the matched words marked sits between them.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -46,7 +47,7 @@ class DocumentList(ScrollView, can_focus=True):
         "document-list--empty",
     }
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor_down", "Next document", show=False, id="list.down"),
         Binding("up,k", "cursor_up", "Previous document", show=False, id="list.up"),
         Binding("pagedown", "page_down", "Page down", show=False, id="list.page-down"),

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import partial
 from time import perf_counter
+from typing import ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -48,7 +49,8 @@ class _Layer:
     def extend(self, marks: Iterable[Mark]) -> None:
         added = sorted(marks, key=lambda m: m.start)
         if added and self.marks and added[0].start < self.marks[-1].start:
-            self.__init__([*self.marks, *added])  # out of order: rebuild
+            self.marks = sorted([*self.marks, *added], key=lambda m: m.start)  # out of order
+            self.starts = [m.start for m in self.marks]
             return
         self.marks.extend(added)
         self.starts.extend(m.start for m in added)
@@ -91,7 +93,7 @@ class DocumentView(ScrollView, can_focus=True):
     COMPONENT_CLASSES = {f"document-view--{kind}" for kind in MARK_KINDS}
     ALLOW_SELECT = True  # mouse selection, so ``y`` can quote exactly what was selected
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
         Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page-down"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -22,7 +23,7 @@ def find_spans(text: str, pattern: str) -> list[tuple[int, int]]:
 class FindInput(Input):
     """Enter keeps the matches and returns to the text; Escape clears them."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "done", "Keep the matches, back to the text", id="find.done"),
         Binding("escape", "close", "Clear the find", id="find.close"),
     ]

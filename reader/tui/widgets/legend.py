@@ -9,6 +9,7 @@ Space or Enter on a claim strength hides or shows its cue marks (``8``: all of t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -41,7 +42,7 @@ class LegendRow:
 class Legend(RowList):
     """One row per category with its count; hidden categories are struck through."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *RowList.BINDINGS[:-1],
         Binding("space,enter", "toggle", "Show / hide this category", id="legend.toggle"),
     ]
@@ -91,7 +92,7 @@ class Legend(RowList):
         text.append(" " * max(width - text.cell_len - len(count), 1) + count)
         return text
 
-    def action_toggle(self) -> None:
+    def action_toggle(self) -> None:  # type: ignore[override]  # not DOMNode.toggle(attribute)
         if 0 <= self.cursor < len(self.rows):
             kind = self.rows[self.cursor].kind
             if kind not in ("hit", NO_CLAIM_ROW):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from rich.style import Style
@@ -23,10 +24,10 @@ from textual.widgets import Input, Static
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.hedging.claims import Claim as Finding
-from reader.library import Document
+from reader.library import Document, DocumentSummary
+from reader.reading.analysis import Chunk, Stretch, panel_sentences, sections, stretches
 from reader.safe_text import printable
 from reader.tui import claims_marks
-from reader.tui.analysis import Chunk, Stretch, panel_sentences, sections, stretches
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label
@@ -411,6 +412,12 @@ class ReadingPane(Vertical):
             lines = str(text).count("\n") + 1
             header.update(text, layout=lines != self._header_lines)
             self._header_lines = lines
+
+    def update_summary(self, summary: DocumentSummary) -> None:
+        """The open document's figures as the library has them now (re-analysed)."""
+        if self.document is not None and self.document.path == summary.path:
+            self.document = replace(self.document, summary=summary)
+            self._update_header()
 
     def _header(self, document: Document) -> Text:
         """One line each: title, source, figures, and a legend with counts per category."""

@@ -7,7 +7,7 @@ Enter and clicks, and posts ``RowList.Selected`` with the row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 from rich.segment import Segment
 from rich.style import Style
@@ -27,7 +27,7 @@ class RowList(ScrollView, can_focus=True):
 
     COMPONENT_CLASSES = {"row-list--cursor", "row-list--empty", "row-list--dim"}
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,j", "cursor(1)", "Next row", show=False, id="rows.down"),
         Binding("up,k", "cursor(-1)", "Previous row", show=False, id="rows.up"),
         Binding("pagedown", "page(1)", "Page down", show=False, id="rows.page-down"),

@@ -7,6 +7,7 @@ marks, so hiding a category in the legend hides its claims and its counts too.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import ClassVar
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
@@ -15,8 +16,8 @@ from textual.message import Message
 from textual.widget import AwaitMount
 from textual.widgets import TabbedContent, TabPane
 
+from reader.reading.analysis import PanelSentence, Section
 from reader.safe_text import printable
-from reader.tui.analysis import PanelSentence, Section
 from reader.tui.claims_marks import CLAIM_KINDS, TAGS
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.row_list import RowList
@@ -124,7 +125,7 @@ class Bookmark:
 class BookmarkList(RowList):
     """Bookmarks in text order; ``d`` removes one."""
 
-    BINDINGS: list[BindingType] = [
+    BINDINGS: ClassVar[list[BindingType]] = [
         *RowList.BINDINGS,
         Binding("d,delete", "remove", "Remove bookmark", id="bookmarks.remove"),
     ]

@@ -1,9 +1,10 @@
-"""Module paths from before ``reader.library.engine``, kept importable.
+"""Module paths from before ``reader.library.engine`` and ``reader.reading``, kept importable.
 
 An index pickles the classes it was made with (``reader.library.codec.LeanCodec``, the
 schema's field types, ``reader.library.positions.ArrayPositions``), so a library written
-by an older release names these paths; code written against them keeps working too.
-An old name is the new module itself (not a copy), imported when first asked for.
+by an older release names these paths; code written against the old paths keeps working
+too. An old name is the new module itself (not a copy), imported when first asked for.
+Installed by ``reader/__init__.py``, so any ``reader`` import has it.
 """
 
 from __future__ import annotations
@@ -15,22 +16,25 @@ import importlib.util
 import sys
 from types import ModuleType
 
+_ENGINE = (
+    "blocks",
+    "codec",
+    "evaluate",
+    "phrase",
+    "positions",
+    "query",
+    "schema",
+    "segments",
+    "suggest",
+    "vocabulary",
+    "writer",
+)
+_READING = ("analysis", "analysis_pool", "memory")
+
 #: Old path -> where the module lives now.
 MOVED = {
-    f"reader.library.{name}": f"reader.library.engine.{name}"
-    for name in (
-        "blocks",
-        "codec",
-        "evaluate",
-        "phrase",
-        "positions",
-        "query",
-        "schema",
-        "segments",
-        "suggest",
-        "vocabulary",
-        "writer",
-    )
+    **{f"reader.library.{name}": f"reader.library.engine.{name}" for name in _ENGINE},
+    **{f"reader.tui.{name}": f"reader.reading.{name}" for name in _READING},
 }
 
 

@@ -24,7 +24,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from reader.hedging import find_hedges
-from reader.tui.analysis import Chunk, analyse, merge
+from reader.reading.analysis import Chunk, analyse, merge
 
 BATCH = 128_000  # characters per task: ~80 ms of detector work, one MarksFound each
 
