@@ -46,8 +46,8 @@ def test_a_library_made_before_claim_figures_reads_them_as_unknown_then_fills_th
     whoosh_index.create_in(str(tmp_path / "library" / "index"), old)
     index_fields = library_module._index_fields
 
-    def without_claims(parsed):
-        fields = index_fields(parsed)
+    def without_claims(parsed, phrases=None):
+        fields = index_fields(parsed, phrases)
         return {k: v for k, v in fields.items() if k not in CLAIM_FIELDS}
 
     write_claim_docs(tmp_path / "docs")
