@@ -176,7 +176,14 @@ async def test_help_lists_the_real_bindings_and_closes(library: Library):
         await pilot.pause()
         assert isinstance(app.screen, HelpScreen)
         keys = visible_text(app.screen.query_one("#help-keys"))
-        for description in ("Search", "Next hedge", "Prev hedge", "Open", "Quit", "Next pane"):
+        for description in (
+            "Search",
+            "Next hedge/claim",
+            "Prev hedge/claim",
+            "Open",
+            "Quit",
+            "Next pane",
+        ):
             assert description in keys
         assert "Search now, then go to the results" in keys
         await pilot.press("escape")
@@ -188,7 +195,15 @@ async def test_every_described_binding_is_in_the_command_palette(library: Librar
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         titles = {command.title for command in app.get_system_commands(app.screen)}
-        for description in ("Search", "Next hedge", "Prev hedge", "Help", "Quit", "Open", "Sort"):
+        for description in (
+            "Search",
+            "Next hedge/claim",
+            "Prev hedge/claim",
+            "Help",
+            "Quit",
+            "Open",
+            "Sort",
+        ):
             assert description in titles
 
 
