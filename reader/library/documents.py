@@ -33,6 +33,9 @@ class ParsedDocument:
     author: str = ""
     #: What ``refresh`` re-reads to update this document: its file, URL or feed.
     source: str = ""
+    #: ``(start, end)`` stretches of ``body`` the hedge figures leave out (a paper's
+    #: reference list: its titles' hedges are other papers' claims).
+    excluded: tuple[tuple[int, int], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -532,9 +532,22 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+def _counted_text(parsed: ParsedDocument) -> str:
+    """The body without its ``excluded`` stretches: what the hedge figures count."""
+    if not parsed.excluded:
+        return parsed.body
+    parts, position = [], 0
+    for start, end in sorted(parsed.excluded):
+        parts.append(parsed.body[position:start])
+        position = max(position, end)
+    parts.append(parsed.body[position:])
+    return "".join(parts)
+
+
 def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
     """One parsed document -> the index's fields, with its hedge figures."""
-    figures = profile(parsed.body, find_hedges(parsed.body))
+    counted = _counted_text(parsed)
+    figures = profile(counted, find_hedges(counted))
     return {
         "path": parsed.path,
         "title": parsed.title,
