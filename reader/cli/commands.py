@@ -58,9 +58,15 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
-    from reader.cli.ingest import run_add
+    from reader.cli.sources import add as run_add
 
     return run_add(_library(args), args, error)
+
+
+def export_feeds(args: argparse.Namespace) -> int:
+    from reader.cli.sources import export_feeds as run_export
+
+    return run_export(_library(args), args, error)
 
 
 def refresh(args: argparse.Namespace) -> int:

@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hedge-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from reader.cli import sources
 
     sizing = argparse.ArgumentParser(add_help=False)
     sizing.add_argument(
@@ -43,10 +44,11 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common, sizing],
         help="index files, folders and URLs (txt, md, html, pdf, epub, RSS/Atom feeds)",
     )
-    add.add_argument("paths", nargs="+", metavar="PATH|URL")
+    add.add_argument("paths", nargs="*", metavar="PATH|URL")
     add.add_argument(
         "--prune", action="store_true", help="drop documents whose files under PATH are gone"
     )
+    sources.add_arguments(add)
     refresh = sub.add_parser(
         "refresh",
         parents=[common, sizing],
@@ -80,6 +82,7 @@ def build_parser() -> argparse.ArgumentParser:
     from reader.cli import tools
 
     tools.add_parsers(sub, common)
+    sources.add_parsers(sub, common)
     return parser
 
 
@@ -118,6 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "remove": commands.remove,
         "export": tools.export,
         "serve": tools.serve,
+        "export-feeds": commands.export_feeds,
     }[args.command]
     try:
         return handler(args)

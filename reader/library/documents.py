@@ -39,6 +39,17 @@ class ParsedDocument:
 
 
 @dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a reference manager knows about a file better than the file does (Zotero)."""
+
+    title: str = ""
+    author: str = ""
+    date: datetime | None = None
+    doi: str = ""
+    collections: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentSummary:
     """What a list row and a reading-pane header show: no body text."""
 

@@ -11,9 +11,10 @@ import contextlib
 import sqlite3
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,7 @@ from reader.library.documents import (
     Document,
     DocumentSummary,
     Heading,
+    Metadata,
     ParsedDocument,
     SearchResults,
     summary_from_fields,
@@ -192,11 +194,13 @@ class Library:
         progress: ProgressCallback | None = None,
         max_bytes: int = MAX_FILE_BYTES,
         prune: bool = False,
+        metadata: Mapping[str, Metadata] | None = None,
     ) -> AddReport:
         """Index new and changed files and URLs under ``paths``; unchanged ones are skipped.
 
         Bad sources are reported in ``AddReport.failed`` and the rest goes on. With
         ``prune``, documents whose files under ``paths`` are gone are dropped.
+        ``metadata`` (resolved path -> ``Metadata``) wins over what the files say.
         """
         report = AddReport()
         paths = list(paths)
@@ -224,7 +228,7 @@ class Library:
                 preparing = Preparing(
                     sources,
                     known,
-                    _index_fields,
+                    partial(_index_fields_with, dict(metadata)) if metadata else _index_fields,
                     max_bytes,
                     pre_analyse,
                     library=self.path,
@@ -454,6 +458,40 @@ class Library:
             self._texts.keep_only({sha for path, (sha, _, _) in known.items() if path not in gone})
             return doomed
 
+    def retag(self, metadata: Mapping[str, Metadata]) -> list[str]:
+        """Give indexed documents new metadata without re-reading their files (a title
+        edited in Zotero); returns the paths whose stored metadata changed."""
+        with self._lock, self._add_lock():
+            index = self._open(create=False)
+            searcher = self._get_searcher()
+            if index is None or searcher is None:
+                return []
+            assert self._texts is not None
+            changed = []
+            for path, meta in metadata.items():
+                stored = searcher.document(path=path)
+                if stored is None:
+                    continue
+                fields = _with_metadata(dict(stored), meta)
+                if all(
+                    (stored.get(name) or "") == (fields.get(name) or "") for name in _META_FIELDS
+                ):
+                    continue
+                fields["body"] = self._texts.get(stored["sha256"]) or ""
+                fields["title_sort"] = fields["title"].casefold()[:200]
+                changed.append((path, fields))
+            if not changed:
+                return []
+            writer = self._writer(index)
+            try:
+                for _, fields in changed:
+                    writer.update_document(**fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+            return [path for path, _ in changed]
+
     # -- reading -----------------------------------------------------------------
 
     def get(self, path: str | Path) -> Document | None:
@@ -530,6 +568,30 @@ def _reason(error: BaseException) -> str:
 
 def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+_META_FIELDS = ("title", "author", "date", "doi", "collections")
+
+
+def _with_metadata(fields: dict[str, Any], meta: Metadata) -> dict[str, Any]:
+    """Index fields with a reference manager's metadata over the file's own."""
+    if meta.title:
+        fields["title"] = meta.title
+        fields["title_sort"] = meta.title.casefold()[:200]
+    if meta.author:
+        fields["author"] = meta.author
+    if meta.date is not None:
+        fields["date"] = _naive_utc(meta.date)
+    fields["doi"] = meta.doi
+    fields["collections"] = ",".join(meta.collections)
+    return fields
+
+
+def _index_fields_with(metadata: dict[str, Metadata], parsed: ParsedDocument) -> dict[str, Any]:
+    """``_index_fields``, then ``metadata``'s entry for the document's file (picklable)."""
+    fields = _index_fields(parsed)
+    meta = metadata.get(parsed.path)
+    return _with_metadata(fields, meta) if meta is not None else fields
 
 
 def _counted_text(parsed: ParsedDocument) -> str:

@@ -44,7 +44,7 @@ words:<500              short pieces (word count)
 When nothing matches, the status line suggests words the library does contain."""
 
 #: Extra names a user may type for a field.
-ALIASES = {"date": ["published", "written"]}
+ALIASES = {"date": ["published", "written"], "collections": ["collection"]}
 
 #: Fields a user can name in a query (the rest of the schema is internal).
 QUERY_FIELDS = (
@@ -60,6 +60,9 @@ QUERY_FIELDS = (
     "hedged_share",
     "words",
     "categories",
+    "source",
+    "doi",
+    "collections",
 )
 
 _FIELD_NAMES = QUERY_FIELDS + tuple(name for names in ALIASES.values() for name in names)
@@ -201,7 +204,7 @@ def _ceil(moment: Any) -> datetime:
 def _check_shape(query: str) -> None:
     if query.count('"') % 2:
         raise QueryError(f'unbalanced quote in {query!r}: close the phrase with another "')
-    outside = _QUOTED.sub(" ", query)
+    outside = _QUOTED.sub('""', query)  # a phrase stays a value: title:"two words"
     depth = 0
     for char in outside:
         depth += {"(": 1, ")": -1}.get(char, 0)

@@ -123,4 +123,6 @@ def make_schema() -> Schema:
         size=STORED,
         mtime=STORED,
         source=ID(stored=True),
+        doi=ID(stored=True),
+        collections=KEYWORD(stored=True, commas=True, lowercase=True),
     )
