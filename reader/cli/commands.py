@@ -63,6 +63,12 @@ def add(args: argparse.Namespace) -> int:
     return run_add(_library(args), args, error)
 
 
+def stats(args: argparse.Namespace) -> int:
+    from reader.cli.stats import run
+
+    return run(_existing_library(args), args)
+
+
 def export_feeds(args: argparse.Namespace) -> int:
     from reader.cli.sources import export_feeds as run_export
 

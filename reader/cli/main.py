@@ -83,6 +83,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     tools.add_parsers(sub, common)
     sources.add_parsers(sub, common)
+    from reader.cli import stats
+
+    stats.add_parser(sub, common)
     return parser
 
 
@@ -122,6 +125,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": tools.export,
         "serve": tools.serve,
         "export-feeds": commands.export_feeds,
+        "stats": commands.stats,
     }[args.command]
     try:
         return handler(args)

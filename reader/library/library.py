@@ -494,6 +494,19 @@ class Library:
 
     # -- reading -----------------------------------------------------------------
 
+    def generation(self) -> int:
+        """The index's commit number (-1 before the first): figures kept beside the index
+        (``reader.library.stats``) are current while it is unchanged."""
+        with self._lock:
+            index = self._open(create=False)
+            return -1 if index is None else int(index.latest_generation())
+
+    def stored_fields(self) -> list[dict[str, Any]]:
+        """Every document's stored fields: figures, metadata, no text."""
+        with self._lock:
+            searcher = self._get_searcher()
+            return [] if searcher is None else [dict(f) for f in searcher.all_stored_fields()]
+
     def get(self, path: str | Path) -> Document | None:
         with self._lock:
             searcher = self._get_searcher()
