@@ -403,8 +403,8 @@ def test_markdown_front_matter_gives_title_date_and_author(tmp_path: Path):
     assert note.title == "Statins and memory: a cautious review"
     assert note.summary.author == "Dana Reyes"
     assert note.summary.date.year == 2021 and note.summary.date.month == 3
-    assert "title:" not in note.body and "tags" not in note.body
-    assert note.body.startswith("Findings")
+    assert "title:" not in note.body and "tags:" not in note.body
+    assert note.body.startswith("Tags: statins, memory\n\nFindings")  # as plain text
     assert [h.title for h in note.outline] == ["Findings"]
     assert [h.summary.path for h in lib.search("date:2021").hits] == [note.path]
     assert [h.summary.path for h in lib.search("author:reyes").hits] == [note.path]

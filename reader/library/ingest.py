@@ -21,6 +21,7 @@ from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats import SUFFIXES
 from reader.library.formats.base import Raw, clean_title, file_date, is_url, looks_like_feed
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
+from reader.library.vault import plain_links, skipped_folders
 
 #: File suffix -> format id stored in the index.
 FORMATS: dict[str, str] = SUFFIXES
@@ -115,8 +116,9 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError | 
         errors.append(IngestError(error.filename or folder, error.strerror or str(error)))
 
     errors: list[IngestError] = []
+    skipped = skipped_folders(folder)  # a note vault's attachments
     for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root) / d not in skipped)
         for name in sorted(files):
             if name.startswith("."):
                 continue
@@ -194,14 +196,17 @@ def parse_text(raw: Raw) -> ParsedDocument:
     meta = FrontMatter()
     if raw.format == "md":
         meta, text = split_front_matter(text)
-        body, outline = markdown_to_text(text)
+        body, outline = markdown_to_text(plain_links(text))
     else:
         body, outline = normalise_plain_text(text), ()
     if not body.strip():
         raise IngestError(raw.name, "empty file (no text to read)")
+    title = clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/")))
+    if meta.tags:
+        body, outline = _with_tags_line(body, outline, meta.tags)
     return ParsedDocument(
         path=raw.name,
-        title=clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/"))),
+        title=title,
         body=body,
         format=raw.format,
         date=meta.date or file_date(raw.mtime),
@@ -212,6 +217,15 @@ def parse_text(raw: Raw) -> ParsedDocument:
         author=clean_title(meta.author),
         source=raw.source,
     )
+
+
+def _with_tags_line(
+    body: str, outline: tuple[Heading, ...], tags: tuple[str, ...]
+) -> tuple[str, tuple[Heading, ...]]:
+    """A note's front-matter tags as a plain first line; headings move down with the text."""
+    line = "Tags: " + ", ".join(tags) + "\n\n"
+    moved = tuple(Heading(h.offset + len(line), h.level, h.title) for h in outline)
+    return line + body, moved
 
 
 def decode(path: str | os.PathLike[str], data: bytes) -> str:
