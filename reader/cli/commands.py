@@ -76,7 +76,7 @@ def export_feeds(args: argparse.Namespace) -> int:
 
 
 def refresh(args: argparse.Namespace) -> int:
-    from reader.cli.ingest import run_refresh
+    from reader.cli.sources import refresh as run_refresh
 
     return run_refresh(_library(args), args, error)
 

@@ -55,6 +55,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="re-check every file, page and feed in the library and index what changed",
     )
     refresh.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
+    sources.refresh_arguments(refresh)
 
     search = sub.add_parser("search", parents=[common], help="search the library")
     search.add_argument("query", metavar="QUERY", help="keywords in Whoosh query syntax")

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.cli.ingest import EXIT_OK, EXIT_PARTIAL, _finish, progress_display
+from reader.cli.ingest import EXIT_OK, EXIT_PARTIAL, finish, progress_display
 from reader.library import IngestError, Library, LibraryError
 from reader.library.library import AddReport
 from reader.library.opml import Feed, feed_urls, is_opml, read_opml, write_opml
@@ -73,7 +73,32 @@ def add(library: Library, args: argparse.Namespace, error: Any) -> int:
             zotero = import_zotero(library, args.zotero, progress=show, max_bytes=max_bytes)
             _merge(report, zotero)
     report.failed[:0] = failed
-    return _finish(library, report, error)
+    return finish(library, report, error)
+
+
+def refresh_arguments(refresh: argparse.ArgumentParser) -> None:
+    refresh.add_argument(
+        "--full-text",
+        action="store_true",
+        help="fetch the article behind each feed entry not fetched yet (trafilatura)",
+    )
+
+
+def refresh(library: Library, args: argparse.Namespace, error: Any) -> int:
+    from reader.library.fulltext import fetch_articles
+
+    max_bytes = int(args.max_size * 1024 * 1024)
+    with progress_display("Refreshing") as show:
+        report = library.refresh(progress=show, max_bytes=max_bytes, prune=args.prune)
+    if args.full_text:
+        with progress_display("Fetching articles") as show:
+            articles = fetch_articles(library, progress=show, max_bytes=max_bytes)
+        counted = {*report.added, *report.updated}
+        fetched = [path for path in articles.updated if path not in counted]
+        report.unchanged = [path for path in report.unchanged if path not in set(fetched)]
+        report.updated += fetched
+        report.failed += articles.failed
+    return finish(library, report, error)
 
 
 def _merge(into: AddReport, other: AddReport) -> None:

@@ -492,6 +492,43 @@ class Library:
             self._commit(writer)
             return [path for path, _ in changed]
 
+    def set_texts(self, texts: Mapping[str, tuple[str, tuple[Heading, ...]] | None]) -> list[str]:
+        """Give indexed documents a new text (a feed entry's article, fetched later), their
+        metadata and hash kept, hedge figures counted again; ``None`` only marks an entry
+        as fetched. Returns the paths whose text changed."""
+        with self._lock, self._add_lock():
+            index = self._open(create=False)
+            searcher = self._get_searcher()
+            if index is None or searcher is None:
+                return []
+            assert self._texts is not None
+            changed: list[tuple[str, dict[str, Any], str | None]] = []
+            for path, replacement in texts.items():
+                stored = searcher.document(path=path)
+                if stored is None:
+                    continue
+                fields = dict(stored)
+                body = self._texts.get(stored["sha256"]) or ""
+                if replacement is not None:
+                    body, outline = replacement
+                    fields.update(_index_fields(_reparsed(stored, body, outline)))
+                    fields["added"] = stored.get("added") or fields["added"]
+                fields.update(full_text=True, body=body)
+                fields["title_sort"] = (fields.get("title") or "").casefold()[:200]
+                changed.append((path, fields, body if replacement is not None else None))
+            if not changed:
+                return []
+            self._texts.replace((f["sha256"], new) for _, f, new in changed if new is not None)
+            writer = self._writer(index)
+            try:
+                for _, fields, _ in changed:
+                    writer.update_document(**fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+            return [path for path, _, new in changed if new is not None]
+
     # -- reading -----------------------------------------------------------------
 
     def generation(self) -> int:
@@ -581,6 +618,24 @@ def _reason(error: BaseException) -> str:
 
 def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def _reparsed(stored: dict[str, Any], body: str, outline: tuple[Heading, ...]) -> ParsedDocument:
+    """A stored document as parsed, with a new text: for ``_index_fields``."""
+    date = stored.get("date") or datetime(1970, 1, 1)
+    return ParsedDocument(
+        path=stored["path"],
+        title=stored.get("title") or "",
+        body=body,
+        format=stored.get("format") or "",
+        date=date.replace(tzinfo=timezone.utc),
+        sha256=stored["sha256"],
+        size=stored.get("size") or 0,
+        mtime=stored.get("mtime") or 0.0,
+        outline=outline,
+        author=stored.get("author") or "",
+        source=stored.get("source") or "",
+    )
 
 
 _META_FIELDS = ("title", "author", "date", "doi", "collections")

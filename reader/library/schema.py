@@ -125,4 +125,6 @@ def make_schema() -> Schema:
         source=ID(stored=True),
         doi=ID(stored=True),
         collections=KEYWORD(stored=True, commas=True, lowercase=True),
+        #: A feed entry whose article was fetched (``refresh --full-text``).
+        full_text=STORED,
     )
