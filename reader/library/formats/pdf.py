@@ -10,6 +10,7 @@ times faster than pypdf and follows the layout rather than the content stream's 
 
 from __future__ import annotations
 
+import ctypes
 import re
 from collections.abc import Iterator
 from datetime import datetime, timedelta, timezone
@@ -131,10 +132,13 @@ def _cut(
     """The first character index in ``low..high`` that lies in ``after``'s rectangle."""
     left_to_right = after[0] >= before[2] - 0.5
     boundary = (before[2] + after[0]) / 2 if left_to_right else (after[2] + before[0]) / 2
+    box = [ctypes.c_double() for _ in range(4)]
+    pointers = [ctypes.byref(value) for value in box]  # left, right, bottom, top
 
     def in_after(index: int) -> bool:
         for probe in range(index, max(low, index - 4) - 1, -1):
-            left, _, right, _ = text.get_charbox(probe)
+            pdfium_raw.FPDFText_GetCharBox(text, probe, *pointers)
+            left, right = box[0].value, box[1].value
             if right > left:  # generated spaces have no box: ask the one before
                 middle = (left + right) / 2
                 return middle > boundary if left_to_right else middle < boundary
