@@ -78,3 +78,25 @@ def test_titles_and_addresses_are_escaped_when_written(tmp_path: Path):
     path = tmp_path / "round.opml"
     path.write_text(write_opml(feeds), encoding="utf-8")
     assert read_opml(path) == feeds
+
+
+async def test_an_opml_list_added_in_the_app_subscribes_to_its_feeds(httpserver, tmp_path, library):
+    from reader.tui.app import HedgeReaderApp
+    from tests.test_app import SIZE, settle
+    from tests.test_app_add import type_and_submit
+
+    httpserver.expect_request("/health.rss").respond_with_data(
+        rss_feed(FEED_ITEMS), content_type="application/rss+xml"
+    )
+    listing = tmp_path / "feeds.opml"
+    url = httpserver.url_for("/health.rss")
+    listing.write_text(opml(f'<outline text="Health" xmlUrl="{url}"/>'), encoding="utf-8")
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_and_submit(pilot, str(listing))
+        await settle(pilot)
+        await settle(pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any(f"{len(FEED_ITEMS)} added" in note for note in notes), notes
+        assert len(app.library.search("format:feed").hits) == len(FEED_ITEMS)

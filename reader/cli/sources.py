@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.ingest import EXIT_OK, EXIT_PARTIAL, finish, progress_display
-from reader.library import IngestError, Library, LibraryError
+from reader.library import Library, LibraryError
 from reader.library.library import AddReport
-from reader.library.opml import Feed, feed_urls, is_opml, read_opml, write_opml
+from reader.library.opml import Feed, expand_lists, write_opml
 from reader.library.zotero import DEFAULT_FOLDER, import_zotero
 
 EXIT_USAGE = 2
@@ -52,19 +52,7 @@ def add(library: Library, args: argparse.Namespace, error: Any) -> int:
         error("add: give a PATH, a URL, an .opml list or --zotero [DIR]")
         return EXIT_USAGE
     max_bytes = int(args.max_size * 1024 * 1024)
-    paths: list[str] = []
-    failed: list[IngestError] = []
-    for path in args.paths:
-        if is_opml(path) and Path(path).expanduser().is_file():
-            try:
-                urls, bad = feed_urls(read_opml(path))
-            except IngestError as problem:
-                failed.append(problem)
-                continue
-            paths.extend(urls)
-            failed.extend(bad)
-        else:
-            paths.append(path)
+    paths, failed = expand_lists(list(args.paths))
     report = AddReport()
     with progress_display("Indexing") as show:
         if paths:

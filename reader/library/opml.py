@@ -73,6 +73,25 @@ def feed_urls(feeds: list[Feed]) -> tuple[list[str], list[IngestError]]:
     return good, bad
 
 
+def expand_lists(paths: list[str]) -> tuple[list[str], list[IngestError]]:
+    """``paths`` with each ``.opml`` file replaced by the feed URLs it lists, and one error
+    per list that cannot be read or entry that is not a web address."""
+    expanded: list[str] = []
+    failed: list[IngestError] = []
+    for path in paths:
+        if not (is_opml(path) and Path(path).expanduser().is_file()):
+            expanded.append(path)
+            continue
+        try:
+            urls, bad = feed_urls(read_opml(path))
+        except IngestError as problem:
+            failed.append(problem)
+            continue
+        expanded.extend(urls)
+        failed.extend(bad)
+    return expanded, failed
+
+
 def write_opml(feeds: list[Feed], title: str = "Hedge Reader feeds") -> str:
     """An OPML 2.0 document listing ``feeds``."""
     created = datetime.now(timezone.utc).strftime("%a, %d %b %Y %H:%M:%S GMT")

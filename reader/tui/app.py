@@ -36,6 +36,7 @@ from reader.library import (
     LibraryError,
     SearchResults,
 )
+from reader.library.opml import expand_lists
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
@@ -358,7 +359,9 @@ class HedgeReaderApp(ToolActions, App[None]):
                 self.post_message(messages.IndexingProgress(step.done, step.total, step.current))
 
         try:
-            result = adder.add([target], progress=report)
+            paths, failed = expand_lists([target])  # an .opml list: its feeds
+            result = adder.add(paths, progress=report)
+            result.failed[:0] = failed
         except KeyboardInterrupt:
             return
         except LibraryError as error:
