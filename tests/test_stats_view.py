@@ -125,3 +125,27 @@ def test_library_view_small_terminal_snapshot(snap_compare):
             assert snap_compare(app, terminal_size=(80, 24), run_before=_after("S"))
         finally:
             app.library.close()
+
+
+def test_a_stored_figure_added_later_becomes_a_column_per_source():
+    from datetime import datetime
+
+    from reader.library.stats import compute
+
+    def row(path: str, source: str, causal: float | None) -> dict:
+        fields = {"path": path, "source": source, "format": "feed", "words": 300}
+        fields.update(hedges=10.0, boosters=1.0, hedge_count=3, booster_count=0)
+        fields["date"] = datetime(2024, 3, 5)
+        if causal is not None:
+            fields["causal_share"] = causal
+        return fields
+
+    feed = "https://news.example/feed"
+    rows = [row("https://n/1", feed, 0.5), row("https://n/2", feed, 0.25)]
+    rows.append(row("https://n/3", "https://other.example/rss", None))
+    stats = compute(rows)
+    assert stats.extras == ["causal_share"]
+    by_label = {bar.label: bar for bar in stats.sources}
+    assert by_label["feed news.example/feed"].extra == {"causal_share": 0.375}
+    assert by_label["feed other.example/rss"].extra == {}
+    assert compute(rows[2:]).extras == []  # no document has it: no column
