@@ -18,8 +18,7 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.message import Message
 from textual.screen import Screen
-from textual.widgets import OptionList, Static
-from textual.widgets.option_list import Option
+from textual.widgets import Static
 
 from reader.library import Library, LibraryError
 from reader.library.stats import (
@@ -31,6 +30,7 @@ from reader.library.stats import (
     library_stats,
 )
 from reader.safe_text import printable
+from reader.tui.widgets.row_list import RowList
 
 #: Cells a bar may take at most: longer bars read no better on a wide terminal.
 BAR_MAX = 50
@@ -44,15 +44,99 @@ class StatsChoice:
     path: str = ""
 
 
-class StatsList(OptionList):
-    """The charts and ranked documents, one selectable row per bar."""
+@dataclass(frozen=True, slots=True)
+class StatsRow:
+    """One line of the view: a section title, a gap, a bar or a ranked document."""
+
+    kind: str  # "title", "gap", "bar", "doc"
+    text: str = ""
+    bar: Bar | None = None
+    largest: int = 1
+    figures: bool = False
+    value: float = 0.0
+    choice: StatsChoice | None = None
+
+
+class StatsList(RowList):
+    """The charts and ranked documents; the cursor stops on bars and documents only.
+
+    A ``RowList`` draws only the rows on screen, at the width they are shown at.
+    """
 
     BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False, id="stats.down"),
-        Binding("k", "cursor_up", "Up", show=False, id="stats.up"),
-        Binding("g", "first", "First", show=False, id="stats.first"),
-        Binding("G", "last", "Last", show=False, id="stats.last"),
+        Binding("enter", "select", "Search this slice / open the document", id="stats.select"),
     ]
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.extras: list[str] = []
+
+    def selectable(self, index: int) -> bool:
+        return 0 <= index < len(self.rows) and self.rows[index].choice is not None
+
+    def action_cursor(self, step: int) -> None:
+        index = self.cursor + step
+        while 0 <= index < len(self.rows) and not self.selectable(index):
+            index += 1 if step > 0 else -1
+        if self.selectable(index):
+            self.cursor = index
+
+    def action_page(self, step: int) -> None:
+        height = max(self.scrollable_content_region.height - 1, 1)
+        index = max(min(self.cursor + step * height, len(self.rows) - 1), 0)
+        while 0 <= index < len(self.rows) and not self.selectable(index):
+            index += 1 if step > 0 else -1
+        if self.selectable(index):
+            self.cursor = index
+
+    def action_first(self) -> None:
+        self.cursor = -1
+        self.action_cursor(1)
+
+    def action_last(self) -> None:
+        self.cursor = len(self.rows)
+        self.action_cursor(-1)
+
+    def render_row(self, row: StatsRow, width: int) -> Text:
+        width = max(width - 1, 20)
+        if row.kind == "title":
+            return heading_line(row.text, row.figures, self.extras, width)
+        if row.kind == "bar" and row.bar is not None:
+            return bar_line(row.bar, row.largest, width, row.figures, self.extras)
+        if row.kind == "doc":
+            line = Text(f"{row.value:6.1f}  ")
+            line.append(printable(row.text))
+            return line
+        return Text("")
+
+
+def heading_line(title: str, figures: bool, extras: list[str], width: int) -> Text:
+    line = Text(title, style="bold")
+    if figures:
+        columns = "  docs  hedges boosters" + "".join(
+            f" {EXTRA_FIGURES[name]:>7}" for name in extras
+        )
+        total = len(bar_line(Bar("", 0, ""), 1, width, figures, extras))
+        line.append(" " * max(1, total - len(title) - len(columns)) + columns, style="dim")
+    return line
+
+
+def bar_line(bar: Bar, largest: int, width: int, figures: bool, extras: list[str]) -> Text:
+    label_width = min(24, max(8, width // 4))
+    numbers = f"{bar.count:>6,}"
+    if figures:
+        numbers += f"  {bar.hedges:6.1f} {bar.boosters:8.1f}"
+        numbers += "".join(
+            f" {bar.extra[name]:>7.0%}" if name in bar.extra else " " * 8 for name in extras
+        )
+    room = min(max(width - label_width - len(numbers) - 2, 4), BAR_MAX)
+    label = printable(bar.label)
+    label = label if len(label) <= label_width else label[: label_width - 1] + "…"
+    line = Text(f"{label:<{label_width}} ")
+    drawn = bar_text(bar.count, largest, room)
+    line.append(f"{drawn:<{room}}", style="bold")
+    line.append(f" {numbers}")
+    return line
 
 
 class StatsScreen(Screen[StatsChoice | None]):
@@ -71,7 +155,6 @@ class StatsScreen(Screen[StatsChoice | None]):
         self.library = library
         self.stats: LibraryStats | None = None
         self.updating = False
-        self._choices: dict[str, StatsChoice] = {}
 
     def compose(self) -> ComposeResult:
         with Vertical(id="stats-body"):
@@ -114,10 +197,6 @@ class StatsScreen(Screen[StatsChoice | None]):
         self.stats = message.stats
         self.render_stats()
 
-    def on_resize(self) -> None:
-        if self.stats is not None:
-            self.render_stats()
-
     # -- drawing -------------------------------------------------------------------------
 
     def render_stats(self) -> None:
@@ -134,11 +213,7 @@ class StatsScreen(Screen[StatsChoice | None]):
         if self.updating:
             line.append("  · updating…", style="italic")
         summary.update(line)
-        highlighted = rows.highlighted
-        rows.clear_options()
-        self._choices.clear()
-        width = max(self.size.width - 6, 40)
-        options: list[Option] = []
+        lines: list[StatsRow] = []
         sections = [
             ("Hedges per 1,000 words", stats.histogram, False),
             ("Formats", stats.formats, True),
@@ -148,67 +223,44 @@ class StatsScreen(Screen[StatsChoice | None]):
         for title, bars, figures in sections:
             if not bars:
                 continue
-            if options:
-                options.append(Option("", disabled=True))
-            options.append(self._heading(title, figures, stats.extras, width))
+            if lines:
+                lines.append(StatsRow("gap"))
+            lines.append(StatsRow("title", title, figures=figures))
             largest = max(bar.count for bar in bars) or 1
             for bar in bars:
-                key = f"bar-{len(self._choices)}"
-                self._choices[key] = StatsChoice(query=bar.query)
-                prompt = self._bar_line(bar, largest, width, figures, stats.extras)
-                options.append(Option(prompt, id=key))
+                choice = StatsChoice(query=bar.query)
+                lines.append(
+                    StatsRow("bar", bar=bar, largest=largest, figures=figures, choice=choice)
+                )
         for title, items in (
             ("Most hedged (per 1,000 words)", stats.most_hedged),
             ("Most boosted (per 1,000 words)", stats.most_boosted),
         ):
-            if not items:
-                continue
-            options.append(Option("", disabled=True))
-            options.append(Option(Text(title, style="bold"), disabled=True))
-            for item in items:
-                key = f"doc-{len(self._choices)}"
-                self._choices[key] = StatsChoice(path=item.path)
-                line = Text(f"{item.value:6.1f}  ")
-                line.append(printable(item.title)[: width - 8])
-                options.append(Option(line, id=key))
-        rows.add_options(options)
-        if highlighted is not None and highlighted < rows.option_count:
-            rows.highlighted = highlighted
-        elif rows.option_count:
-            rows.highlighted = 1 if rows.option_count > 1 else 0
+            if items:
+                lines += [StatsRow("gap"), StatsRow("title", title)]
+                lines += [
+                    StatsRow(
+                        "doc", item.title, value=item.value, choice=StatsChoice(path=item.path)
+                    )
+                    for item in items
+                ]
+        rows.extras = list(stats.extras)
+        cursor = rows.cursor
+        rows.set_rows(lines)
+        if rows.selectable(cursor):
+            rows.cursor = cursor
+        else:
+            rows.action_first()
 
-    def _heading(self, title: str, figures: bool, extras: list[str], width: int) -> Option:
-        line = Text(title, style="bold")
-        if figures:
-            columns = "  docs  hedges boosters" + "".join(
-                f" {EXTRA_FIGURES[name]:>7}" for name in extras
-            )
-            total = len(self._bar_line(Bar("", 0, ""), 1, width, figures, extras))
-            line.append(" " * max(1, total - len(title) - len(columns)) + columns, style="dim")
-        return Option(line, disabled=True)
-
-    @staticmethod
-    def _bar_line(bar: Bar, largest: int, width: int, figures: bool, extras: list[str]) -> Text:
-        label_width = min(24, max(8, width // 4))
-        numbers = f"{bar.count:>6,}"
-        if figures:
-            numbers += f"  {bar.hedges:6.1f} {bar.boosters:8.1f}"
-            numbers += "".join(
-                f" {bar.extra[name]:>7.0%}" if name in bar.extra else " " * 8 for name in extras
-            )
-        room = min(max(width - label_width - len(numbers) - 2, 4), BAR_MAX)
-        label = printable(bar.label)
-        label = label if len(label) <= label_width else label[: label_width - 1] + "…"
-        line = Text(f"{label:<{label_width}} ")
-        drawn = bar_text(bar.count, largest, room)
-        line.append(f"{drawn:<{room}}", style="bold")
-        line.append(f" {numbers}")
-        return line
+    def lines(self, width: int = 100) -> list[str]:
+        """The rows as plain text (what a test or a screen reader would read)."""
+        rows = self.query_one(StatsList)
+        return [rows.render_row(row, width).plain for row in rows.rows]
 
     # -- choosing ------------------------------------------------------------------------
 
-    def on_option_list_option_selected(self, message: OptionList.OptionSelected) -> None:
-        choice = self._choices.get(message.option.id or "")
+    def on_row_list_selected(self, message: RowList.Selected) -> None:
+        choice = message.row.choice
         if choice is None:
             return
         if not choice.query and not choice.path:
