@@ -98,9 +98,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         paths = make_papers(Path(folder), args.papers, args.pages)
         total = args.papers * args.pages
-        ours = min(time_project(paths) for _ in range(args.repeat))
-        theirs = min(time_pypdf(paths) for _ in range(args.repeat))
-        plain = min(time_pdfium_plain(paths) for _ in range(args.repeat))
+        rounds = [  # interleaved, so a change in the machine's load touches all three
+            (time_project(paths), time_pypdf(paths), time_pdfium_plain(paths))
+            for _ in range(args.repeat)
+        ]
+        ours, theirs, plain = (min(times) for times in zip(*rounds, strict=True))
     print(f"{total} two-column pages, best of {args.repeat}")
     print(f"  pdfium reader (layout, heads, sections): {total / ours:8.1f} pages/s")
     print(f"  pypdf extract_text (reference):          {total / theirs:8.1f} pages/s")

@@ -146,3 +146,28 @@ def test_a_folder_without_a_zotero_database_says_so(tmp_path: Path, capsys):
     assert capsys.readouterr().err == (
         f"hedge-reader: {tmp_path}: no zotero.sqlite here (pass Zotero's data folder)\n"
     )
+
+
+def test_linked_files_are_read_where_they_are_and_base_relative_ones_are_one_line(
+    tmp_path: Path, zotero, capsys
+):
+    (tmp_path / "elsewhere").mkdir()
+    linked = write_pdf(tmp_path / "elsewhere" / "linked.pdf", ["It might be linked."])
+    db = sqlite3.connect(zotero / "zotero.sqlite")
+    for item, key, path in ((90, "LINKED01", str(linked)), (91, "LINKED02", "attachments:x.pdf")):
+        db.execute("INSERT INTO items (itemID, itemTypeID, key) VALUES (?, 2, ?)", (item, key))
+        db.execute(
+            "INSERT INTO itemAttachments (itemID, parentItemID, linkMode, contentType, path)"
+            " VALUES (?, 1, 2, 'application/pdf', ?)",
+            (item, path),
+        )
+    db.commit()
+    db.close()
+    run("add", "--zotero", str(zotero), "--library", str(tmp_path / "lib"))
+    captured = capsys.readouterr()
+    assert "hedge-reader: skipped x.pdf: a linked file relative to Zotero's base folder" in (
+        captured.err
+    )
+    library = Library(tmp_path / "lib")
+    assert library.get(str(linked.resolve())).title == "Aspirin and the heart: a cohort"
+    library.close()

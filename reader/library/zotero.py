@@ -90,6 +90,13 @@ def _read(db: sqlite3.Connection, root: Path) -> ZoteroItems:
             continue
         path = _file_of(root, keys.get(item, ""), stored)
         if path is None:
+            name = stored.partition(":")[2] or stored
+            reason = (
+                "a linked file relative to Zotero's base folder, which is not read"
+                if stored.startswith("attachments:")
+                else "an attachment without a storage key"
+            )
+            found.missing.append(IngestError(name, reason))
             continue
         if (content_type or "") not in _CONTENT_TYPES and path.suffix.lower() not in FORMATS:
             continue
@@ -110,7 +117,8 @@ def _read(db: sqlite3.Connection, root: Path) -> ZoteroItems:
 
 
 def _file_of(root: Path, key: str, stored: str) -> Path | None:
-    """``storage:name.pdf`` -> ``storage/<key>/name.pdf``; a linked file's own path."""
+    """``storage:name.pdf`` -> ``storage/<key>/name.pdf``; a linked file's own path; None
+    for a path relative to the base folder set in Zotero (kept in Zotero's profile)."""
     if stored.startswith("storage:"):
         return root / "storage" / key / stored[len("storage:") :] if key else None
     if stored.startswith("attachments:"):  # relative to a base folder set in Zotero

@@ -113,7 +113,7 @@ def _runs(text: pdfium.PdfTextPage, height: float) -> Iterator[Run]:
         rects = [text.get_rect(i) for i in range(text.count_rects(start, end - start))]
         cuts = [start]
         for before, after in pairwise(rects):
-            cuts.append(_cut(text, cuts[-1], end, before, after))
+            cuts.append(_cut(text, whole, cuts[-1], end, before, after))
         cuts.append(end)
         for (left, bottom, right, top), a, b in zip(rects, cuts, cuts[1:], strict=False):
             piece = whole[a:b]
@@ -124,24 +124,44 @@ def _runs(text: pdfium.PdfTextPage, height: float) -> Iterator[Run]:
 
 def _cut(
     text: pdfium.PdfTextPage,
+    whole: str,
     low: int,
     high: int,
     before: tuple[float, float, float, float],
     after: tuple[float, float, float, float],
 ) -> int:
-    """The first character index in ``low..high`` that lies in ``after``'s rectangle."""
+    """The first character index in ``low..high`` that lies in ``after``'s rectangle.
+
+    Pieces of a line meet at a space nearly always: the spaces nearest to where the
+    widths say the cut falls are tried first (two character boxes each), then a binary
+    search over every character settles the rest.
+    """
     left_to_right = after[0] >= before[2] - 0.5
     boundary = (before[2] + after[0]) / 2 if left_to_right else (after[2] + before[0]) / 2
     box = [ctypes.c_double() for _ in range(4)]
     pointers = [ctypes.byref(value) for value in box]  # left, right, bottom, top
 
+    def side(index: int) -> bool | None:
+        """Whether character ``index`` lies in ``after``; None for one with no box."""
+        pdfium_raw.FPDFText_GetCharBox(text, index, *pointers)
+        left, right = box[0].value, box[1].value
+        if right <= left:
+            return None
+        middle = (left + right) / 2
+        return middle > boundary if left_to_right else middle < boundary
+
+    widths = (before[2] - before[0], after[2] - after[0])
+    guess = low + round((high - low) * widths[0] / max(sum(widths), 1e-6))
+    spaces = [i for i in range(low + 1, high - 1) if whole[i] == " "]
+    for space in sorted(spaces, key=lambda i: abs(i - guess))[:4]:
+        if side(space + 1) is True and side(space - 1) is False:
+            return space + 1
+
     def in_after(index: int) -> bool:
         for probe in range(index, max(low, index - 4) - 1, -1):
-            pdfium_raw.FPDFText_GetCharBox(text, probe, *pointers)
-            left, right = box[0].value, box[1].value
-            if right > left:  # generated spaces have no box: ask the one before
-                middle = (left + right) / 2
-                return middle > boundary if left_to_right else middle < boundary
+            found = side(probe)
+            if found is not None:  # generated spaces have no box: ask the one before
+                return found
         return False
 
     while low < high:

@@ -17,6 +17,7 @@ Pure functions over ``Run`` lists (no PDF library), so each step is testable alo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -159,16 +160,24 @@ def _gutter(page: PageRuns, lines: list[Run]) -> float | None:
     """An x between the columns that few lines cross, or None for a one-column page."""
     if len(lines) < 4:
         return None
-    best: tuple[int, float, float] | None = None
-    middle = page.width / 2
     step = max(page.width / 100, 1.0)
-    x = page.width * 0.3
-    while x <= page.width * 0.7:
-        crossing = sum(1 for r in lines if r.x0 < x < r.x1)
+    count = int(page.width * 0.4 / step) + 1
+    xs = [page.width * 0.3 + number * step for number in range(count)]
+    # lines crossing each candidate x, by a difference array over the candidates
+    changes = [0] * (count + 1)
+    for run in lines:
+        first, last = bisect_right(xs, run.x0), bisect_left(xs, run.x1)
+        if first < last:
+            changes[first] += 1
+            changes[last] -= 1
+    middle = page.width / 2
+    best: tuple[int, float, float] | None = None
+    crossing = 0
+    for x, change in zip(xs, changes, strict=False):
+        crossing += change
         candidate = (crossing, abs(x - middle), x)
         if best is None or candidate < best:
             best = candidate
-        x += step
     assert best is not None
     crossing, _, gutter = best
     left = sum(1 for r in lines if r.x1 <= gutter)
