@@ -152,3 +152,25 @@ def test_a_stored_figure_added_later_becomes_a_column_per_source():
     assert by_label["feed news.example/feed"].extra == {"causal_share": 0.375}
     assert by_label["feed other.example/rss"].extra == {}
     assert compute(rows[2:]).extras == []  # no document has it: no column
+
+
+def test_sources_are_feeds_sites_folders_and_a_zotero_library_as_one(tmp_path: Path):
+    from reader.library.stats import compute
+
+    def row(path: str, source: str = "", fmt: str = "pdf") -> dict:
+        return {"path": path, "source": source or path, "format": fmt, "words": 200}
+
+    rows = [
+        row("/z/Zotero/storage/ABCD1234/a.pdf"),
+        row("/z/Zotero/storage/WXYZ9876/b.pdf"),
+        row("/notes/x.md", fmt="md"),
+        row("https://n.example/e1", "https://n.example/feed.xml", "feed"),
+        row("https://site.example/a/b", fmt="html"),
+    ]
+    sources = {bar.label: bar.query for bar in compute(rows).sources}
+    assert sources == {
+        "zotero /z/Zotero": "path:/z/Zotero/storage/*",
+        "folder /notes": "path:/notes/*",
+        "feed n.example/feed.xml": 'source:"https://n.example/feed.xml"',
+        "web site.example": "path:https://site.example/*",
+    }

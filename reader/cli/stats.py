@@ -53,7 +53,8 @@ def renderables(stats: LibraryStats) -> list[Any]:
     """The summary line, each chart as a table, the ranked lists."""
     parts: list[Any] = [
         Text(
-            f"{stats.documents:,} documents · {stats.words:,} words · "
+            f"{stats.documents:,} document{'' if stats.documents == 1 else 's'} · "
+            f"{stats.words:,} words · "
             f"{stats.hedges_per_1k:.1f} hedges and {stats.boosters_per_1k:.1f} boosters "
             "per 1,000 words"
         )
@@ -100,7 +101,14 @@ def _share(value: float | None) -> str:
 
 
 def ranked(title: str, items: list[Ranked]) -> Table:
-    table = Table(title=title, title_justify="left", box=None, pad_edge=False, show_header=False)
+    table = Table(
+        title=title,
+        title_justify="left",
+        box=None,
+        pad_edge=False,
+        show_header=False,
+        min_width=len(title),
+    )
     table.add_column("", justify="right")
     table.add_column("", no_wrap=True, max_width=70)
     for item in items:

@@ -32,7 +32,7 @@ from urllib.parse import urlsplit
 
 from reader.library.library import Library
 
-VERSION = 1
+VERSION = 2  # bump when what is counted changes: saved figures are then counted again
 CACHE_NAME = "stats.json"
 
 #: Stored field -> column title, for per-document figures added by later analyses.
@@ -203,15 +203,19 @@ def _month_query(month: str) -> str:
 
 
 def _source_key(row: Mapping[str, Any]) -> tuple[str, str]:
-    """Where a document came from, cheaply: (``feed``, its URL), (``web``, the site) or
-    (``folder``, the folder)."""
+    """Where a document came from, cheaply: (``feed``, its URL), (``web``, the site),
+    (``zotero``, the Zotero folder) or (``folder``, the folder)."""
     source = str(row.get("source") or row.get("path") or "")
     if "://" in source:
         if row.get("format") == "feed" or source != row.get("path"):
             return "feed", source
         scheme, _, rest = source.partition("://")
         return "web", f"{scheme}://{rest.split('/', 1)[0]}"
-    return "folder", source.rpartition("/")[0] or "/"
+    folder = source.rpartition("/")[0] or "/"
+    root, storage, key = folder.rpartition("/storage/")
+    if storage and len(key) == 8 and key.isalnum() and key.isupper():
+        return "zotero", root  # storage/<KEY>/: one folder per attachment
+    return "folder", folder
 
 
 def _source_group(kind: str, where: str) -> tuple[str, str]:
@@ -220,6 +224,8 @@ def _source_group(kind: str, where: str) -> tuple[str, str]:
         return f"feed {_short_url(where)}", f'source:"{where}"'
     if kind == "web":
         return f"web {urlsplit(where).netloc or where}", _wildcard(where)
+    if kind == "zotero":
+        return f"zotero {_home(where)}", _wildcard(f"{where}/storage")
     shown = _home(where)
     if len(shown) > 18:
         shown = "…/" + "/".join(PurePosixPath(where).parts[-2:])

@@ -207,7 +207,8 @@ class StatsScreen(Screen[StatsChoice | None]):
             summary.update(Text("Counting the library…"))
             return
         line = Text(
-            f"{stats.documents:,} documents · {stats.words:,} words · "
+            f"{stats.documents:,} document{'' if stats.documents == 1 else 's'} · "
+            f"{stats.words:,} words · "
             f"{stats.hedges_per_1k:.1f} hedges, {stats.boosters_per_1k:.1f} boosters per 1,000"
         )
         if self.updating:
