@@ -171,3 +171,22 @@ def test_linked_files_are_read_where_they_are_and_base_relative_ones_are_one_lin
     library = Library(tmp_path / "lib")
     assert library.get(str(linked.resolve())).title == "Aspirin and the heart: a cohort"
     library.close()
+
+
+async def test_a_zotero_folder_added_in_the_app_brings_zoteros_metadata(
+    tmp_path: Path, zotero, library
+):
+    from reader.tui.app import HedgeReaderApp
+    from tests.test_app import SIZE, settle
+    from tests.test_app_add import type_and_submit
+
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await type_and_submit(pilot, str(zotero))
+        await settle(pilot)
+        await settle(pilot)
+        notes = [str(n.message) for n in app._notifications]
+        assert any("2 added" in note for note in notes), notes
+        hits = app.library.search('collection:"to read"').hits
+        assert [hit.summary.title for hit in hits] == ["Aspirin and the heart: a cohort"]

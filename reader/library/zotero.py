@@ -50,6 +50,14 @@ class ZoteroItems:
     missing: list[IngestError] = field(default_factory=list)
 
 
+def is_zotero_folder(path: str | Path) -> bool:
+    """Whether ``path`` is a Zotero data folder (it holds ``zotero.sqlite``)."""
+    try:
+        return (Path(path).expanduser() / "zotero.sqlite").is_file()
+    except (OSError, ValueError):
+        return False
+
+
 def connect(database: Path) -> sqlite3.Connection:
     """``database`` opened read-only and immutable: no lock taken, nothing written."""
     uri = f"file:{quote(str(database.resolve()))}?mode=ro&immutable=1"

@@ -37,6 +37,7 @@ from reader.library import (
     SearchResults,
 )
 from reader.library.opml import expand_lists
+from reader.library.zotero import import_zotero, is_zotero_folder
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
@@ -359,9 +360,12 @@ class HedgeReaderApp(ToolActions, App[None]):
                 self.post_message(messages.IndexingProgress(step.done, step.total, step.current))
 
         try:
-            paths, failed = expand_lists([target])  # an .opml list: its feeds
-            result = adder.add(paths, progress=report)
-            result.failed[:0] = failed
+            if is_zotero_folder(target):  # its attachments, with Zotero's metadata
+                result = import_zotero(adder, target, progress=report)
+            else:
+                paths, failed = expand_lists([target])  # an .opml list: its feeds
+                result = adder.add(paths, progress=report)
+                result.failed[:0] = failed
         except KeyboardInterrupt:
             return
         except LibraryError as error:
