@@ -60,6 +60,10 @@ async def test_a_most_hedged_document_opens_from_the_view(library: Library):
         prompts = _prompts(app.screen)
         heading = prompts.index("Most hedged (per 1,000 words)")
         rows = app.screen.query_one(StatsList)
+        await pilot.press("G")
+        assert rows.cursor == len(prompts) - 1  # the last document
+        await pilot.press("g")
+        assert rows.cursor == 1  # the first bar, under the first title
         rows.cursor = heading - 1  # the gap above the title: the cursor skips both
         await pilot.press("j")
         assert rows.cursor == heading + 1

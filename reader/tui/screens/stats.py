@@ -90,12 +90,14 @@ class StatsList(RowList):
             self.cursor = index
 
     def action_first(self) -> None:
-        self.cursor = -1
-        self.action_cursor(1)
+        found = next((i for i in range(len(self.rows)) if self.selectable(i)), None)
+        if found is not None:
+            self.cursor = found
 
     def action_last(self) -> None:
-        self.cursor = len(self.rows)
-        self.action_cursor(-1)
+        found = next((i for i in reversed(range(len(self.rows))) if self.selectable(i)), None)
+        if found is not None:
+            self.cursor = found
 
     def render_row(self, row: StatsRow, width: int) -> Text:
         width = max(width - 1, 20)
