@@ -178,3 +178,20 @@ def test_sources_are_feeds_sites_folders_and_a_zotero_library_as_one(tmp_path: P
         "feed n.example/feed.xml": 'source:"https://n.example/feed.xml"',
         "web site.example": "path:https://site.example/*",
     }
+
+
+async def test_a_click_on_a_bar_searches_it_and_a_click_on_a_title_does_nothing(library):
+    app = HedgeReaderApp(library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await _settled(pilot)
+        await pilot.press("S")
+        await _settled(pilot)
+        rows = app.screen.query_one(StatsList)
+        await pilot.click(StatsList, offset=(2, 0))  # "Hedges per 1,000 words"
+        await pilot.pause()
+        assert isinstance(app.screen, StatsScreen) and rows.cursor == 1
+        query = rows.rows[2].choice.query
+        await pilot.click(StatsList, offset=(2, 2))
+        await _settled(pilot)
+        assert not isinstance(app.screen, StatsScreen)
+        assert app.query_one("#search-input").value == query

@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rich.text import Text
-from textual import work
+from textual import events, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -98,6 +98,13 @@ class StatsList(RowList):
         found = next((i for i in reversed(range(len(self.rows))) if self.selectable(i)), None)
         if found is not None:
             self.cursor = found
+
+    def on_click(self, event: events.Click) -> None:
+        event.prevent_default()  # RowList's own handler would select titles and gaps too
+        index = int(self.scroll_y) + event.y
+        if self.selectable(index):
+            self.cursor = index
+            self.action_select()
 
     def render_row(self, row: StatsRow, width: int) -> Text:
         width = max(width - 1, 20)
@@ -265,6 +272,8 @@ class StatsScreen(Screen[StatsChoice | None]):
     def on_row_list_selected(self, message: RowList.Selected) -> None:
         choice = message.row.choice
         if choice is None:
+            return
+        if not self.is_current:  # already closing
             return
         if not choice.query and not choice.path:
             self.notify("This slice cannot be written as a search (odd characters in its name).")
