@@ -191,12 +191,17 @@ class StatsScreen(Screen[StatsChoice | None]):
 
     @work(thread=True, exclusive=True, group="stats", exit_on_error=False)
     def count(self) -> None:
+        """Count on a second ``Library`` on the same folder: reading every document's
+        stored fields takes a while, and searches in the app lock ``self.library``."""
+        counter = Library(self.library.path)
         try:
-            stats = library_stats(self.library, use_cache=False)
+            stats = library_stats(counter, use_cache=False)
         except LibraryError as error:
             self.post_message(self.Counted(None, str(error)))
         else:
             self.post_message(self.Counted(stats))
+        finally:
+            counter.close()
 
     def on_stats_screen_counted(self, message: Counted) -> None:
         self.updating = False
