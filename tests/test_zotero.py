@@ -190,3 +190,23 @@ async def test_a_zotero_folder_added_in_the_app_brings_zoteros_metadata(
         assert any("2 added" in note for note in notes), notes
         hits = app.library.search('collection:"to read"').hits
         assert [hit.summary.title for hit in hits] == ["Aspirin and the heart: a cohort"]
+
+
+def test_prune_drops_what_zotero_no_longer_holds(tmp_path: Path, zotero, capsys):
+    lib = str(tmp_path / "lib")
+    run("add", "--zotero", str(zotero), "--library", lib)
+    db = sqlite3.connect(zotero / "zotero.sqlite")
+    (item,) = db.execute("SELECT itemID FROM items WHERE key = 'PARENT02'").fetchone()
+    db.execute("INSERT INTO deletedItems (itemID) VALUES (?)", (item,))  # to Zotero's bin
+    db.commit()
+    db.close()
+    capsys.readouterr()
+    run("add", "--zotero", str(zotero), "--library", lib)
+    assert len(Library(tmp_path / "lib")) == 2  # without --prune nothing is dropped
+    run("add", "--zotero", str(zotero), "--prune", "--library", lib)
+    assert ", 1 removed" in capsys.readouterr().out.splitlines()[-1]
+    library = Library(tmp_path / "lib")
+    assert [hit.summary.title for hit in library.search("").hits] == [
+        "Aspirin and the heart: a cohort"
+    ]
+    library.close()

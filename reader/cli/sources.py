@@ -58,7 +58,9 @@ def add(library: Library, args: argparse.Namespace, error: Any) -> int:
         if paths:
             report = library.add(paths, progress=show, max_bytes=max_bytes, prune=args.prune)
         if args.zotero is not None:
-            zotero = import_zotero(library, args.zotero, progress=show, max_bytes=max_bytes)
+            zotero = import_zotero(
+                library, args.zotero, progress=show, max_bytes=max_bytes, prune=args.prune
+            )
             _merge(report, zotero)
     report.failed[:0] = failed
     return finish(library, report, error)

@@ -206,12 +206,14 @@ def import_zotero(
     *,
     progress: ProgressCallback | None = None,
     max_bytes: int = MAX_FILE_BYTES,
+    prune: bool = False,
 ) -> AddReport:
     """Add every attachment in ``folder`` to ``library`` with Zotero's metadata.
 
     New and changed files are indexed; unchanged ones whose metadata changed in Zotero
-    are re-tagged (counted as updated); missing files are reported, one line each.
-    Returns the ``AddReport``.
+    are re-tagged (counted as updated); missing files are reported, one line each. With
+    ``prune``, documents from the folder's ``storage/`` that are no longer attachments of
+    a live item (deleted, binned, or their file gone) are dropped. Returns the ``AddReport``.
     """
     found = read_zotero(folder)
     metadata = {str(item.path.resolve()): item.metadata for item in found.attachments}
@@ -225,4 +227,9 @@ def import_zotero(
     if retagged:
         report.unchanged = [path for path in report.unchanged if path not in retagged]
         report.updated.extend(sorted(retagged))
+    if prune:
+        storage = str((Path(folder).expanduser() / "storage").resolve()) + "/"
+        files, _ = library.sources()
+        gone = [path for path in files if path.startswith(storage) and path not in metadata]
+        report.removed.extend(library.remove(gone) if gone else [])
     return report
