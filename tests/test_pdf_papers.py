@@ -146,3 +146,25 @@ def test_a_scanned_pdf_is_one_line_on_the_command_line(tmp_path: Path, capsys):
     err = capsys.readouterr().err.strip().splitlines()
     assert status == 1
     assert err == [f"hedge-reader: skipped {tmp_path / 'scan.pdf'}: no text layer (a scanned PDF?)"]
+
+
+def test_author_year_references_are_one_paragraph_each_by_their_hanging_indent():
+    from reader.library.formats.pdf_layout import layout
+
+    lines = [
+        (50, "References"),
+        (50, "Chen, R. (2021). Aspirin may help the"),
+        (62, "heart. J. Cautious Med. 12, 1-9."),
+        (50, "Khan, A. (2019). Perhaps not. Lancet 3,"),
+        (62, "4-5."),
+    ]
+    runs = tuple(
+        Run(x, 100 + 12 * n, 300, 110 + 12 * n, text, 10) for n, (x, text) in enumerate(lines)
+    )
+    found = layout([PageRuns(600, 800, runs)])
+    assert found.blocks == [
+        (1, "References"),
+        (0, "Chen, R. (2021). Aspirin may help the heart. J. Cautious Med. 12, 1-9."),
+        (0, "Khan, A. (2019). Perhaps not. Lancet 3, 4-5."),
+    ]
+    assert found.references == (0, 3)

@@ -237,7 +237,7 @@ def layout(pages: list[PageRuns]) -> Layout:
                     # a new column or page continues a sentence that did not end
                     if paragraph and (_ended(paragraph[-1]) or not text[:1].islower()):
                         flush()
-                elif _gap(previous, run, pitch) or (in_references and _REFERENCE_ENTRY.match(text)):
+                elif _gap(previous, run, pitch) or (in_references and _new_entry(previous, run)):
                     flush()
                 paragraph.append(text)
                 previous = run
@@ -247,6 +247,12 @@ def layout(pages: list[PageRuns]) -> Layout:
     if references[0] >= 0 and references[1] < 0:
         references[1] = len(blocks)
     return Layout(blocks, (references[0], references[1]))
+
+
+def _new_entry(previous: Run, run: Run) -> bool:
+    """A reference list's next entry: numbered ("12." or "[12]"), or outdented as a
+    hanging indent sets each author-year entry's first line."""
+    return bool(_REFERENCE_ENTRY.match(run.text.strip())) or run.x0 < previous.x0 - 3
 
 
 def _numbered_heading(run: Run, text: str, body_size: float) -> bool:
