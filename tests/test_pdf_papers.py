@@ -168,3 +168,29 @@ def test_author_year_references_are_one_paragraph_each_by_their_hanging_indent()
         (0, "Khan, A. (2019). Perhaps not. Lancet 3, 4-5."),
     ]
     assert found.references == (0, 3)
+
+
+def test_a_wide_caption_between_columns_ends_one_stretch_and_starts_the_next():
+    from reader.library.formats.pdf_layout import reading_order
+
+    def run(x0: float, x1: float, top: float, text: str) -> Run:
+        return Run(x0, top, x1, top + 9, text, 9)
+
+    drawn = [  # in the content stream: across the columns, line by line
+        run(50, 550, 60, "A wide title"),
+        *(run(50, 280, 100 + 12 * n, f"left one {n}") for n in range(3)),
+        *(run(320, 550, 100 + 12 * n, f"right one {n}") for n in range(3)),
+        run(50, 550, 150, "Figure 1: a caption across the page"),
+        *(run(50, 280, 170 + 12 * n, f"left two {n}") for n in range(2)),
+        *(run(320, 550, 170 + 12 * n, f"right two {n}") for n in range(2)),
+    ]
+    drawn.sort(key=lambda r: (r.top, r.x0))
+    order = [r.text for stretch in reading_order(PageRuns(600, 800, tuple(drawn))) for r in stretch]
+    assert order == [
+        "A wide title",
+        *(f"left one {n}" for n in range(3)),
+        *(f"right one {n}" for n in range(3)),
+        "Figure 1: a caption across the page",
+        *(f"left two {n}" for n in range(2)),
+        *(f"right two {n}" for n in range(2)),
+    ]
