@@ -10,7 +10,12 @@ import json
 import random
 from pathlib import Path
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "data" / "hedge"
+_HERE = Path(__file__).resolve()
+#: ``../shared`` beside the checkout, or further up for a worktree (``/work/wt/<branch>``).
+SHARED = next(
+    (p / "shared" / "data" / "hedge" for p in _HERE.parents if (p / "shared" / "data").is_dir()),
+    _HERE.parents[2] / "shared" / "data" / "hedge",
+)
 
 
 def sentences() -> list[str]:

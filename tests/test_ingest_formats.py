@@ -42,7 +42,7 @@ def test_html_keeps_the_article_and_drops_navigation_ads_and_comments(lib: Libra
         assert doc.body[heading.offset :].startswith(heading.title)
 
 
-def test_pdf_text_in_page_order_with_metadata_and_pages_in_the_outline(lib: Library, corpus):
+def test_pdf_text_in_page_order_with_metadata_and_sections_in_the_outline(lib: Library, corpus):
     doc = lib.get(str(corpus["pdf"].resolve()))
     assert doc is not None
     assert doc.summary.format == "pdf"
@@ -52,10 +52,22 @@ def test_pdf_text_in_page_order_with_metadata_and_pages_in_the_outline(lib: Libr
     body = doc.body
     assert body.index("statins may be associated") < body.index("further studies are needed")
     assert body.index("further studies are needed") < body.index("suggestive but not conclusive")
-    assert [h.title for h in doc.outline] == ["Page 1", "Page 2", "Page 3"]
-    page2, page3 = doc.outline[1].offset, doc.outline[2].offset
-    assert body[page2:].startswith("Page 2") and "Limitations" in body[page2:page3]
+    assert [h.title for h in doc.outline] == ["Limitations", "Conclusion"]
+    limitations, conclusion = doc.outline[0].offset, doc.outline[1].offset
+    assert "further studies are needed" in body[limitations:conclusion]
+    assert "Page 1" not in body
     assert doc.summary.hedges >= 2
+
+
+def test_a_pdf_without_section_headings_is_outlined_by_page(tmp_path: Path):
+    from tests.format_fixtures import write_pdf
+
+    path = write_pdf(tmp_path / "notes.pdf", ["First it may rain.", "Then it might not."])
+    lib = Library(tmp_path / "lib")
+    assert not lib.add([path]).failed
+    doc = lib.get(str(path.resolve()))
+    assert [h.title for h in doc.outline] == ["Page 1", "Page 2"]
+    assert doc.body[doc.outline[1].offset :].startswith("Page 2\n\nThen it might not.")
 
 
 def test_pdf_title_falls_back_to_the_first_line(tmp_path: Path):
@@ -391,8 +403,8 @@ def test_markdown_front_matter_gives_title_date_and_author(tmp_path: Path):
     assert note.title == "Statins and memory: a cautious review"
     assert note.summary.author == "Dana Reyes"
     assert note.summary.date.year == 2021 and note.summary.date.month == 3
-    assert "title:" not in note.body and "tags" not in note.body
-    assert note.body.startswith("Findings")
+    assert "title:" not in note.body and "tags:" not in note.body
+    assert note.body.startswith("Tags: statins, memory\n\nFindings")  # as plain text
     assert [h.title for h in note.outline] == ["Findings"]
     assert [h.summary.path for h in lib.search("date:2021").hits] == [note.path]
     assert [h.summary.path for h in lib.search("author:reyes").hits] == [note.path]

@@ -71,13 +71,25 @@ def run_app(args: argparse.Namespace) -> int:
 
 
 def add(args: argparse.Namespace) -> int:
-    from reader.cli.ingest import run_add
+    from reader.cli.sources import add as run_add
 
     return run_add(_library(args), args, error)
 
 
+def stats(args: argparse.Namespace) -> int:
+    from reader.cli.stats import run
+
+    return run(_existing_library(args), args)
+
+
+def export_feeds(args: argparse.Namespace) -> int:
+    from reader.cli.sources import export_feeds as run_export
+
+    return run_export(_library(args), args, error)
+
+
 def refresh(args: argparse.Namespace) -> int:
-    from reader.cli.ingest import run_refresh
+    from reader.cli.sources import refresh as run_refresh
 
     return run_refresh(_library(args), args, error)
 

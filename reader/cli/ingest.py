@@ -1,4 +1,5 @@
-"""``add`` and ``refresh``: a progress bar on a terminal, plain lines when piped, a summary.
+"""``add`` and ``refresh`` output (``reader.cli.sources`` runs them): a progress bar on a
+terminal, plain lines when piped, a summary.
 
 On a terminal the bar shows files done out of the total, the rate and the current
 file; piped, a line every few seconds says the same, so logs stay readable.
@@ -6,7 +7,6 @@ file; piped, a line every few seconds says the same, so logs stay readable.
 
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -32,21 +32,7 @@ PLAIN_EVERY = 2.0  # seconds between progress lines when stderr is not a termina
 Show = Callable[[AddProgress], None]
 
 
-def run_add(library: Library, args: argparse.Namespace, error: Callable[[str], None]) -> int:
-    max_bytes = int(args.max_size * 1024 * 1024)
-    with progress_display("Indexing") as show:
-        report = library.add(args.paths, progress=show, max_bytes=max_bytes, prune=args.prune)
-    return _finish(library, report, error)
-
-
-def run_refresh(library: Library, args: argparse.Namespace, error: Callable[[str], None]) -> int:
-    max_bytes = int(args.max_size * 1024 * 1024)
-    with progress_display("Refreshing") as show:
-        report = library.refresh(progress=show, max_bytes=max_bytes, prune=args.prune)
-    return _finish(library, report, error)
-
-
-def _finish(library: Library, report: AddReport, error: Callable[[str], None]) -> int:
+def finish(library: Library, report: AddReport, error: Callable[[str], None]) -> int:
     for failure in report.failed:
         error(f"skipped {failure}")
     print(f"{report.summary()} ({len(library)} documents in {library.path})")

@@ -29,6 +29,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"hedge-reader {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    from reader.cli import sources
 
     sizing = argparse.ArgumentParser(add_help=False)
     sizing.add_argument(
@@ -43,16 +44,18 @@ def build_parser() -> argparse.ArgumentParser:
         parents=[common, sizing],
         help="index files, folders and URLs (txt, md, html, pdf, epub, RSS/Atom feeds)",
     )
-    add.add_argument("paths", nargs="+", metavar="PATH|URL")
+    add.add_argument("paths", nargs="*", metavar="PATH|URL")
     add.add_argument(
         "--prune", action="store_true", help="drop documents whose files under PATH are gone"
     )
+    sources.add_arguments(add)
     refresh = sub.add_parser(
         "refresh",
         parents=[common, sizing],
         help="re-check every file, page and feed in the library and index what changed",
     )
     refresh.add_argument("--prune", action="store_true", help="drop documents whose files are gone")
+    sources.refresh_arguments(refresh)
 
     search = sub.add_parser("search", parents=[common], help="search the library")
     search.add_argument("query", metavar="QUERY", help="keywords in Whoosh query syntax")
@@ -88,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_parser(sub, common)
     tools.add_parsers(sub, common)
     compare.add_parser(sub, common)
+    sources.add_parsers(sub, common)
+    from reader.cli import stats
+
+    stats.add_parser(sub, common)
     return parser
 
 
@@ -128,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "export": tools.export,
         "serve": tools.serve,
         "compare": compare.run,
+        "export-feeds": commands.export_feeds,
+        "stats": commands.stats,
     }[args.command]
     try:
         return handler(args)

@@ -35,6 +35,20 @@ class ParsedDocument:
     author: str = ""
     #: What ``refresh`` re-reads to update this document: its file, URL or feed.
     source: str = ""
+    #: ``(start, end)`` stretches of ``body`` the hedge figures leave out (a paper's
+    #: reference list: its titles' hedges are other papers' claims).
+    excluded: tuple[tuple[int, int], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Metadata:
+    """What a reference manager knows about a file better than the file does (Zotero)."""
+
+    title: str = ""
+    author: str = ""
+    date: datetime | None = None
+    doi: str = ""
+    collections: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ from reader.library.formats.text import (
     normalise_plain_text,
     parse_text,
 )
+from reader.library.vault import skipped_folders
 
 #: Files larger than this are refused: a reader is not a log viewer.
 MAX_FILE_BYTES = 50 * 1024 * 1024
@@ -99,8 +100,9 @@ def _walk(folder: Path, seen: set[Path]) -> Iterator[SourceFile | IngestError | 
         errors.append(IngestError(error.filename or folder, error.strerror or str(error)))
 
     errors: list[IngestError] = []
+    skipped = skipped_folders(folder)  # a note vault's attachments
     for root, dirs, files in os.walk(folder, onerror=on_error):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and Path(root) / d not in skipped)
         for name in sorted(files):
             if name.startswith("."):
                 continue

@@ -21,6 +21,7 @@ from reader.library.documents import (
     Document,
     DocumentSummary,
     Heading,
+    Metadata,
     ParsedDocument,
     SearchResults,
     summary_from_fields,
@@ -186,11 +187,13 @@ class Library:
         progress: ProgressCallback | None = None,
         max_bytes: int = MAX_FILE_BYTES,
         prune: bool = False,
+        metadata: Mapping[str, Metadata] | None = None,
     ) -> AddReport:
         """Index new and changed files and URLs under ``paths``; unchanged ones are skipped.
 
         Bad sources are reported in ``AddReport.failed`` and the rest goes on. With
         ``prune``, documents whose files under ``paths`` are gone are dropped.
+        ``metadata`` (resolved path -> ``Metadata``) wins over what the files say.
         """
         report = AddReport()
         paths = list(paths)
@@ -220,7 +223,9 @@ class Library:
                 preparing = Preparing(
                     sources,
                     known,
-                    partial(_index_fields, phrases=dict(self.phrases)),
+                    partial(_index_fields_with, dict(metadata), dict(self.phrases))
+                    if metadata
+                    else partial(_index_fields, phrases=dict(self.phrases)),
                     max_bytes,
                     pre_analyse,
                     library=self.path,
@@ -486,7 +491,7 @@ class Library:
                     if progress is not None:
                         progress(AddProgress(done - 1, len(stale), stored["path"]))
                     body = texts.get(stored["sha256"]) or ""
-                    fields = _index_fields(_parsed_from(stored, body), self.phrases)
+                    fields = {**stored, **_index_fields(_parsed_from(stored, body), self.phrases)}
                     fields["added"] = stored.get("added") or fields["added"]
                     writer.replace(analyse(fields, pre_analyse))
                     if done % _COMMIT_EVERY == 0:
@@ -502,7 +507,91 @@ class Library:
                 progress(AddProgress(len(stale), len(stale), ""))
             return done
 
+    def retag(self, metadata: Mapping[str, Metadata]) -> list[str]:
+        """Give indexed documents new metadata without re-reading their files (a title
+        edited in Zotero); returns the paths whose stored metadata changed."""
+        with self._lock, self._add_lock():
+            index = self._open(create=False)
+            searcher = self._get_searcher()
+            if index is None or searcher is None:
+                return []
+            assert self._texts is not None
+            changed = []
+            for path, meta in metadata.items():
+                stored = searcher.document(path=path)
+                if stored is None:
+                    continue
+                fields = _with_metadata(dict(stored), meta)
+                if all(
+                    (stored.get(name) or "") == (fields.get(name) or "") for name in _META_FIELDS
+                ):
+                    continue
+                fields["body"] = self._texts.get(stored["sha256"]) or ""
+                fields["title_sort"] = fields["title"].casefold()[:200]
+                changed.append((path, fields))
+            if not changed:
+                return []
+            writer = self._writer(index)
+            try:
+                for _, fields in changed:
+                    writer.replace(fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+            return [path for path, _ in changed]
+
+    def set_texts(self, texts: Mapping[str, tuple[str, tuple[Heading, ...]] | None]) -> list[str]:
+        """Give indexed documents a new text (a feed entry's article, fetched later), their
+        metadata and hash kept, hedge figures counted again; ``None`` only marks an entry
+        as fetched. Returns the paths whose text changed."""
+        with self._lock, self._add_lock():
+            index = self._open(create=False)
+            searcher = self._get_searcher()
+            if index is None or searcher is None:
+                return []
+            assert self._texts is not None
+            changed: list[tuple[str, Fields, str | None]] = []
+            for path, replacement in texts.items():
+                stored = searcher.document(path=path)
+                if stored is None:
+                    continue
+                fields = dict(stored)
+                body = self._texts.get(stored["sha256"]) or ""
+                if replacement is not None:
+                    body, outline = replacement
+                    fields.update(_index_fields(_parsed_from(stored, body, outline), self.phrases))
+                    fields["added"] = stored.get("added") or fields["added"]
+                fields.update(full_text=True, body=body)
+                fields["title_sort"] = (fields.get("title") or "").casefold()[:200]
+                changed.append((path, fields, body if replacement is not None else None))
+            if not changed:
+                return []
+            self._texts.replace((f["sha256"], new) for _, f, new in changed if new is not None)
+            writer = self._writer(index)
+            try:
+                for _, fields, _ in changed:
+                    writer.replace(fields)
+            except BaseException:
+                writer.cancel()
+                raise
+            self._commit(writer)
+            return [path for path, _, new in changed if new is not None]
+
     # -- reading -----------------------------------------------------------------
+
+    def generation(self) -> int:
+        """The index's commit number (-1 before the first): figures kept beside the index
+        (``reader.library.stats``) are current while it is unchanged."""
+        with self._lock:
+            index = self._open(create=False)
+            return -1 if index is None else index.generation()
+
+    def stored_fields(self) -> list[Fields]:
+        """Every document's stored fields: figures, metadata, no text."""
+        with self._lock:
+            searcher = self._get_searcher()
+            return [] if searcher is None else [dict(f) for f in searcher.all_fields()]
 
     def get(self, path: str | Path) -> Document | None:
         with self._lock:
@@ -552,8 +641,16 @@ class Library:
             )
 
 
-def _parsed_from(stored: Fields, body: str) -> ParsedDocument:
-    """A stored document as the parser gave it, for analysing it again."""
+def _parsed_from(
+    stored: Fields, body: str, outline: tuple[Heading, ...] | None = None
+) -> ParsedDocument:
+    """A stored document as the parser gave it, for analysing it again (with a new text
+    and ``outline``, for a feed entry's article fetched later)."""
+    if outline is None:
+        outline = tuple(Heading(*item) for item in stored.get("outline") or ())
+        excluded = tuple(tuple(pair) for pair in stored.get("excluded") or ())
+    else:
+        excluded = ()
     epoch = datetime(1970, 1, 1)
     return ParsedDocument(
         path=stored["path"],
@@ -564,9 +661,10 @@ def _parsed_from(stored: Fields, body: str) -> ParsedDocument:
         sha256=stored["sha256"],
         size=stored.get("size") or 0,
         mtime=stored.get("mtime") or 0.0,
-        outline=tuple(Heading(*item) for item in stored.get("outline") or ()),
+        outline=outline,
         author=stored.get("author") or "",
         source=stored.get("source") or stored["path"],
+        excluded=excluded,
     )
 
 
@@ -582,9 +680,48 @@ def _naive_utc(moment: datetime) -> datetime:
     return moment.astimezone(timezone.utc).replace(tzinfo=None)
 
 
+_META_FIELDS = ("title", "author", "date", "doi", "collections")
+
+
+def _with_metadata(fields: Fields, meta: Metadata) -> Fields:
+    """Index fields with a reference manager's metadata over the file's own."""
+    if meta.title:
+        fields["title"] = meta.title
+        fields["title_sort"] = meta.title.casefold()[:200]
+    if meta.author:
+        fields["author"] = meta.author
+    if meta.date is not None:
+        fields["date"] = _naive_utc(meta.date)
+    fields["doi"] = meta.doi
+    fields["collections"] = ",".join(meta.collections)
+    return fields
+
+
+def _index_fields_with(
+    metadata: dict[str, Metadata], phrases: Mapping[str, str], parsed: ParsedDocument
+) -> Fields:
+    """``_index_fields``, then ``metadata``'s entry for the document's file (picklable)."""
+    fields = _index_fields(parsed, phrases)
+    meta = metadata.get(parsed.path)
+    return _with_metadata(fields, meta) if meta is not None else fields
+
+
+def _counted_text(parsed: ParsedDocument) -> str:
+    """The body without its ``excluded`` stretches: what the hedge figures count."""
+    if not parsed.excluded:
+        return parsed.body
+    parts, position = [], 0
+    for start, end in sorted(parsed.excluded):
+        parts.append(parsed.body[position:start])
+        position = max(position, end)
+    parts.append(parsed.body[position:])
+    return "".join(parts)
+
+
 def _index_fields(parsed: ParsedDocument, phrases: Mapping[str, str] | None = None) -> Fields:
     """One parsed document -> the index's fields, with its hedge figures (counting the
-    user's ``phrases``)."""
+    user's ``phrases``; a paper's references left out of them)."""
+    counted = _counted_text(parsed)
     return {
         "path": parsed.path,
         "title": parsed.title,
@@ -594,10 +731,11 @@ def _index_fields(parsed: ParsedDocument, phrases: Mapping[str, str] | None = No
         "date": _naive_utc(parsed.date),
         "added": _naive_utc(datetime.now(timezone.utc)),
         "title_sort": parsed.title.casefold()[:200],
-        **figure_fields(parsed.body, phrases),
+        **figure_fields(counted, phrases),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
         "sha256": parsed.sha256,
         "size": parsed.size,
         "mtime": parsed.mtime,
         "source": parsed.source or parsed.path,
+        "excluded": [list(pair) for pair in parsed.excluded],
     }

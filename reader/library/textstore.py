@@ -43,6 +43,13 @@ class TextStore:
             with self._connect() as db:
                 db.executemany("INSERT OR IGNORE INTO texts VALUES (?, ?)", rows)
 
+    def replace(self, items: Iterable[tuple[str, str]]) -> None:
+        """New bodies under keys already there (a feed entry's article fetched later)."""
+        rows = [(sha, pack(body)) for sha, body in items]
+        if rows:
+            with self._connect() as db:
+                db.executemany("INSERT OR REPLACE INTO texts VALUES (?, ?)", rows)
+
     def get(self, sha256: str) -> str | None:
         row = (
             self._connect().execute("SELECT body FROM texts WHERE sha256 = ?", (sha256,)).fetchone()

@@ -36,6 +36,9 @@ from reader.library import (
     Library,
     LibraryError,
     SearchResults,
+    expand_lists,
+    import_zotero,
+    is_zotero_folder,
 )
 from reader.reading.analysis import Chunk, analyse, chunk_bounds, claims_of, merge
 from reader.reading.analysis_pool import AnalysisPool, batches
@@ -49,6 +52,7 @@ from reader.tui.heap import HeapKeeper
 from reader.tui.keys import bound_keys, described, key_groups, reading_bindings
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.help import HelpScreen
+from reader.tui.screens.stats import StatsChoice, StatsScreen
 from reader.tui.tools import ToolActions
 from reader.tui.widgets.document_list import DocumentList, ListEntry
 from reader.tui.widgets.document_view import DocumentView
@@ -97,6 +101,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("C", "categories", "Hedge categories explained", show=False, id="app.categories"),
+        Binding("S", "library_stats", "Library at a glance", show=False, id="app.stats"),
         Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
         Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
@@ -392,7 +397,12 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
                 self.post_message(messages.IndexingProgress(step.done, step.total, step.current))
 
         try:
-            result = adder.add([target], progress=report)
+            if is_zotero_folder(target):  # its attachments, with Zotero's metadata
+                result = import_zotero(adder, target, progress=report)
+            else:
+                paths, failed = expand_lists([target])  # an .opml list: its feeds
+                result = adder.add(paths, progress=report)
+                result.failed[:0] = failed
         except KeyboardInterrupt:
             return
         except LibraryError as error:
@@ -704,6 +714,25 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(key_groups(self.BINDINGS)))
+
+    def action_library_stats(self) -> None:
+        if not isinstance(self.screen, StatsScreen):
+            self.push_screen(StatsScreen(self.library), callback=self._stats_chosen)
+
+    def _stats_chosen(self, choice: StatsChoice | None) -> None:
+        """A bar searches its slice; a ranked document opens."""
+        if choice is None:
+            return
+        if choice.path:
+            self.open_document(choice.path, ())
+            self.query_one(DocumentView).focus()
+        else:
+            search = self.query_one(SearchBar).input
+            if search.value == choice.query:
+                self._start_search(choice.query)
+            else:
+                search.value = choice.query  # shown as if typed; its change runs the search
+            self.query_one(DocumentList).focus()
 
     # -- reading: categories, panels, find, bookmarks, history -------------------------
 

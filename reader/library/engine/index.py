@@ -96,6 +96,10 @@ class Index:
     def searcher(self) -> Searcher:
         return Searcher(self._index.searcher())
 
+    def generation(self) -> int:
+        """The number of the last commit (-1 before the first)."""
+        return int(self._index.latest_generation())
+
     def close(self) -> None:
         self._index.close()
 

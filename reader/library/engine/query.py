@@ -46,7 +46,7 @@ causal:>50              over half the findings stated as a cause;  causal:[20 to
 When nothing matches, the status line suggests words the library does contain."""
 
 #: Extra names a user may type for a field.
-ALIASES = {"date": ["published", "written"]}
+ALIASES = {"date": ["published", "written"], "collections": ["collection"]}
 
 #: Fields a user can name in a query (the rest of the schema is internal).
 QUERY_FIELDS = (
@@ -64,6 +64,9 @@ QUERY_FIELDS = (
     "categories",
     "claims",
     "causal",
+    "source",
+    "doi",
+    "collections",
 )
 
 _FIELD_NAMES = QUERY_FIELDS + tuple(name for names in ALIASES.values() for name in names)
@@ -209,7 +212,7 @@ def _ceil(moment: Any) -> datetime:
 def _check_shape(query: str) -> None:
     if query.count('"') % 2:
         raise BadQuery(f'unbalanced quote in {query!r}: close the phrase with another "')
-    outside = _QUOTED.sub(" ", query)
+    outside = _QUOTED.sub('""', query)  # a phrase stays a value: title:"two words"
     depth = 0
     for char in outside:
         depth += {"(": 1, ")": -1}.get(char, 0)

@@ -130,4 +130,10 @@ def make_schema() -> Schema:
         mtime=STORED,
         source=ID(stored=True),
         analysis=STORED,  # which analysis made the figures (reader.library.figures)
+        doi=ID(stored=True),
+        collections=KEYWORD(stored=True, commas=True, lowercase=True),
+        #: A feed entry whose article was fetched (``refresh --full-text``).
+        full_text=STORED,
+        #: Stretches of the body left out of the figures (a paper's references).
+        excluded=STORED,
     )

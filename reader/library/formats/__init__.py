@@ -96,7 +96,7 @@ def parse(raw: Raw) -> list[ParsedDocument]:
 
 
 def _lazy(module: str) -> Callable[[Raw], ParsedDocument | list[ParsedDocument]]:
-    """Import a format's module on first use: pypdf or trafilatura cost time to import."""
+    """Import a format's module on first use: pypdfium2 or trafilatura cost time to import."""
 
     def run(raw: Raw) -> ParsedDocument | list[ParsedDocument]:
         import importlib

@@ -27,6 +27,8 @@ class FrontMatter:
     title: str = ""
     date: datetime | None = None
     author: str = ""
+    #: ``tags:`` (Obsidian, zk, nb): shown as a plain line at the top of the note.
+    tags: tuple[str, ...] = ()
 
 
 def split_front_matter(text: str) -> tuple[FrontMatter, str]:
@@ -34,16 +36,28 @@ def split_front_matter(text: str) -> tuple[FrontMatter, str]:
     block = _BLOCK.match(text)
     if block is None:
         return FrontMatter(), text
+    from reader.library.vault import parse_tags
+
     values: dict[str, str] = {}
-    for line in (block.group(1) or "").splitlines():
+    lines = (block.group(1) or "").splitlines()
+    tags: tuple[str, ...] = ()
+    for number, line in enumerate(lines):
         found = _LINE.match(line)
-        if found and found.group(2):
+        if found and found.group(1).lower() in ("tags", "tag") and not tags:
+            following = []
+            for item in lines[number + 1 :]:
+                if not item.startswith((" ", "\t", "-")):
+                    break
+                following.append(item)
+            tags = parse_tags(found.group(2), following)
+        elif found and found.group(2):
             values.setdefault(found.group(1).lower(), _unquote(found.group(2)))
     return (
         FrontMatter(
             title=_first(values, _TITLE_KEYS),
             date=parse_date(_first(values, _DATE_KEYS)),
             author=_first(values, _AUTHOR_KEYS).strip("[]"),
+            tags=tags,
         ),
         text[block.end() :],
     )

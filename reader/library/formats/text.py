@@ -19,6 +19,7 @@ from reader.library.formats.base import (
     sha256,
 )
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
+from reader.library.vault import plain_links
 
 
 def parse_text(raw: Raw) -> ParsedDocument:
@@ -27,14 +28,17 @@ def parse_text(raw: Raw) -> ParsedDocument:
     meta = FrontMatter()
     if raw.format == "md":
         meta, text = split_front_matter(text)
-        body, outline = markdown_to_text(text)
+        body, outline = markdown_to_text(plain_links(text))
     else:
         body, outline = normalise_plain_text(text), ()
     if not body.strip():
         raise IngestError(raw.name, "empty file (no text to read)")
+    title = clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/")))
+    if meta.tags:
+        body, outline = _with_tags_line(body, outline, meta.tags)
     return ParsedDocument(
         path=raw.name,
-        title=clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/"))),
+        title=title,
         body=body,
         format=raw.format,
         date=meta.date or file_date(raw.mtime),
@@ -45,6 +49,15 @@ def parse_text(raw: Raw) -> ParsedDocument:
         author=clean_title(meta.author),
         source=raw.source,
     )
+
+
+def _with_tags_line(
+    body: str, outline: tuple[Heading, ...], tags: tuple[str, ...]
+) -> tuple[str, tuple[Heading, ...]]:
+    """A note's front-matter tags as a plain first line; headings move down with the text."""
+    line = "Tags: " + ", ".join(tags) + "\n\n"
+    moved = tuple(Heading(h.offset + len(line), h.level, h.title) for h in outline)
+    return line + body, moved
 
 
 def decode(path: str | os.PathLike[str], data: bytes) -> str:
