@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from reader.library import Library
+from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
-from tests.helpers import Gate, fixture_app, fixture_folder, run
+from tests.helpers import FIXED_MTIME, RELEASE, SOURCE, Gate, fixture_app, fixture_folder, run
 
 #: A fixed modification time (2024-05-02 12:00 UTC) so dates on screen never change.
-FIXED_MTIME = 1714651200
 
 HEDGED = """Vaccines may reduce relapse
 
@@ -111,3 +112,15 @@ def snapshot_app() -> HedgeReaderApp:
         app = fixture_app()
         yield app
         app.library.close()
+
+
+@pytest.fixture
+def pair_library(tmp_path: Path) -> Library:
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name in (RELEASE, SOURCE):
+        shutil.copy(seeds_dir() / name, docs / name)
+    (docs / "plain.txt").write_text("We met at noon. The room was cold.\n", encoding="utf-8")
+    library = Library(tmp_path / "lib")
+    library.add([docs])
+    return library

@@ -3,6 +3,7 @@ import each other."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import os
@@ -21,15 +22,19 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual.widgets import Input
 
 from reader.library import Library
 from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
+from reader.tui.screens.add import AddScreen
 from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.format_fixtures import article_html
 
 SIZE = (120, 40)
+FIXED_MTIME = 1714651200
 
 
 async def settle(pilot) -> None:
@@ -278,3 +283,108 @@ def seed_text(size: int) -> str:
     parts = [p.read_text(encoding="utf-8") for p in sorted(seeds_dir().iterdir()) if p.is_file()]
     base = "\n\n".join(parts)
     return (base * (size // len(base) + 1))[:size]
+
+
+def status(app) -> str:
+    return str(app.query_one("#reading-status").render())
+
+
+def style_at(view: DocumentView, offset: int):
+    """The style the screen shows for the character at ``offset`` of the text."""
+    view.scroll_to_offset(offset)
+    for y in range(view.size.height):
+        index = int(view.scroll_y) + y
+        if index >= view.line_count:
+            break
+        start, end = view._lines[index]
+        if start <= offset < end:
+            strip = view.render_line(y)
+            column = 1 + offset - start  # one column of gutter
+            for segment in strip:
+                if column < len(segment.text):
+                    return segment.style
+                column -= len(segment.text)
+    raise AssertionError(f"offset {offset} not on screen")
+
+
+def write_claim_docs(folder: Path) -> dict[str, Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    files = {
+        "coffee": folder / "coffee-and-cancer.txt",
+        "bold": folder / "green-tea.txt",
+        "linked": folder / "walking.txt",
+    }
+    for key, text in (("coffee", COFFEE), ("bold", BOLD), ("linked", LINKED)):
+        files[key].write_text(text, encoding="utf-8")
+        os.utime(files[key], (FIXED_MTIME, FIXED_MTIME))
+    return files
+
+
+COFFEE = """Coffee and liver cancer
+
+Drinking coffee reduces the risk of liver cancer. Caffeine may improve attention in older adults.
+
+Tea drinking is associated with calm. The cohort included 3,000 adults from four cities.
+"""
+
+
+def reading_after(ending: str, *keys: str):
+    """Open the document whose path ends with ``ending`` (waiting for its analysis), then
+    press ``keys`` one by one, letting the screen settle after each."""
+
+    async def run_before(pilot) -> None:
+        app = pilot.app
+        await loaded(pilot)
+        listing = app.query_one(DocumentList)
+        while not listing.entries:
+            await asyncio.sleep(0.01)
+        paths = [entry.summary.path for entry in listing.entries]
+        listing.cursor = next(i for i, p in enumerate(paths) if p.endswith(ending))
+        app.open_document(paths[listing.cursor], ())
+        pane = app.query_one(ReadingPane)
+        while pane.document is None or pane.analysed < 1.0:
+            await asyncio.sleep(0.01)
+        await loaded(pilot)
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause(0.2)
+            await loaded(pilot)
+
+    return run_before
+
+
+async def pick(pilot, ending: str) -> None:
+    """With the pick step on, put the cursor on ``ending`` and press Enter."""
+    listing = pilot.app.query_one(DocumentList)
+    listing.cursor = next(
+        i for i, e in enumerate(listing.entries) if e.summary.path.endswith(ending)
+    )
+    listing.focus()
+    await pilot.press("enter")
+    await settle(pilot)
+
+
+SOURCE = "compare-2-source-evening-activity-and-dementia-abstract.md"
+
+
+RELEASE = "compare-1-release-evening-walks-halve-dementia-risk.md"
+
+
+async def type_and_submit(pilot, text: str) -> None:
+    await pilot.press("a")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, AddScreen)
+    pilot.app.screen.query_one(Input).value = text
+    await pilot.press("enter")
+
+
+LINKED = """Walking and mood
+
+Walking is linked to better mood. Runners were more likely to sleep well.
+"""
+
+
+BOLD = """Green tea
+
+Green tea prevents colds. Green tea lowers blood pressure. Green tea causes calm.
+"""

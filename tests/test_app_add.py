@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Input, ProgressBar
+from textual.widgets import ProgressBar
 
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
@@ -13,15 +13,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.metadata import row_suffix
 from reader.tui.widgets.reading_pane import ReadingPane
 from tests.format_fixtures import write_broken, write_corpus
-from tests.helpers import SIZE, Gate, notice_texts, notices, settle, visible_text
-
-
-async def type_and_submit(pilot, text: str) -> None:
-    await pilot.press("a")
-    await pilot.pause()
-    assert isinstance(pilot.app.screen, AddScreen)
-    pilot.app.screen.query_one(Input).value = text
-    await pilot.press("enter")
+from tests.helpers import SIZE, Gate, notice_texts, notices, settle, type_and_submit, visible_text
 
 
 async def test_a_adds_a_folder_and_the_list_shows_the_new_documents(

@@ -2,44 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
-import pytest
-
-from reader.library import Library
-from reader.resources import seeds_dir
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.compare import CompareScreen, PairView
 from reader.tui.widgets.document_list import DocumentList
-from tests.test_app import settle, visible_text
-from tests.test_reading import open_doc
-
-RELEASE = "compare-1-release-evening-walks-halve-dementia-risk.md"
-SOURCE = "compare-2-source-evening-activity-and-dementia-abstract.md"
-
-
-@pytest.fixture
-def pair_library(tmp_path: Path) -> Library:
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name in (RELEASE, SOURCE):
-        shutil.copy(seeds_dir() / name, docs / name)
-    (docs / "plain.txt").write_text("We met at noon. The room was cold.\n", encoding="utf-8")
-    library = Library(tmp_path / "lib")
-    library.add([docs])
-    return library
-
-
-async def pick(pilot, ending: str) -> None:
-    """With the pick step on, put the cursor on ``ending`` and press Enter."""
-    listing = pilot.app.query_one(DocumentList)
-    listing.cursor = next(
-        i for i, e in enumerate(listing.entries) if e.summary.path.endswith(ending)
-    )
-    listing.focus()
-    await pilot.press("enter")
-    await settle(pilot)
+from tests.helpers import RELEASE, SOURCE, open_doc, pick, settle, visible_text
 
 
 def text_of(widget) -> str:

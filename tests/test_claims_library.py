@@ -11,7 +11,7 @@ from whoosh import index as whoosh_index
 import reader.library.library as library_module
 from reader.export import analyse, to_html, to_markdown
 from reader.library import Library, QueryError
-from tests.test_claims_ui import COFFEE, write_claim_docs
+from tests.helpers import COFFEE, write_claim_docs
 
 CLAIM_FIELDS = ("claims", "causal", "claim_counts")
 

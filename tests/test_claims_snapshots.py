@@ -9,9 +9,7 @@ import pytest
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from tests.conftest import write_samples
-from tests.test_claims_ui import write_claim_docs
-from tests.test_reading_snapshots import _reading
-from tests.test_snapshots import FIXTURE_ROOT, fixture_folder
+from tests.helpers import FIXTURE_ROOT, fixture_folder, reading_after, write_claim_docs
 
 
 def _claims_app() -> HedgeReaderApp:
@@ -41,10 +39,10 @@ COFFEE = "coffee-and-cancer.txt"
 
 
 def test_claim_marks_legend_and_tagged_panel(snap_compare, claims_app):
-    run_before = _reading(COFFEE, "p", "c", "escape", "right_square_bracket")
+    run_before = reading_after(COFFEE, "p", "c", "escape", "right_square_bracket")
     assert snap_compare(claims_app, terminal_size=(120, 40), run_before=run_before)
 
 
 def test_small_terminal_claims_panel_in_place_of_the_list(snap_compare, claims_app):
-    run_before = _reading(COFFEE, "c", "j")
+    run_before = reading_after(COFFEE, "c", "j")
     assert snap_compare(claims_app, terminal_size=(80, 24), run_before=run_before)

@@ -3,7 +3,6 @@ tags, the legend's counts and toggles, ]/[ stops, the causal sort and the query 
 
 from __future__ import annotations
 
-import os
 from itertools import pairwise
 from pathlib import Path
 
@@ -17,41 +16,21 @@ from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.side_panel import ClaimsList
-from tests.conftest import FIXED_MTIME
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_reading import open_doc, status, style_at
+from tests.helpers import (
+    COFFEE,
+    SIZE,
+    open_doc,
+    settle,
+    status,
+    style_at,
+    visible_text,
+    write_claim_docs,
+)
 
 #: One finding of each strength, a hedge ("may") on the conditional one, and a sentence
 #: that states no finding.
-COFFEE = """Coffee and liver cancer
-
-Drinking coffee reduces the risk of liver cancer. Caffeine may improve attention in older adults.
-
-Tea drinking is associated with calm. The cohort included 3,000 adults from four cities.
-"""
 #: Three findings, all stated as causes.
-BOLD = """Green tea
-
-Green tea prevents colds. Green tea lowers blood pressure. Green tea causes calm.
-"""
 #: Findings, none causal.
-LINKED = """Walking and mood
-
-Walking is linked to better mood. Runners were more likely to sleep well.
-"""
-
-
-def write_claim_docs(folder: Path) -> dict[str, Path]:
-    folder.mkdir(parents=True, exist_ok=True)
-    files = {
-        "coffee": folder / "coffee-and-cancer.txt",
-        "bold": folder / "green-tea.txt",
-        "linked": folder / "walking.txt",
-    }
-    for key, text in (("coffee", COFFEE), ("bold", BOLD), ("linked", LINKED)):
-        files[key].write_text(text, encoding="utf-8")
-        os.utime(files[key], (FIXED_MTIME, FIXED_MTIME))
-    return files
 
 
 @pytest.fixture

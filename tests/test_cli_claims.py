@@ -8,8 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_claims_ui import COFFEE, write_claim_docs
-from tests.test_cli import run
+from tests.helpers import COFFEE, run, write_claim_docs
 
 #: Hedged only in the BioScope convention ("if", "whether" count there, not for readers).
 CONDITIONS = "The drug works if the dose is right, and we can test whether it helps.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers import run
 
 RELEASE = (
     "Coffee prevents liver cancer\n\n"

@@ -5,12 +5,11 @@ from __future__ import annotations
 import pytest
 
 from reader.tui.app import HedgeReaderApp
-from tests.test_app_compare import RELEASE, SOURCE, pair_library, pick  # noqa: F401
-from tests.test_reading import open_doc
+from tests.helpers import RELEASE, SOURCE, open_doc, pick
 
 
 @pytest.fixture
-def compare_app(pair_library):  # noqa: F811
+def compare_app(pair_library):
     app = HedgeReaderApp(pair_library)
     app.theme = "textual-dark"
     yield app

@@ -82,8 +82,7 @@ def test_titles_and_addresses_are_escaped_when_written(tmp_path: Path):
 
 async def test_an_opml_list_added_in_the_app_subscribes_to_its_feeds(httpserver, tmp_path, library):
     from reader.tui.app import HedgeReaderApp
-    from tests.test_app import SIZE, settle
-    from tests.test_app_add import type_and_submit
+    from tests.helpers import SIZE, settle, type_and_submit
 
     httpserver.expect_request("/health.rss").respond_with_data(
         rss_feed(FEED_ITEMS), content_type="application/rss+xml"

@@ -17,29 +17,7 @@ from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import BookmarkList, ClaimsList, OutlineList
 from tests.conftest import HEDGED
-from tests.helpers import SIZE, notice_texts, open_doc, settle, visible_text
-
-
-def style_at(view: DocumentView, offset: int):
-    """The style the screen shows for the character at ``offset`` of the text."""
-    view.scroll_to_offset(offset)
-    for y in range(view.size.height):
-        index = int(view.scroll_y) + y
-        if index >= view.line_count:
-            break
-        start, end = view._lines[index]
-        if start <= offset < end:
-            strip = view.render_line(y)
-            column = 1 + offset - start  # one column of gutter
-            for segment in strip:
-                if column < len(segment.text):
-                    return segment.style
-                column -= len(segment.text)
-    raise AssertionError(f"offset {offset} not on screen")
-
-
-def status(app) -> str:
-    return str(app.query_one("#reading-status").render())
+from tests.helpers import SIZE, notice_texts, open_doc, settle, status, style_at, visible_text
 
 
 async def test_legend_counts_each_category_and_keys_hide_and_show_it(library: Library):

@@ -11,7 +11,8 @@ from reader.library import Library
 from reader.library.stats import cached_stats, library_stats
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.stats import StatsList, StatsScreen
-from tests.test_snapshots import _after, fixture_app, fixture_folder
+from tests.helpers import after as _after
+from tests.helpers import fixture_app, fixture_folder
 
 
 async def _settled(pilot) -> None:

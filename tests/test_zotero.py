@@ -177,8 +177,7 @@ async def test_a_zotero_folder_added_in_the_app_brings_zoteros_metadata(
     tmp_path: Path, zotero, library
 ):
     from reader.tui.app import HedgeReaderApp
-    from tests.test_app import SIZE, settle
-    from tests.test_app_add import type_and_submit
+    from tests.helpers import SIZE, settle, type_and_submit
 
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
