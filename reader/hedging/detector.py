@@ -67,6 +67,12 @@ def _load_model() -> _Model:
     return _loaded
 
 
+def use_model(weights: dict[str, float] | None, lemmas: frozenset[str] = frozenset()) -> None:
+    """Swap in a freshly trained model (cross-validation), or ``None`` to reload the shipped one."""
+    global _loaded
+    _loaded = None if weights is None else _Model(dict(weights), frozenset(lemmas), 0.0)
+
+
 def _pattern(
     scheme: str, ignore_case: bool, extra: tuple[tuple[str, str], ...] = ()
 ) -> tuple[re.Pattern[str], dict[str, Entry]]:
