@@ -121,6 +121,7 @@ def find_hedges(
     lemmas, threshold, score = model.lemmas, model.threshold, model.score
     found: list[Hedge] = []
     append = found.append
+    either: tuple[int, bool] | None = None  # (end, decision) of an "either" awaiting its "or"
     for match in pattern.finditer(haystack):
         key = match.group()
         entry = table.get(key)
@@ -134,7 +135,14 @@ def find_hedges(
         ctx = context(text, start, end)
         keep = judge(lemma, key, ctx, scheme)
         if keep is None:
-            keep = lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+            if either is not None and key == "or" and _pairs(text, either[0], start):
+                keep = either[1]  # "either ... or" is one cue: both pieces or neither
+            else:
+                keep = lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+        if key == "either":
+            either = (end, keep)
+        elif key == "or":
+            either = None
         if keep:
             category = entry.category
             append(
@@ -147,6 +155,14 @@ def find_hedges(
                 )
             )
     return found
+
+
+def _pairs(text: str, after: int, start: int) -> bool:
+    """An "or" at ``start`` completes the "either" ending at ``after``: same clause, near."""
+    if start - after > 160:
+        return False
+    between = text[after:start]
+    return ". " not in between and ";" not in between
 
 
 def profile(text: str, hedges: list[Hedge] | None = None) -> HedgeProfile:

@@ -53,6 +53,7 @@ class Context(NamedTuple):
     initial: bool  # candidate starts a sentence (or the text)
     p1_cap: bool  # the previous word starts with a capital
     n1_cap: bool  # the next word starts with a capital
+    before: tuple[str, ...] = ()  # every lowercased token of the left window, in order
 
 
 def context(text: str, start: int, end: int) -> Context:
@@ -81,6 +82,7 @@ def context(text: str, start: int, end: int) -> Context:
         initial,
         p1[:1].isupper(),
         n1[:1].isupper(),
+        tuple(t.lower() for t in left if t),
     )
 
 

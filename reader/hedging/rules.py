@@ -50,6 +50,13 @@ ABILITY = _words(
     discern"""
 )
 _PAST_INABILITY = _words("not n't never hardly barely no only")
+# Who "could walk" or "could detect": people and animals whose past ability a sentence reports.
+AGENTS = _words(
+    """i we you they he she one who people patients participants subjects volunteers
+    researchers scientists investigators authors doctors physicians nurses children kids adults
+    women men mice rats animals users individuals players residents workers students survivors
+    team teams group groups everyone nobody someone"""
+)
 # "the arrow indicates", "asterisks indicate": figure markers, not evidence.
 MARKERS = _words(
     """arrow arrows arrowhead arrowheads asterisk asterisks bar bars line lines box boxes star
@@ -113,7 +120,23 @@ def _numeric(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS
 
 
+# Permission, not possibility: "users may download the client", "guests may log in".
+_PERMITTED = _words(
+    """download apply choose opt request submit enter log access purchase buy borrow join attend
+    check contact visit keep bring park register vote reproduce redistribute copy modify
+    distribute use"""
+)
+_PERMITTEES = _words(
+    """you users visitors guests members students applicants customers players readers
+    employees candidates residents participants subscribers licensees passengers one"""
+)
+
+
 def _may(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in _PERMITTEES and (
+        ctx.n1 in _PERMITTED or (ctx.n1 in ("also", "not", "always", "now") and ctx.n2 in _PERMITTED)
+    ):
+        return False  # deontic "may": "members may not attack one another", "you may download"
     if not ctx.cap:
         return True
     # Capital "May": a month ("in May 2021"), a name ("May Smith", "Theresa May said") or the modal.
@@ -136,10 +159,17 @@ def _might(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.n1 in ABILITY or ctx.n1 in _PAST_INABILITY:
+    if ctx.n1 in _PAST_INABILITY:
         return False
-    if ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY:
-        return False
+    ability = ctx.n1 in ABILITY or (ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY)
+    if ability:
+        # "patients could walk", "we could detect no binding": what someone managed. A test or a
+        # method that "could identify cancer with 90% accuracy" is a claim about what it may do.
+        if scheme != "reader" or ctx.p1 in AGENTS or ctx.p2 in AGENTS or ctx.p1 in ("so", "that"):
+            return False
+        return True
+    if ctx.p1 == "so" or (ctx.p1 == "that" and ctx.p2 == "so"):
+        return False  # "moved so that his father could work": purpose, not a guess
     if ctx.n1 == "be" and ctx.n2 in (
         "detected",
         "observed",
@@ -159,12 +189,29 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
 def _suggested(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.n1 in _DOSE or ctx.p1 in DETERMINERS:
         return False  # "the suggested dose"
+    if _advice(ctx):
+        return False
     return None
 
 
+_PERSONAL = _words("i you he she we they someone somebody everyone")
+_ADDRESSEES = _words("we you i us they he she")
+
+
+def _advice(ctx: Context) -> bool:
+    """ "She suggested we meet", "he suggested that you call": a proposal to someone, not a
+    claim about the evidence."""
+    if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing", "king"):
+        return True  # "doctors suggest taking it with food"
+    person = ctx.p1 in _PERSONAL or (ctx.p1_cap and not ctx.initial and ctx.p1 not in ("i",))
+    return person and (
+        ctx.n1 in _ADDRESSEES or (ctx.n1 == "that" and ctx.n2 in _ADDRESSEES and ctx.n3 != "are")
+    )
+
+
 def _suggest(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing"):
-        return False  # advice: "doctors suggest taking it with food"
+    if _advice(ctx):
+        return False
     return None
 
 
@@ -267,9 +314,66 @@ def _propose(surface: str, ctx: Context, scheme: str) -> bool | None:
 def _expect(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.p1 in ("than", "as", "unexpected") or ctx.p2 == "than" or ctx.p1 in DETERMINERS:
         return False  # "better than expected", "as expected", "an expected increase"
-    if scheme == "reader" and surface in ("expected", "predicted") and ctx.p1 in BE:
-        return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
+    if ctx.n1 == "by" and ctx.n2 == "chance":
+        return False  # "more often than expected by chance": a statistical baseline
+    if surface in ("expected", "predicted") and (ctx.p1 in BE or ctx.p1 == "be"):
+        if ctx.n1 == "that" and ctx.p2 == "it":
+            return True  # "it is expected that"
+        if scheme == "reader" or ctx.n1 == "to":
+            return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
     return None
+
+
+def _estimate(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """Reader: every estimate but the aim "to estimate X". BioScope marks an estimate offered as a claim ("it has been estimated that", "is
+    estimated to be"), not a computed quantity ("the estimated rate", "to estimate X")."""
+    if scheme == "reader":
+        return ctx.p1 not in ("to", "not")
+    if ctx.n1 in ("that", "to") and ctx.p1 != "to":
+        return True
+    if ctx.p1 in ("been", "we", "i", "they") or (ctx.p1 in BE and ctx.n1 in ("at", "recently")):
+        return True
+    return False
+
+
+# Verbs of a conclusion, not an obligation: "this effect must involve another mechanism".
+_MUST_INFER = _words(
+    "involve involves play reflect represent exist arise lie account depend result act occur "
+    "operate derive originate contribute"
+)
+
+
+def _must(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "must be performed", "proteins must be co-localized": a requirement (deontic), not a guess.
+    return ctx.n1 in _MUST_INFER or (ctx.n1 in ("also", "therefore") and ctx.n2 in _MUST_INFER)
+
+
+def _hint(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "hinted at a link", "results hint that": a weak claim; "a hint of lemon": a small amount.
+    return ctx.n1 in ("at", "that") or surface in ("hinted", "hinting") and ctx.n1 not in ("by",)
+
+
+_FEAR_RAISE = _words(
+    "amid amidst raising raised raise raises sparked spark sparking fuelling fueling fuelled "
+    "fueled allay allayed growing mounting renewed prompting prompted stoked stoking over"
+)
+
+
+def _fear(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """ "fears that", "is feared dead", "amid fears of a recession": a worry offered as a
+    possibility. "fear of flying", "without fear": an emotion."""
+    if ctx.n1 in ("that", "dead", "lost", "missing", "killed"):
+        return True
+    if ctx.n1 == "to" and ctx.p1 in BE:
+        return True  # "are feared to have"
+    if ctx.p1 in BE and ctx.p2 == "it":
+        return True  # "it is feared"
+    return ctx.p1 in _FEAR_RAISE and surface in ("fears", "fear")
+
+
+def _accuse(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "the accused": the person in court; "accused of fraud", "accusations of": a charge, unproven.
+    return not (surface == "accused" and ctx.p1 in DETERMINERS and ctx.n1 != "of")
 
 
 def _apparently(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -300,9 +404,19 @@ def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "made possible", "makes it possible"
         if scheme == "reader" and ctx.n1 == "to" and "it" in (ctx.p2, ctx.p3):
             return False  # "it is possible to measure": ability
+        if ctx.p2 in SUPERLATIVE and ctx.p1.endswith("ly"):
+            return False  # "all theoretically possible sequences"
+        if ctx.n1 in _CLOSE and ctx.p1 not in BE and "most" in (ctx.p2, ctx.p3):
+            return False  # "the most relevant comparison possible": a superlative's tail
+        if ctx.p1 == "of" and ctx.p2 in _ENUMERATION:
+            return False  # "the range of possible values": every value, not a guess
         if ctx.n1 == "that":
             return True
     return None
+
+
+_CLOSE = _words(", . ; : ) for in")
+_ENUMERATION = _words("range set number space list combinations all each every")
 
 
 def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -430,7 +544,33 @@ def _negated(ctx: Context) -> bool:
     return "yet" in before and "to" in before[before.index("yet") :]
 
 
+_FUNCTION = _words("in of for on as at to with and or the a an by from into over after")
+# Verbs that name a label rather than apply it: "describe a mouse study as a cure".
+_LABELLING = _words(
+    """describe describes described describing call calls called calling label labels labelled
+    labeled labelling labeling term terms termed dub dubs dubbed brand brands branded
+    characterise characterize characterised characterized present presented presenting
+    portray portrays portrayed frame framed framing refer refers referred"""
+)
+_MENTION = _words("word words term terms phrase phrases label labels language buzzword buzzwords")
+
+
+def _mentioned(ctx: Context) -> bool:
+    """The word is talked about, not used: "describe a mouse study as a cure", "words like
+    'breakthrough'", "the term miracle"."""
+    before = ctx.before[-8:]
+    if "as" in before[-4:] and any(word in _LABELLING for word in before):
+        return True
+    return ctx.p1 in _MENTION or (ctx.p1 in ("like", "as", "such") and ctx.p2 in _MENTION) or (
+        ctx.p2 in _MENTION and ctx.p1 in ("such", "as", "like")
+    )
+
+
 def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None:
+    if ctx.cap and not ctx.initial and ctx.n1_cap and ctx.n1 not in _FUNCTION:
+        return False  # part of a name: "The Breakthrough Prize", "Miracle Whip"
+    if _mentioned(ctx):
+        return False
     if _negated(ctx):
         return False  # "not a cure", "does not prove", "has not been proven", "no cure"
     if "far" in (ctx.p3, ctx.p2) and "from" in (ctx.p2, ctx.p1):
@@ -466,6 +606,11 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "propose": _propose,
     "expect": _expect,
     "predict": _expect,
+    "estimate": _estimate,
+    "hint": _hint,
+    "fear": _fear,
+    "accuse": _accuse,
+    "must": _must,
     "somewhat": _somewhat,
     "putative": _putative,
     "probably": _always,
@@ -481,11 +626,24 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
 }
 BOOSTER_LEMMAS = _words(
     "breakthrough prove cure definitely undoubtedly clearly-demonstrates miracle game-changer "
-    "guaranteed wonder-drug"
+    "guaranteed wonder-drug world-first landmark stunning unequivocal"
 )
 
 
+_QUOTES_OPEN = frozenset("\"“‘'")
+_QUOTES_CLOSE = frozenset("\"”’'")
+
+
+# Verbs of belief that, after "than", measure a surprise rather than hedge: "weaker than you
+# think", "more common than previously believed".
+_COMPARED = _words("think believed expect predict assume suggest suggested estimate imagine")
+
+
 def judge(lemma: str, surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in _QUOTES_OPEN and ctx.n1 in _QUOTES_CLOSE:
+        return False  # a word mentioned, not used: 'described as "possible"', 'the word "cure"'
+    if lemma in _COMPARED and "than" in (ctx.p1, ctx.p2, ctx.p3):
+        return False
     if lemma in BOOSTER_LEMMAS:
         return _booster(surface, ctx, scheme, lemma)
     rule = _RULES.get(lemma)
