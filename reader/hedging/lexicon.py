@@ -301,6 +301,24 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         R,
     ),
     ("accuse|accused|accuses|accusing|accusation|accusations", "accuse", "attribution", R),
+    ("consider|considers", "consider", "attribution", R),
+    (
+        "(is|are|was|were|being|been|be) (widely |generally |often |increasingly |largely "
+        "|commonly |still |now |sometimes |)(seen|viewed|perceived|regarded) as",
+        "seen-as",
+        "attribution",
+        R,
+    ),
+    ("belief|beliefs|view|views", "belief", "attribution", R),
+    ("doubt|doubts|doubted|doubting", "doubt", "tentative", R),
+    (
+        "(called|call|calls|calling|brought|bring|brings|bringing|thrown|throw|throws) into question"
+        "|(cast|casts|casting) doubt|open question|open questions|questions remain",
+        "into-question",
+        "tentative",
+        R,
+    ),
+    ("anticipate|anticipated|anticipates|projected to|is projected|are projected", "anticipate", "epistemic", R),
     ("fear|fears|feared|fearing", "fear", "attribution", R),
     (
         "(anonymous|unnamed|some|several) sources (say|said|claim|claimed|suggest|suggested)"

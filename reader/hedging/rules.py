@@ -491,8 +491,17 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "more common than previously thought": a comparison, not a shield
         if ctx.p1 in BE or ctx.n1 in ("to", "that"):
             return True
+        if scheme == "reader" and (ctx.p1 in HOLDERS or ctx.p1 in SUBJECTS):
+            return True  # "some thought the game was tasteless", "I thought it would"
         return None
     if surface in ("considered", "regarded"):
+        passive = ctx.p1 in BE or ctx.p1.endswith("ly")
+        if scheme == "reader" and (
+            ctx.p1 in HOLDERS
+            or (passive and ctx.n1 in ("the", "by", "one", "among", "a", "an", "as"))
+            or (ctx.p1 == "," and ctx.n1 in ("a", "an", "one", "by", "to", "among", "the"))
+        ):
+            return True  # "many considered him", "is widely considered the best", ", considered a"
         if ctx.n1 in (
             "significant",
             "statistically",
@@ -515,9 +524,39 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "were considered from a new angle", "considered in the analysis"
         if ctx.p1 in ("highly", "well", "favourably", "favorably", "poorly", "carefully"):
             return False  # "highly regarded": praise; "carefully considered": deliberation
-        return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
+        if not passive:
+            return False
+        return True if scheme == "reader" else None  # "is considered", "widely regarded"
     # "hard to believe", "reason to believe" read as emphasis
     return not (surface == "believe" and ctx.p1 in ("to", "reason", "cannot", "can't"))
+
+
+# Who holds a view a sentence reports: "many consider", "critics regarded", "some thought".
+HOLDERS = _words(
+    """many some most others critics historians scholars experts analysts fans observers
+    commentators people economists officials skeptics sceptics supporters opponents
+    proponents""")
+
+
+def _consider(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "many consider X a", "critics consider it" hold a view; "we consider the following", "to
+    # consider whether": deliberation.
+    return ctx.p1 in HOLDERS or (ctx.p1 in ("also", "still", "generally", "often") and ctx.p2 in HOLDERS)
+
+
+def _seen_as(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return True
+
+
+def _that_clause(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """ "the belief that", "the view that", "doubts that": a held view; "a view of the sea"."""
+    return ctx.n1 == "that" or ctx.p1 in ("popular", "common", "widespread", "mistaken", "widely")
+
+
+def _doubt(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "no doubt", "beyond doubt", "little doubt": certainty (the booster phrases); "cast doubt on",
+    # "doubts about", "doubted that": uncertainty.
+    return ctx.p1 not in ("no", "little", "without", "beyond", "not") and ctx.p2 != "without"
 
 
 def _allegedly(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -610,6 +649,10 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "hint": _hint,
     "fear": _fear,
     "accuse": _accuse,
+    "consider": _consider,
+    "seen-as": _seen_as,
+    "belief": _that_clause,
+    "doubt": _doubt,
     "must": _must,
     "somewhat": _somewhat,
     "putative": _putative,
