@@ -54,6 +54,10 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("can|cannot|can't", "can", "modal", B),
     ("would", "would", "modal", B),
     ("should", "should", "modal", B),
+    # Reader: only where they state a possible effect ("can boost", "would cut", "should help").
+    ("can", "can", "modal", R),
+    ("would", "would", "modal", R),
+    ("should", "should", "modal", R),
     ("must", "must", "modal", B),
     # --- epistemic verbs and nouns -------------------------------------------------------
     ("suggest|suggests", "suggest", "epistemic", RB),
@@ -318,6 +322,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "tentative",
         R,
     ),
+    ("hope|hopes|hoped|hoping|hopefully", "hope", "tentative", R),
     ("anticipate|anticipated|anticipates|projected to|is projected|are projected", "anticipate", "epistemic", R),
     ("fear|fears|feared|fearing", "fear", "attribution", R),
     (

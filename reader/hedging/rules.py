@@ -343,6 +343,35 @@ _MUST_INFER = _words(
 )
 
 
+# What a modal says a cause may do: "exercise can boost mood", "the tax would cut demand", "this
+# should help". Not ability ("the device can store 1 GB") or obligation ("you should rest").
+EFFECTS = _words(
+    """boost boosts help reduce increase lead cause prevent improve lower raise trigger protect
+    damage harm affect cut curb slow speed delay allow enable provide yield result facilitate
+    promote contribute worsen alter influence benefit extend save transform bring avoid mean
+    open pave ease relieve prolong shorten spur fuel drive hurt weaken strengthen block stop
+    halt reverse predispose accelerate"""
+)
+
+
+def _effect_modal(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if scheme != "reader":
+        return None  # the BioScope convention: the learned model decides
+    if ctx.p1 in AGENTS or ctx.p1 in _PERMITTEES or ctx.p1 in ("who", "that", "which"):
+        return False  # "patients should avoid", "people who can afford it"
+    verb = ctx.n2 if ctx.n1 in ("also", "even", "potentially", "actually", "still") else ctx.n1
+    if verb == "be" and (ctx.n2 == "able" or ctx.n3 == "able"):
+        return True  # "should be able to cling"
+    return verb in EFFECTS
+
+
+def _hope(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "researchers hope to confirm", "the hope that": what is not yet so. "Hope Street", "no hope".
+    if surface == "hopefully":
+        return True
+    return ctx.n1 in ("to", "that") and not (ctx.cap and not ctx.initial) and ctx.p1 != "no"
+
+
 def _must(surface: str, ctx: Context, scheme: str) -> bool | None:
     # "must be performed", "proteins must be co-localized": a requirement (deontic), not a guess.
     return ctx.n1 in _MUST_INFER or (ctx.n1 in ("also", "therefore") and ctx.n2 in _MUST_INFER)
@@ -649,6 +678,10 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "hint": _hint,
     "fear": _fear,
     "accuse": _accuse,
+    "can": _effect_modal,
+    "would": _effect_modal,
+    "should": _effect_modal,
+    "hope": _hope,
     "consider": _consider,
     "seen-as": _seen_as,
     "belief": _that_clause,
