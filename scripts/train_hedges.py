@@ -51,9 +51,8 @@ def default_data() -> Path:
 
 def line(label: str, result: dict) -> str:
     (sp, sr, sf), (cp, cr, cf) = result["sentence"], result["cue"]
-    return (
-        f"{label}: sentence P {sp:.3f} R {sr:.3f} F1 {sf:.3f} | cue P {cp:.3f} R {cr:.3f} F1 {cf:.3f}"
-    )
+    sentence = f"sentence P {sp:.3f} R {sr:.3f} F1 {sf:.3f}"
+    return f"{label}: {sentence} | cue P {cp:.3f} R {cr:.3f} F1 {cf:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:

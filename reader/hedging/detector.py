@@ -138,7 +138,9 @@ def find_hedges(
             if either is not None and key == "or" and _pairs(text, either[0], start):
                 keep = either[1]  # "either ... or" is one cue: both pieces or neither
             else:
-                keep = lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+                keep = (
+                    lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+                )
         if key == "either":
             either = (end, keep)
         elif key == "or":

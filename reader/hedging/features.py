@@ -13,6 +13,8 @@ _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _WINDOW = 48
 _WIDE = 150
 _SENTENCE_PUNCT = frozenset(".!?:;")
+_OPEN_QUOTES = frozenset("\"'“‘")
+_CLOSE_QUOTES = frozenset("\"'”’")
 # Words in a wider window that change how ambiguous cues (alternatives, conditions, "can",
 # "could", "potential") read: another hedge nearby makes a speculative reading likelier.
 _TRIGGER = re.compile(
@@ -54,6 +56,7 @@ class Context(NamedTuple):
     p1_cap: bool  # the previous word starts with a capital
     n1_cap: bool  # the next word starts with a capital
     before: tuple[str, ...] = ()  # every lowercased token of the left window, in order
+    quoted: bool = False  # a quotation mark touches the candidate on both sides
 
 
 def context(text: str, start: int, end: int) -> Context:
@@ -83,6 +86,7 @@ def context(text: str, start: int, end: int) -> Context:
         p1[:1].isupper(),
         n1[:1].isupper(),
         tuple(t.lower() for t in left if t),
+        start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES,
     )
 
 

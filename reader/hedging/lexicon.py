@@ -128,7 +128,12 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "epistemic",
         RB,
     ),
-    ("forecast|forecasts|forecasted|forecasting|forecaster|forecasters", "forecast", "epistemic", R),
+    (
+        "forecast|forecasts|forecasted|forecasting|forecaster|forecasters",
+        "forecast",
+        "epistemic",
+        R,
+    ),
     ("estimate|estimates", "estimate", "approximator", R),
     ("can be deduced|can be inferred", "deduce", "epistemic", B),
     # --- probability -----------------------------------------------------------------------
@@ -188,7 +193,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     (
         "(interpreted|treated|viewed|taken|read|regarded|considered) with (caution|care|a grain of "
         "salt|a pinch of salt|some caution|great caution)|caution is (needed|warranted|advised"
-        "|required|urged)",
+        "|required|urged)|with a (grain|pinch) of salt",
         "with-caution",
         "tentative",
         R,
@@ -308,7 +313,8 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("consider|considers", "consider", "attribution", R),
     (
         "(is|are|was|were|being|been|be) (widely |generally |often |increasingly |largely "
-        "|commonly |still |now |sometimes |)(seen|viewed|perceived|regarded) as",
+        "|commonly |still |now |sometimes |long |once |traditionally |historically |previously "
+        "|mostly |rightly |wrongly |)(seen|viewed|perceived|regarded) as",
         "seen-as",
         "attribution",
         R,
@@ -316,14 +322,19 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("belief|beliefs|view|views", "belief", "attribution", R),
     ("doubt|doubts|doubted|doubting", "doubt", "tentative", R),
     (
-        "(called|call|calls|calling|brought|bring|brings|bringing|thrown|throw|throws) into question"
-        "|(cast|casts|casting) doubt|open question|open questions|questions remain",
+        "(called|call|calls|calling|brought|bring|brings|bringing|thrown|throw|throws) into "
+        "question|(cast|casts|casting) doubt|open question|open questions|questions remain",
         "into-question",
         "tentative",
         R,
     ),
     ("hope|hopes|hoped|hoping|hopefully", "hope", "tentative", R),
-    ("anticipate|anticipated|anticipates|projected to|is projected|are projected", "anticipate", "epistemic", R),
+    (
+        "anticipate|anticipated|anticipates|projected to|is projected|are projected",
+        "anticipate",
+        "epistemic",
+        R,
+    ),
     ("fear|fears|feared|fearing", "fear", "attribution", R),
     (
         "(anonymous|unnamed|some|several) sources (say|said|claim|claimed|suggest|suggested)"

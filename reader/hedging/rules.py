@@ -8,6 +8,7 @@ candidate's small context window (see ``reader.hedging.features.Context``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from reader.hedging.features import Context
 
@@ -128,13 +129,15 @@ _PERMITTED = _words(
 )
 _PERMITTEES = _words(
     """you users visitors guests members students applicants customers players readers
-    employees candidates residents participants subscribers licensees passengers one"""
+    employees candidates subscribers licensees passengers"""
 )
 
 
 def _may(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.p1 in _PERMITTEES and (
-        ctx.n1 in _PERMITTED or (ctx.n1 in ("also", "not", "always", "now") and ctx.n2 in _PERMITTED)
+        ctx.n1 in _PERMITTED
+        or ctx.n1 == "not"
+        or (ctx.n1 in ("also", "always", "now") and ctx.n2 in _PERMITTED)
     ):
         return False  # deontic "may": "members may not attack one another", "you may download"
     if not ctx.cap:
@@ -158,6 +161,10 @@ def _might(surface: str, ctx: Context, scheme: str) -> bool | None:
     return ctx.p1 not in ("his", "her", "their", "its", "all", "military", "full", "with")
 
 
+def _so_that(before: tuple[str, ...]) -> bool:
+    return any(a == "so" and b == "that" for a, b in pairwise(before))
+
+
 def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.n1 in _PAST_INABILITY:
         return False
@@ -165,10 +172,10 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ability:
         # "patients could walk", "we could detect no binding": what someone managed. A test or a
         # method that "could identify cancer with 90% accuracy" is a claim about what it may do.
-        if scheme != "reader" or ctx.p1 in AGENTS or ctx.p2 in AGENTS or ctx.p1 in ("so", "that"):
-            return False
-        return True
-    if ctx.p1 == "so" or (ctx.p1 == "that" and ctx.p2 == "so"):
+        return scheme == "reader" and not (
+            ctx.p1 in AGENTS or ctx.p2 in AGENTS or ctx.p1 in ("so", "that")
+        )
+    if ctx.p1 == "so" or _so_that(ctx.before[-5:]):
         return False  # "moved so that his father could work": purpose, not a guess
     if ctx.n1 == "be" and ctx.n2 in (
         "detected",
@@ -196,6 +203,7 @@ def _suggested(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 _PERSONAL = _words("i you he she we they someone somebody everyone")
 _ADDRESSEES = _words("we you i us they he she")
+_ADVISERS = _words("doctor gp friend friends wife husband mother father colleague teacher coach")
 
 
 def _advice(ctx: Context) -> bool:
@@ -203,7 +211,12 @@ def _advice(ctx: Context) -> bool:
     claim about the evidence."""
     if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing", "king"):
         return True  # "doctors suggest taking it with food"
-    person = ctx.p1 in _PERSONAL or (ctx.p1_cap and not ctx.initial and ctx.p1 not in ("i",))
+    person = (
+        ctx.p1 in _PERSONAL
+        or ctx.p1 in AGENTS
+        or ctx.p1 in _ADVISERS
+        or (ctx.p1_cap and not ctx.initial and ctx.p1 not in ("i",))
+    )
     return person and (
         ctx.n1 in _ADDRESSEES or (ctx.n1 == "that" and ctx.n2 in _ADDRESSEES and ctx.n3 != "are")
     )
@@ -325,15 +338,14 @@ def _expect(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _estimate(surface: str, ctx: Context, scheme: str) -> bool | None:
-    """Reader: every estimate but the aim "to estimate X". BioScope marks an estimate offered as a claim ("it has been estimated that", "is
-    estimated to be"), not a computed quantity ("the estimated rate", "to estimate X")."""
+    """Reader: every estimate but the aim "to estimate X". BioScope marks an estimate offered
+    as a claim ("it has been estimated that", "is estimated to be"), not a computed quantity
+    ("the estimated rate", "to estimate X")."""
     if scheme == "reader":
         return ctx.p1 not in ("to", "not")
     if ctx.n1 in ("that", "to") and ctx.p1 != "to":
         return True
-    if ctx.p1 in ("been", "we", "i", "they") or (ctx.p1 in BE and ctx.n1 in ("at", "recently")):
-        return True
-    return False
+    return ctx.p1 in ("been", "we", "i", "they") or (ctx.p1 in BE and ctx.n1 in ("at", "recently"))
 
 
 # Verbs of a conclusion, not an obligation: "this effect must involve another mechanism".
@@ -379,7 +391,7 @@ def _must(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 def _hint(surface: str, ctx: Context, scheme: str) -> bool | None:
     # "hinted at a link", "results hint that": a weak claim; "a hint of lemon": a small amount.
-    return ctx.n1 in ("at", "that") or surface in ("hinted", "hinting") and ctx.n1 not in ("by",)
+    return ctx.n1 in ("at", "that") or (surface in ("hinted", "hinting") and ctx.n1 != "by")
 
 
 _FEAR_RAISE = _words(
@@ -564,13 +576,16 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
 HOLDERS = _words(
     """many some most others critics historians scholars experts analysts fans observers
     commentators people economists officials skeptics sceptics supporters opponents
-    proponents""")
+    proponents"""
+)
 
 
 def _consider(surface: str, ctx: Context, scheme: str) -> bool | None:
     # "many consider X a", "critics consider it" hold a view; "we consider the following", "to
     # consider whether": deliberation.
-    return ctx.p1 in HOLDERS or (ctx.p1 in ("also", "still", "generally", "often") and ctx.p2 in HOLDERS)
+    return ctx.p1 in HOLDERS or (
+        ctx.p1 in ("also", "still", "generally", "often") and ctx.p2 in HOLDERS
+    )
 
 
 def _seen_as(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -629,8 +644,10 @@ def _mentioned(ctx: Context) -> bool:
     before = ctx.before[-8:]
     if "as" in before[-4:] and any(word in _LABELLING for word in before):
         return True
-    return ctx.p1 in _MENTION or (ctx.p1 in ("like", "as", "such") and ctx.p2 in _MENTION) or (
-        ctx.p2 in _MENTION and ctx.p1 in ("such", "as", "like")
+    return (
+        ctx.p1 in _MENTION
+        or (ctx.p1 in ("like", "as", "such") and ctx.p2 in _MENTION)
+        or (ctx.p2 in _MENTION and ctx.p1 in ("such", "as", "like"))
     )
 
 
@@ -706,17 +723,13 @@ BOOSTER_LEMMAS = _words(
 )
 
 
-_QUOTES_OPEN = frozenset("\"“‘'")
-_QUOTES_CLOSE = frozenset("\"”’'")
-
-
 # Verbs of belief that, after "than", measure a surprise rather than hedge: "weaker than you
 # think", "more common than previously believed".
 _COMPARED = _words("think believed expect predict assume suggest suggested estimate imagine")
 
 
 def judge(lemma: str, surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.p1 in _QUOTES_OPEN and ctx.n1 in _QUOTES_CLOSE:
+    if ctx.quoted:
         return False  # a word mentioned, not used: 'described as "possible"', 'the word "cure"'
     if lemma in _COMPARED and "than" in (ctx.p1, ctx.p2, ctx.p3):
         return False

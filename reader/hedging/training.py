@@ -164,8 +164,8 @@ def cross_validate(
                 pooled.setdefault(scheme, {"folds": []})["folds"].append(result)
     finally:
         detector.use_model(None)
-    for scheme, entry in pooled.items():
-        sums = [sum(c) for c in zip(*(f["counts"] for f in entry["folds"]))]
+    for entry in pooled.values():
+        sums = [sum(c) for c in zip(*(f["counts"] for f in entry["folds"]), strict=True)]
         s_tp, s_pred, s_gold, c_ok, c_pred, c_found, c_gold = sums
         entry["sentence"] = _prf(s_tp, s_pred, s_tp, s_gold)
         entry["cue"] = _prf(c_ok, c_pred, c_found, c_gold)
