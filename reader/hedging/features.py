@@ -114,6 +114,9 @@ def features(lemma: str, surface: str, ctx: Context, text: str, start: int) -> l
         "wn1=" + surface + "|" + n1,
         "wp1=" + surface + "|" + p1,
         "ln1s=" + lemma + "|" + n1[-2:],
+        "ln12=" + lemma + "|" + n1 + "|" + n2,
+        "ln2s=" + lemma + "|" + n1 + "|" + n2[-2:],
+        "lp21=" + lemma + "|" + p2 + "|" + p1,
     ]
     if ctx.cap and not ctx.initial:
         feats.append("capmid=" + lemma)
