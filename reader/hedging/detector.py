@@ -23,13 +23,14 @@ from pathlib import Path
 from reader.hedging.features import context, features
 from reader.hedging.lexicon import BIOSCOPE, READER, SCHEMES, Entry, compile_scheme
 from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
-from reader.hedging.rules import judge
+from reader.hedging.rules import NEXT_WORD_GATES, judge
 from reader.hedging.sentences import sentence_spans
 
 __all__ = ["BIOSCOPE", "READER", "SCHEMES", "find_hedges", "profile", "sentence_spans"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_NEXT_WORD = re.compile(r"\s*(\w+|[^\w\s])")
 
 _Key = tuple[str, bool, tuple[tuple[str, str], ...]]
 _compiled: dict[_Key, tuple[re.Pattern[str], dict[str, Entry]]] = {}
@@ -122,6 +123,7 @@ def find_hedges(
     found: list[Hedge] = []
     append = found.append
     either: tuple[int, bool] | None = None  # (end, decision) of an "either" awaiting its "or"
+    gates = NEXT_WORD_GATES if scheme == READER else {}
     for match in pattern.finditer(haystack):
         key = match.group()
         entry = table.get(key)
@@ -132,6 +134,11 @@ def find_hedges(
                 continue
         start, end = match.span()
         lemma = entry.lemma
+        gate = gates.get(key)
+        if gate is not None:
+            following = _NEXT_WORD.match(haystack, end)
+            if following is None or not gate(following.group(1).lower()):
+                continue  # settled by the next word alone (see rules.NEXT_WORD_GATES)
         ctx = context(text, start, end)
         keep = judge(lemma, key, ctx, scheme)
         if keep is None:

@@ -7,6 +7,7 @@ whole text, so the cost per candidate is constant.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
@@ -55,7 +56,7 @@ class Context(NamedTuple):
     initial: bool  # candidate starts a sentence (or the text)
     p1_cap: bool  # the previous word starts with a capital
     n1_cap: bool  # the next word starts with a capital
-    before: tuple[str, ...] = ()  # every lowercased token of the left window, in order
+    left: Sequence[str] = ()  # every token of the left window, as written (see words_before)
     quoted: bool = False  # a quotation mark touches the candidate on both sides
 
 
@@ -85,9 +86,14 @@ def context(text: str, start: int, end: int) -> Context:
         initial,
         p1[:1].isupper(),
         n1[:1].isupper(),
-        tuple(t.lower() for t in left if t),
+        left,
         start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES,
     )
+
+
+def words_before(ctx: Context, count: int) -> list[str]:
+    """The last ``count`` tokens before the candidate, lowercased (rules that look further)."""
+    return [t.lower() for t in ctx.left[-count:] if t]
 
 
 def shape(word: str) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from itertools import pairwise
 
-from reader.hedging.features import Context
+from reader.hedging.features import Context, words_before
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -161,7 +161,7 @@ def _might(surface: str, ctx: Context, scheme: str) -> bool | None:
     return ctx.p1 not in ("his", "her", "their", "its", "all", "military", "full", "with")
 
 
-def _so_that(before: tuple[str, ...]) -> bool:
+def _so_that(before: list[str]) -> bool:
     return any(a == "so" and b == "that" for a, b in pairwise(before))
 
 
@@ -175,7 +175,7 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
         return scheme == "reader" and not (
             ctx.p1 in AGENTS or ctx.p2 in AGENTS or ctx.p1 in ("so", "that")
         )
-    if ctx.p1 == "so" or _so_that(ctx.before[-5:]):
+    if ctx.p1 == "so" or _so_that(words_before(ctx, 5)):
         return False  # "moved so that his father could work": purpose, not a guess
     if ctx.n1 == "be" and ctx.n2 in (
         "detected",
@@ -366,12 +366,34 @@ EFFECTS = _words(
 )
 
 
+_MODAL_LEAD = _words("also even potentially actually still be")
+
+
+def _effect_next(word: str) -> bool:
+    return word in EFFECTS or word in _MODAL_LEAD
+
+
+def _quantity_next(word: str) -> bool:
+    return _numeric(word) or word in CURRENCY or word in ("a", "an", "one")
+
+
+#: Reader-scheme candidates (by phrase) that only certain next words can make a hedge: the
+#: detector looks at the next word (lowercased) before building any context, since "can",
+#: "would", "about" and "some" are among the commonest words of English.
+NEXT_WORD_GATES: dict[str, Callable[[str], bool]] = {
+    "can": _effect_next,
+    "would": _effect_next,
+    "should": _effect_next,
+    **{p: _quantity_next for p in ("about", "around", "some", "close to", "up to", "at least")},
+}
+
+
 def _effect_modal(surface: str, ctx: Context, scheme: str) -> bool | None:
     if scheme != "reader":
         return None  # the BioScope convention: the learned model decides
     if ctx.p1 in AGENTS or ctx.p1 in _PERMITTEES or ctx.p1 in ("who", "that", "which"):
         return False  # "patients should avoid", "people who can afford it"
-    verb = ctx.n2 if ctx.n1 in ("also", "even", "potentially", "actually", "still") else ctx.n1
+    verb = ctx.n2 if ctx.n1 in _MODAL_LEAD and ctx.n1 != "be" else ctx.n1
     if verb == "be" and (ctx.n2 == "able" or ctx.n3 == "able"):
         return True  # "should be able to cling"
     return verb in EFFECTS
@@ -641,7 +663,7 @@ _MENTION = _words("word words term terms phrase phrases label labels language bu
 def _mentioned(ctx: Context) -> bool:
     """The word is talked about, not used: "describe a mouse study as a cure", "words like
     'breakthrough'", "the term miracle"."""
-    before = ctx.before[-8:]
+    before = words_before(ctx, 8)
     if "as" in before[-4:] and any(word in _LABELLING for word in before):
         return True
     return (
