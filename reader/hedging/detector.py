@@ -4,7 +4,7 @@
    multiword phrases included, in the lowercased text.
 2. Context rules (``reader.hedging.rules``) settle the known traps ("May 2021", "membrane
    potential", "the suggested dose", "not a cure", ...).
-3. Otherwise the mean of five averaged perceptrons trained on BioScope abstracts
+3. Otherwise the mean of five averaged perceptrons trained on BioScope abstracts and full papers
    (``scripts/train_hedges.py``; weights in ``data/weights.json``, loaded on first use) decides
    for the cue words it has seen at least five times; the rest of the lexicon is marked.
 
