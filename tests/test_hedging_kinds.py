@@ -137,6 +137,9 @@ MARKED = [
     ("attitude", "Critics cast doubt on the figures.", "cast doubt", "tentative"),
     ("attitude", "Researchers hope to confirm the result next year.", "hope", "tentative"),
     ("attitude", "We estimate the cost at $10 a year.", "estimate", "approximator"),
+    # a question left open
+    ("open-whether", "Trials now test whether the drug works in people.", "whether", "tentative"),
+    ("open-whether", "The question is whether the effect lasts.", "whether", "tentative"),
     # boosters
     ("booster", "Surgeons called it a world first.", "world first", "booster"),
     ("booster", "It is the world's first malaria vaccine for infants.", "world's first", "booster"),
@@ -196,6 +199,8 @@ NOT_MARKED = [
     ("attitude", "Hope Street was closed.", "Hope"),
     ("attitude", "A hint of lemon lifts the dish.", "hint"),
     ("attitude", "They used the data to estimate the risk.", "estimate"),
+    ("open-whether", "Regardless of whether you walk or cycle, move daily.", "whether"),
+    ("open-whether", "Whether you walk or cycle, move daily.", "whether"),
 ]
 
 

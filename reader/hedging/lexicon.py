@@ -154,6 +154,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("tend to|tends to|tended to|tending to", "tend-to", "epistemic", R),
     ("doubtful|debatable|questionable|open to question", "doubtful", "tentative", R),
     ("whether|whether or not", "whether", "probability", B),
+    ("whether", "whether", "tentative", R),
     ("or|and/or|either", "or", "probability", B),
     # --- tentative / limiting ------------------------------------------------------------
     (

@@ -406,6 +406,32 @@ def _hope(surface: str, ctx: Context, scheme: str) -> bool | None:
     return ctx.n1 in ("to", "that") and not (ctx.cap and not ctx.initial) and ctx.p1 != "no"
 
 
+# Verbs and adjectives that leave a "whether" open: "tests whether", "it is unknown whether".
+_OPEN_WHETHER = _words(
+    """test tests tested testing examine examines examined examining investigate investigates
+    investigated investigating study studies studied studying determine determines determined
+    determining assess assesses assessed assessing explore explores explored exploring
+    establish established check checks checked checking evaluate evaluates evaluated
+    evaluating see know knows known unknown ask asks asked asking wonder wonders wondered
+    wondering question questions questioned debate debated debating clear unclear uncertain
+    decide decided investigation investigations tell confirm confirmed show shown whether"""
+)
+
+
+def _whether(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """Reader: a question left open ("now testing whether the drug works", "the question is
+    whether"); not "regardless of whether" or a choice ("whether you walk or cycle")."""
+    if scheme != "reader":
+        return None
+    if ctx.p1 in ("of", "regardless", "irrespective", "no matter"):
+        return False
+    return (
+        ctx.p1 in _OPEN_WHETHER
+        or ctx.p2 in _OPEN_WHETHER
+        or (ctx.p1 == "is" and ctx.p2 in ("question", "issue"))
+    )
+
+
 def _must(surface: str, ctx: Context, scheme: str) -> bool | None:
     # "must be performed", "proteins must be co-localized": a requirement (deontic), not a guess.
     return ctx.n1 in _MUST_INFER or (ctx.n1 in ("also", "therefore") and ctx.n2 in _MUST_INFER)
@@ -721,6 +747,7 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "would": _effect_modal,
     "should": _effect_modal,
     "hope": _hope,
+    "whether": _whether,
     "consider": _consider,
     "seen-as": _seen_as,
     "belief": _that_clause,
