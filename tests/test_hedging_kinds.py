@@ -137,6 +137,8 @@ MARKED = [
     ("attitude", "Critics cast doubt on the figures.", "cast doubt", "tentative"),
     ("attitude", "Researchers hope to confirm the result next year.", "hope", "tentative"),
     ("attitude", "We estimate the cost at $10 a year.", "estimate", "approximator"),
+    ("attitude", "He was suspected of fraud.", "suspected", "epistemic"),
+    ("attitude", "The suspected gunman fled on foot.", "suspected", "epistemic"),
     # a question left open
     ("open-whether", "Trials now test whether the drug works in people.", "whether", "tentative"),
     ("open-whether", "The question is whether the effect lasts.", "whether", "tentative"),
@@ -201,6 +203,8 @@ NOT_MARKED = [
     ("attitude", "They used the data to estimate the risk.", "estimate"),
     ("open-whether", "Regardless of whether you walk or cycle, move daily.", "whether"),
     ("open-whether", "Whether you walk or cycle, move daily.", "whether"),
+    ("attitude", "Contrary to popular belief, frailty is not inevitable.", "belief"),
+    ("effect-modal", "Charities should stop selling false hope.", "should"),
 ]
 
 

@@ -306,7 +306,10 @@ def _suspect(surface: str, ctx: Context, scheme: str) -> bool | None:
         return None
     if surface == "suspected":
         # "patients with suspected appendicitis": a working diagnosis
-        return None if ctx.p1 not in ("with", "of", "for", "or") else False
+        if ctx.p1 in ("with", "of", "for", "or"):
+            return False
+        # "suspected of fraud", "the suspected gunman": a charge not proven
+        return True if ctx.n1 == "of" or ctx.p1 in ("the", "a", "an") else None
     # "we suspect that" hedges; "the suspect was arrested" is a person.
     return ctx.p1 in SUBJECTS or ctx.n1 == "that"
 
@@ -361,8 +364,8 @@ EFFECTS = _words(
     """boost boosts help reduce increase lead cause prevent improve lower raise trigger protect
     damage harm affect cut curb slow speed delay allow enable provide yield result facilitate
     promote contribute worsen alter influence benefit extend save transform bring avoid mean
-    open pave ease relieve prolong shorten spur fuel drive hurt weaken strengthen block stop
-    halt reverse predispose accelerate"""
+    open pave ease relieve prolong shorten spur fuel drive hurt weaken strengthen block halt
+    reverse predispose accelerate"""
 )
 
 
@@ -641,7 +644,10 @@ def _seen_as(surface: str, ctx: Context, scheme: str) -> bool | None:
 
 
 def _that_clause(surface: str, ctx: Context, scheme: str) -> bool | None:
-    """ "the belief that", "the view that", "doubts that": a held view; "a view of the sea"."""
+    """ "the belief that", "the view that", "doubts that": a held view; "a view of the sea".
+    "Contrary to popular belief" corrects the view instead of holding it."""
+    if (ctx.p2 == "to" and ctx.p3 == "contrary") or (ctx.p1 == "to" and ctx.p2 == "contrary"):
+        return False
     return ctx.n1 == "that" or ctx.p1 in ("popular", "common", "widespread", "mistaken", "widely")
 
 
