@@ -1,6 +1,6 @@
 """Speed of the hedge detector against a bare regex scan of a 50-word hedge list.
 
-    PYTHONPATH=. python benchmarks/bench_hedges.py [--mb 10] [--repeat 3]
+    PYTHONPATH=. python benchmarks/bench_hedges.py [--mb 10] [--repeat 3] [--data DIR]
 
 Builds ~10 MB of plain English from the shared data's sentences (seeded shuffle, paragraphs
 of 3-7 sentences), then, in the same process and on the same text, times:
@@ -26,6 +26,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from benchmarks import corpus
 from benchmarks.corpus import sentences
 from reader.hedging import find_hedges, profile
 from reader.hedging.detector import sentence_spans
@@ -67,7 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--mb", type=float, default=10.0)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--data", type=Path, default=None, help="the shared hedge data (default ../shared/...)"
+    )
     args = parser.parse_args(argv)
+    if args.data is not None:
+        corpus.SHARED = args.data
 
     text = build_text(args.mb)
     megabytes = len(text.encode("utf-8")) / 1_000_000

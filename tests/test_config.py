@@ -113,14 +113,14 @@ def test_a_bad_config_stops_the_cli_with_exit_2_and_one_line(tmp_path: Path, sam
 
 
 def test_user_phrases_are_marked_and_the_default_path_is_unchanged():
-    text = "The jury is still out on this WORLD  FIRST, which may help."
+    text = "The jury is still out on this NEW  DAWN, which may help."
     plain = [(h.text, h.category) for h in find_hedges(text)]
     assert plain == [("may", "modal")]
-    extra = {"the jury is still out": "tentative", "world first": "booster", "may": "booster"}
+    extra = {"the jury is still out": "tentative", "new dawn": "booster", "may": "booster"}
     marked = [(h.text, h.category, h.kind) for h in find_hedges(text, extra=extra)]
     assert marked == [
         ("The jury is still out", "tentative", "hedge"),
-        ("WORLD  FIRST", "booster", "booster"),
+        ("NEW  DAWN", "booster", "booster"),
         ("may", "modal", "hedge"),  # a built-in cue keeps its own category and rules
     ]
     assert [h.text for h in find_hedges("It happened in May 2021.", extra=extra)] == []

@@ -350,7 +350,10 @@ def test_profile_of_text_without_hedges():
 
 def test_bioscope_scheme_marks_alternatives_conditions_and_can():
     text = "We examined whether IL-2 or IL-4 can activate the promoter if cells are stimulated."
-    assert texts(text) == []
+    # The reader scheme leaves "or", "can" and "if" alone; "examined whether" is an open
+    # question, which it marks as tentative.
+    assert marked(text) == [("whether", "tentative", "hedge")]
+    assert texts("Whether IL-2 or IL-4 can activate it if cells are stimulated is shown.") == []
     found = dict((h.text, h.category) for h in find_hedges(text, scheme="bioscope"))
     assert found.get("whether") == "probability"
 

@@ -87,3 +87,35 @@ def test_eval_script_prints_both_schemes(tmp_path, capsys):
     assert "scheme=reader" in out and "scheme=bioscope" in out
     assert "sentence  P 1.000  R 1.000  F1 1.000" in out
     assert "cue       P 0.667  R 1.000  F1 0.800" in out
+
+
+def test_cross_validation_holds_each_document_out_and_restores_the_shipped_model(tmp_path):
+    from reader.hedging import find_hedges
+    from reader.hedging.training import cross_validate
+
+    text = "These results could suggest that the gene is either lost or diverged."
+    before = find_hedges(text, scheme="bioscope")
+    pooled = cross_validate(GOLD[:2] * 3, GOLD, ("bioscope",))
+    folds = pooled["bioscope"]["folds"]
+    assert sorted(f["document"] for f in folds) == ["t-1", "t-2", "t-3"]
+    assert pooled["bioscope"]["sentences"] == 3  # the unannotated sentence is skipped
+    assert find_hedges(text, scheme="bioscope") == before
+
+
+def test_eval_script_cross_validates_by_document(tmp_path, capsys):
+    from benchmarks import eval_hedges
+
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("\n".join(json.dumps(r) for r in GOLD) + "\n", encoding="utf-8")
+    base = tmp_path / "base.jsonl"
+    base.write_text("\n".join(json.dumps(r) for r in GOLD[:2]) + "\n", encoding="utf-8")
+    assert eval_hedges.main([str(gold), "--cv", "--base", str(base), "--scheme", "bioscope"]) == 0
+    out = capsys.readouterr().out
+    assert "scheme=bioscope leave-one-document-out (3 folds" in out
+    assert "sentence  P" in out
+
+
+def test_pei_sentences_are_split_one_by_one():
+    ids = [f"pei2021-{n}" for n in range(500)]
+    dev = sum(split_of(i) == "dev" for i in ids)
+    assert 60 <= dev <= 140  # about one in five, not all in one split

@@ -19,7 +19,8 @@ The public interface is small on purpose:
 How it works: ``lexicon`` (one trie-shaped regex for every candidate, multiword phrases
 included), ``rules`` (the traps: "May 2021", "membrane potential", "the suggested dose",
 "not a cure", ...), and a small averaged perceptron (``data/weights.json``, trained on BioScope
-abstracts by ``scripts/train_hedges.py``, loaded on first use) for ambiguous cue words.
+abstracts and full papers by ``scripts/train_hedges.py``, loaded on first use) for ambiguous
+cue words.
 """
 
 from reader.hedging.detector import SCHEMES, find_hedges, profile, sentence_spans

@@ -4,7 +4,7 @@
    multiword phrases included, in the lowercased text.
 2. Context rules (``reader.hedging.rules``) settle the known traps ("May 2021", "membrane
    potential", "the suggested dose", "not a cure", ...).
-3. Otherwise the mean of five averaged perceptrons trained on BioScope abstracts
+3. Otherwise the mean of five averaged perceptrons trained on BioScope abstracts and full papers
    (``scripts/train_hedges.py``; weights in ``data/weights.json``, loaded on first use) decides
    for the cue words it has seen at least five times; the rest of the lexicon is marked.
 
@@ -23,13 +23,14 @@ from pathlib import Path
 from reader.hedging.features import context, features
 from reader.hedging.lexicon import BIOSCOPE, READER, SCHEMES, Entry, compile_scheme
 from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
-from reader.hedging.rules import judge
+from reader.hedging.rules import NEXT_WORD_GATES, judge
 from reader.hedging.sentences import sentence_spans
 
 __all__ = ["BIOSCOPE", "READER", "SCHEMES", "find_hedges", "profile", "sentence_spans"]
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "data" / "weights.json"
 _WORD = re.compile(r"\w+(?:['’-]\w+)*")
+_NEXT_WORD = re.compile(r"\s*(\w+|[^\w\s])")
 
 _Key = tuple[str, bool, tuple[tuple[str, str], ...]]
 _compiled: dict[_Key, tuple[re.Pattern[str], dict[str, Entry]]] = {}
@@ -65,6 +66,12 @@ def _load_model() -> _Model:
         except (OSError, ValueError, KeyError):
             _loaded = _Model({}, frozenset(), 0.0)  # no weights: the lexicon and rules alone
     return _loaded
+
+
+def use_model(weights: dict[str, float] | None, lemmas: frozenset[str] = frozenset()) -> None:
+    """Swap in a freshly trained model (cross-validation), or ``None`` to reload the shipped one."""
+    global _loaded
+    _loaded = None if weights is None else _Model(dict(weights), frozenset(lemmas), 0.0)
 
 
 def _pattern(
@@ -115,6 +122,8 @@ def find_hedges(
     lemmas, threshold, score = model.lemmas, model.threshold, model.score
     found: list[Hedge] = []
     append = found.append
+    either: tuple[int, bool] | None = None  # (end, decision) of an "either" awaiting its "or"
+    gates = NEXT_WORD_GATES if scheme == READER else {}
     for match in pattern.finditer(haystack):
         key = match.group()
         entry = table.get(key)
@@ -125,10 +134,24 @@ def find_hedges(
                 continue
         start, end = match.span()
         lemma = entry.lemma
+        gate = gates.get(key)
+        if gate is not None:
+            following = _NEXT_WORD.match(haystack, end)
+            if following is None or not gate(following.group(1).lower()):
+                continue  # settled by the next word alone (see rules.NEXT_WORD_GATES)
         ctx = context(text, start, end)
         keep = judge(lemma, key, ctx, scheme)
         if keep is None:
-            keep = lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+            if either is not None and key == "or" and _pairs(text, either[0], start):
+                keep = either[1]  # "either ... or" is one cue: both pieces or neither
+            else:
+                keep = (
+                    lemma not in lemmas or score(features(lemma, key, ctx, text, start)) > threshold
+                )
+        if key == "either":
+            either = (end, keep)
+        elif key == "or":
+            either = None
         if keep:
             category = entry.category
             append(
@@ -141,6 +164,14 @@ def find_hedges(
                 )
             )
     return found
+
+
+def _pairs(text: str, after: int, start: int) -> bool:
+    """An "or" at ``start`` completes the "either" ending at ``after``: same clause, near."""
+    if start - after > 160:
+        return False
+    between = text[after:start]
+    return ". " not in between and ";" not in between
 
 
 def profile(text: str, hedges: list[Hedge] | None = None) -> HedgeProfile:

@@ -7,12 +7,15 @@ whole text, so the cost per candidate is constant.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import NamedTuple
 
 _TOKEN = re.compile(r"\w+(?:['’-]\w+)*|[^\w\s]")
 _WINDOW = 48
 _WIDE = 150
 _SENTENCE_PUNCT = frozenset(".!?:;")
+_OPEN_QUOTES = frozenset("\"'“‘")
+_CLOSE_QUOTES = frozenset("\"'”’")
 # Words in a wider window that change how ambiguous cues (alternatives, conditions, "can",
 # "could", "potential") read: another hedge nearby makes a speculative reading likelier.
 _TRIGGER = re.compile(
@@ -53,6 +56,8 @@ class Context(NamedTuple):
     initial: bool  # candidate starts a sentence (or the text)
     p1_cap: bool  # the previous word starts with a capital
     n1_cap: bool  # the next word starts with a capital
+    left: Sequence[str] = ()  # every token of the left window, as written (see words_before)
+    quoted: bool = False  # a quotation mark touches the candidate on both sides
 
 
 def context(text: str, start: int, end: int) -> Context:
@@ -81,7 +86,14 @@ def context(text: str, start: int, end: int) -> Context:
         initial,
         p1[:1].isupper(),
         n1[:1].isupper(),
+        left,
+        start > 0 and text[start - 1] in _OPEN_QUOTES and text[end : end + 1] in _CLOSE_QUOTES,
     )
+
+
+def words_before(ctx: Context, count: int) -> list[str]:
+    """The last ``count`` tokens before the candidate, lowercased (rules that look further)."""
+    return [t.lower() for t in ctx.left[-count:] if t]
 
 
 def shape(word: str) -> str:
@@ -108,6 +120,9 @@ def features(lemma: str, surface: str, ctx: Context, text: str, start: int) -> l
         "wn1=" + surface + "|" + n1,
         "wp1=" + surface + "|" + p1,
         "ln1s=" + lemma + "|" + n1[-2:],
+        "ln12=" + lemma + "|" + n1 + "|" + n2,
+        "ln2s=" + lemma + "|" + n1 + "|" + n2[-2:],
+        "lp21=" + lemma + "|" + p2 + "|" + p1,
     ]
     if ctx.cap and not ctx.initial:
         feats.append("capmid=" + lemma)

@@ -54,6 +54,11 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("can|cannot|can't", "can", "modal", B),
     ("would", "would", "modal", B),
     ("should", "should", "modal", B),
+    # Reader: only where they state a possible effect ("can boost", "would cut", "should help").
+    ("can", "can", "modal", R),
+    ("would", "would", "modal", R),
+    ("should", "should", "modal", R),
+    ("must", "must", "modal", B),
     # --- epistemic verbs and nouns -------------------------------------------------------
     ("suggest|suggests", "suggest", "epistemic", RB),
     ("suggested", "suggested", "epistemic", RB),
@@ -91,6 +96,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("predict|predicted|predicts", "predict", "epistemic", RB),
     ("expect|expected|expects", "expect", "epistemic", RB),
     ("assume|assumed|assumes|assumption|assuming", "assume", "epistemic", RB),
+    ("estimate|estimates|estimated", "estimate", "epistemic", B),
     ("support|supports|supported", "support", "epistemic", B),
     (
         "(raise|raises|raised|raising) (the|an|a) (intriguing |interesting |)(possibility"
@@ -100,6 +106,35 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         RB,
     ),
     ("(cannot|can not|could not) be (excluded|ruled out)", "cannot-exclude", "epistemic", RB),
+    (
+        "(cannot|can not|can't|could not|couldn't|do not|don't|does not|doesn't|did not|didn't"
+        "|not) (rule out|exclude)|(cannot|can not|can't|could not|couldn't) be (entirely |fully "
+        "|completely |)(excluded|ruled out)",
+        "cannot-exclude",
+        "epistemic",
+        R,
+    ),
+    ("not exclude|cannot exclude|can not exclude", "cannot-exclude", "epistemic", B),
+    (
+        "hint|hints|hinted|hinting",
+        "hint",
+        "epistemic",
+        R,
+    ),
+    (
+        "(lend|lends|lent|lending) (some |further |partial |modest |limited |strong |additional "
+        "|more |)support",
+        "lend-support",
+        "epistemic",
+        RB,
+    ),
+    (
+        "forecast|forecasts|forecasted|forecasting|forecaster|forecasters",
+        "forecast",
+        "epistemic",
+        R,
+    ),
+    ("estimate|estimates", "estimate", "approximator", R),
     ("can be deduced|can be inferred", "deduce", "epistemic", B),
     # --- probability -----------------------------------------------------------------------
     ("likely|unlikely", "likely", "probability", RB),
@@ -119,6 +154,7 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ("tend to|tends to|tended to|tending to", "tend-to", "epistemic", R),
     ("doubtful|debatable|questionable|open to question", "doubtful", "tentative", R),
     ("whether|whether or not", "whether", "probability", B),
+    ("whether", "whether", "tentative", R),
     ("or|and/or|either", "or", "probability", B),
     # --- tentative / limiting ------------------------------------------------------------
     (
@@ -136,12 +172,40 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ),
     ("if|if not|unless", "if", "tentative", B),
     (
+        "(is|are|it's|it is|still) early days|early days yet|(still |)in (its|their) infancy"
+        "|(the |)(evidence|data) (is|are|was|were|remains|remain|has been|have been) (still |)"
+        "(limited|thin|weak|scant|sparse|scarce|mixed|inconclusive|lacking|patchy|insufficient"
+        "|poor|conflicting|sketchy)|(thin|scant|weak|sparse|scarce|little|patchy|conflicting|sketchy"
+        "|low-quality|low-certainty|poor-quality) evidence|(low|very low) (certainty|quality) "
+        "(of |)(the |)evidence|(certainty|quality) of (the |)evidence (is|was|were|remains) "
+        "(rated |judged |graded |considered |)(low|very low|limited|poor)",
+        "thin-evidence",
+        "tentative",
+        R,
+    ),
+    (
+        "(has|have|had) not (yet |)been peer(-| )reviewed|not (yet |)peer(-| )reviewed|yet to be "
+        "peer(-| )reviewed|(not|yet to be) (yet |)published in a peer(-| )reviewed|awaiting peer"
+        "(-| )review|non-peer-reviewed",
+        "not-reviewed",
+        "tentative",
+        R,
+    ),
+    (
+        "(interpreted|treated|viewed|taken|read|regarded|considered) with (caution|care|a grain of "
+        "salt|a pinch of salt|some caution|great caution)|caution is (needed|warranted|advised"
+        "|required|urged)|with a (grain|pinch) of salt",
+        "with-caution",
+        "tentative",
+        R,
+    ),
+    (
         "remains to be (elucidated|determined|established|seen|clarified|investigated|explored"
         "|confirmed|proven|shown)|remain to be (elucidated|determined|established|seen|clarified"
         "|investigated|explored|confirmed|proven|shown)",
         "remains-to-be",
         "tentative",
-        R,
+        RB,
     ),
     (
         "(remain|remains|remained) (largely |)(unclear|unknown|uncertain|elusive|controversial"
@@ -240,8 +304,44 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ),
     (
         "alleged|allegedly|reportedly|supposedly|purportedly|reputedly|rumored|rumoured"
-        "|ostensibly|claimed",
+        "|ostensibly|claimed|allege|alleges|alleging|allegation|allegations|rumor|rumors|rumour"
+        "|rumours|unconfirmed reports",
         "allegedly",
+        "attribution",
+        R,
+    ),
+    ("accuse|accused|accuses|accusing|accusation|accusations", "accuse", "attribution", R),
+    ("consider|considers", "consider", "attribution", R),
+    (
+        "(is|are|was|were|being|been|be) (widely |generally |often |increasingly |largely "
+        "|commonly |still |now |sometimes |long |once |traditionally |historically |previously "
+        "|mostly |rightly |wrongly |)(seen|viewed|perceived|regarded) as",
+        "seen-as",
+        "attribution",
+        R,
+    ),
+    ("belief|beliefs|view|views", "belief", "attribution", R),
+    ("doubt|doubts|doubted|doubting", "doubt", "tentative", R),
+    (
+        "(called|call|calls|calling|brought|bring|brings|bringing|thrown|throw|throws) into "
+        "question|(cast|casts|casting) doubt|open question|open questions|questions remain",
+        "into-question",
+        "tentative",
+        R,
+    ),
+    ("hope|hopes|hoped|hoping|hopefully", "hope", "tentative", R),
+    (
+        "anticipate|anticipated|anticipates|projected to|is projected|are projected",
+        "anticipate",
+        "epistemic",
+        R,
+    ),
+    ("fear|fears|feared|fearing", "fear", "attribution", R),
+    (
+        "(anonymous|unnamed|some|several) sources (say|said|claim|claimed|suggest|suggested)"
+        "|sources (say|said|claim|claimed) (that |)|according to (sources|reports|rumors|rumours)"
+        "|reports (suggest|suggested|say|said|claim|claimed) (that|)",
+        "sources-say",
         "attribution",
         R,
     ),
@@ -295,8 +395,25 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
     ),
     (
         "game-changer|game changer|game-changing|game changing|revolutionary|revolutionize"
-        "|revolutionise|revolutionizes",
+        "|revolutionise|revolutionizes|transformative|paradigm shift|paradigm-shifting"
+        "|paradigm shifting",
         "game-changer",
+        "booster",
+        R,
+    ),
+    ("world first|world's first|world-first|world’s first", "world-first", "booster", R),
+    (
+        "landmark (trial|trials|study|studies|paper|papers|discovery|discoveries|finding|findings"
+        "|research|result|results|experiment|achievement)",
+        "landmark",
+        "booster",
+        R,
+    ),
+    ("stunning|stunningly|astonishing|astounding", "stunning", "booster", R),
+    (
+        "once and for all|unequivocal|unequivocally|unequivocal proof|beyond (any |all |)doubt"
+        "|beyond question",
+        "unequivocal",
         "booster",
         R,
     ),

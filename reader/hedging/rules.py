@@ -8,8 +8,9 @@ candidate's small context window (see ``reader.hedging.features.Context``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
-from reader.hedging.features import Context
+from reader.hedging.features import Context, words_before
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -50,6 +51,13 @@ ABILITY = _words(
     discern"""
 )
 _PAST_INABILITY = _words("not n't never hardly barely no only")
+# Who "could walk" or "could detect": people and animals whose past ability a sentence reports.
+AGENTS = _words(
+    """i we you they he she one who people patients participants subjects volunteers
+    researchers scientists investigators authors doctors physicians nurses children kids adults
+    women men mice rats animals users individuals players residents workers students survivors
+    team teams group groups everyone nobody someone"""
+)
 # "the arrow indicates", "asterisks indicate": figure markers, not evidence.
 MARKERS = _words(
     """arrow arrows arrowhead arrowheads asterisk asterisks bar bars line lines box boxes star
@@ -113,7 +121,25 @@ def _numeric(word: str) -> bool:
     return word[:1].isdigit() or word in NUMBER_WORDS
 
 
+# Permission, not possibility: "users may download the client", "guests may log in".
+_PERMITTED = _words(
+    """download apply choose opt request submit enter log access purchase buy borrow join attend
+    check contact visit keep bring park register vote reproduce redistribute copy modify
+    distribute use"""
+)
+_PERMITTEES = _words(
+    """you users visitors guests members students applicants customers players readers
+    employees candidates subscribers licensees passengers"""
+)
+
+
 def _may(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.p1 in _PERMITTEES and (
+        ctx.n1 in _PERMITTED
+        or ctx.n1 == "not"
+        or (ctx.n1 in ("also", "always", "now") and ctx.n2 in _PERMITTED)
+    ):
+        return False  # deontic "may": "members may not attack one another", "you may download"
     if not ctx.cap:
         return True
     # Capital "May": a month ("in May 2021"), a name ("May Smith", "Theresa May said") or the modal.
@@ -135,11 +161,22 @@ def _might(surface: str, ctx: Context, scheme: str) -> bool | None:
     return ctx.p1 not in ("his", "her", "their", "its", "all", "military", "full", "with")
 
 
+def _so_that(before: list[str]) -> bool:
+    return any(a == "so" and b == "that" for a, b in pairwise(before))
+
+
 def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.n1 in ABILITY or ctx.n1 in _PAST_INABILITY:
+    if ctx.n1 in _PAST_INABILITY:
         return False
-    if ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY:
-        return False
+    ability = ctx.n1 in ABILITY or (ctx.n1 in ("also", "still", "then") and ctx.n2 in ABILITY)
+    if ability:
+        # "patients could walk", "we could detect no binding": what someone managed. A test or a
+        # method that "could identify cancer with 90% accuracy" is a claim about what it may do.
+        return scheme == "reader" and not (
+            ctx.p1 in AGENTS or ctx.p2 in AGENTS or ctx.p1 in ("so", "that")
+        )
+    if ctx.p1 == "so" or _so_that(words_before(ctx, 5)):
+        return False  # "moved so that his father could work": purpose, not a guess
     if ctx.n1 == "be" and ctx.n2 in (
         "detected",
         "observed",
@@ -159,12 +196,35 @@ def _could(surface: str, ctx: Context, scheme: str) -> bool | None:
 def _suggested(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.n1 in _DOSE or ctx.p1 in DETERMINERS:
         return False  # "the suggested dose"
+    if _advice(ctx):
+        return False
     return None
 
 
+_PERSONAL = _words("i you he she we they someone somebody everyone")
+_ADDRESSEES = _words("we you i us they he she")
+_ADVISERS = _words("doctor gp friend friends wife husband mother father colleague teacher coach")
+
+
+def _advice(ctx: Context) -> bool:
+    """ "She suggested we meet", "he suggested that you call": a proposal to someone, not a
+    claim about the evidence."""
+    if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing", "king"):
+        return True  # "doctors suggest taking it with food"
+    person = (
+        ctx.p1 in _PERSONAL
+        or ctx.p1 in AGENTS
+        or ctx.p1 in _ADVISERS
+        or (ctx.p1_cap and not ctx.initial and ctx.p1 not in ("i",))
+    )
+    return person and (
+        ctx.n1 in _ADDRESSEES or (ctx.n1 == "that" and ctx.n2 in _ADDRESSEES and ctx.n3 != "are")
+    )
+
+
 def _suggest(surface: str, ctx: Context, scheme: str) -> bool | None:
-    if ctx.n1.endswith("ing") and ctx.n1 not in ("something", "nothing"):
-        return False  # advice: "doctors suggest taking it with food"
+    if _advice(ctx):
+        return False
     return None
 
 
@@ -246,7 +306,10 @@ def _suspect(surface: str, ctx: Context, scheme: str) -> bool | None:
         return None
     if surface == "suspected":
         # "patients with suspected appendicitis": a working diagnosis
-        return None if ctx.p1 not in ("with", "of", "for", "or") else False
+        if ctx.p1 in ("with", "of", "for", "or"):
+            return False
+        # "suspected of fraud", "the suspected gunman": a charge not proven
+        return True if ctx.n1 == "of" or ctx.p1 in ("the", "a", "an") else None
     # "we suspect that" hedges; "the suspect was arrested" is a person.
     return ctx.p1 in SUBJECTS or ctx.n1 == "that"
 
@@ -267,9 +330,142 @@ def _propose(surface: str, ctx: Context, scheme: str) -> bool | None:
 def _expect(surface: str, ctx: Context, scheme: str) -> bool | None:
     if ctx.p1 in ("than", "as", "unexpected") or ctx.p2 == "than" or ctx.p1 in DETERMINERS:
         return False  # "better than expected", "as expected", "an expected increase"
-    if scheme == "reader" and surface in ("expected", "predicted") and ctx.p1 in BE:
-        return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
+    if ctx.n1 == "by" and ctx.n2 == "chance":
+        return False  # "more often than expected by chance": a statistical baseline
+    if surface in ("expected", "predicted") and (ctx.p1 in BE or ctx.p1 == "be"):
+        if ctx.n1 == "that" and ctx.p2 == "it":
+            return True  # "it is expected that"
+        if scheme == "reader" or ctx.n1 == "to":
+            return ctx.n1 == "to"  # "is expected to rise": a forecast, hedged
     return None
+
+
+def _estimate(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """Reader: every estimate but the aim "to estimate X". BioScope marks an estimate offered
+    as a claim ("it has been estimated that", "is estimated to be"), not a computed quantity
+    ("the estimated rate", "to estimate X")."""
+    if scheme == "reader":
+        return ctx.p1 not in ("to", "not")
+    if ctx.n1 in ("that", "to") and ctx.p1 != "to":
+        return True
+    return ctx.p1 in ("been", "we", "i", "they") or (ctx.p1 in BE and ctx.n1 in ("at", "recently"))
+
+
+# Verbs of a conclusion, not an obligation: "this effect must involve another mechanism".
+_MUST_INFER = _words(
+    "involve involves play reflect represent exist arise lie account depend result act occur "
+    "operate derive originate contribute"
+)
+
+
+# What a modal says a cause may do: "exercise can boost mood", "the tax would cut demand", "this
+# should help". Not ability ("the device can store 1 GB") or obligation ("you should rest").
+EFFECTS = _words(
+    """boost boosts help reduce increase lead cause prevent improve lower raise trigger protect
+    damage harm affect cut curb slow speed delay allow enable provide yield result facilitate
+    promote contribute worsen alter influence benefit extend save transform bring avoid mean
+    open pave ease relieve prolong shorten spur fuel drive hurt weaken strengthen block halt
+    reverse predispose accelerate"""
+)
+
+
+_MODAL_LEAD = _words("also even potentially actually still be")
+
+
+def _effect_next(word: str) -> bool:
+    return word in EFFECTS or word in _MODAL_LEAD
+
+
+def _quantity_next(word: str) -> bool:
+    return _numeric(word) or word in CURRENCY or word in ("a", "an", "one")
+
+
+#: Reader-scheme candidates (by phrase) that only certain next words can make a hedge: the
+#: detector looks at the next word (lowercased) before building any context, since "can",
+#: "would", "about" and "some" are among the commonest words of English.
+NEXT_WORD_GATES: dict[str, Callable[[str], bool]] = {
+    "can": _effect_next,
+    "would": _effect_next,
+    "should": _effect_next,
+    **{p: _quantity_next for p in ("about", "around", "some", "close to", "up to", "at least")},
+}
+
+
+def _effect_modal(surface: str, ctx: Context, scheme: str) -> bool | None:
+    if scheme != "reader":
+        return None  # the BioScope convention: the learned model decides
+    if ctx.p1 in AGENTS or ctx.p1 in _PERMITTEES or ctx.p1 in ("who", "that", "which"):
+        return False  # "patients should avoid", "people who can afford it"
+    verb = ctx.n2 if ctx.n1 in _MODAL_LEAD and ctx.n1 != "be" else ctx.n1
+    if verb == "be" and (ctx.n2 == "able" or ctx.n3 == "able"):
+        return True  # "should be able to cling"
+    return verb in EFFECTS
+
+
+def _hope(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "researchers hope to confirm", "the hope that": what is not yet so. "Hope Street", "no hope".
+    if surface == "hopefully":
+        return True
+    return ctx.n1 in ("to", "that") and not (ctx.cap and not ctx.initial) and ctx.p1 != "no"
+
+
+# Verbs and adjectives that leave a "whether" open: "tests whether", "it is unknown whether".
+_OPEN_WHETHER = _words(
+    """test tests tested testing examine examines examined examining investigate investigates
+    investigated investigating study studies studied studying determine determines determined
+    determining assess assesses assessed assessing explore explores explored exploring
+    establish established check checks checked checking evaluate evaluates evaluated
+    evaluating see know knows known unknown ask asks asked asking wonder wonders wondered
+    wondering question questions questioned debate debated debating clear unclear uncertain
+    decide decided investigation investigations tell confirm confirmed show shown whether"""
+)
+
+
+def _whether(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """Reader: a question left open ("now testing whether the drug works", "the question is
+    whether"); not "regardless of whether" or a choice ("whether you walk or cycle")."""
+    if scheme != "reader":
+        return None
+    if ctx.p1 in ("of", "regardless", "irrespective", "no matter"):
+        return False
+    return (
+        ctx.p1 in _OPEN_WHETHER
+        or ctx.p2 in _OPEN_WHETHER
+        or (ctx.p1 == "is" and ctx.p2 in ("question", "issue"))
+    )
+
+
+def _must(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "must be performed", "proteins must be co-localized": a requirement (deontic), not a guess.
+    return ctx.n1 in _MUST_INFER or (ctx.n1 in ("also", "therefore") and ctx.n2 in _MUST_INFER)
+
+
+def _hint(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "hinted at a link", "results hint that": a weak claim; "a hint of lemon": a small amount.
+    return ctx.n1 in ("at", "that") or (surface in ("hinted", "hinting") and ctx.n1 != "by")
+
+
+_FEAR_RAISE = _words(
+    "amid amidst raising raised raise raises sparked spark sparking fuelling fueling fuelled "
+    "fueled allay allayed growing mounting renewed prompting prompted stoked stoking over"
+)
+
+
+def _fear(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """ "fears that", "is feared dead", "amid fears of a recession": a worry offered as a
+    possibility. "fear of flying", "without fear": an emotion."""
+    if ctx.n1 in ("that", "dead", "lost", "missing", "killed"):
+        return True
+    if ctx.n1 == "to" and ctx.p1 in BE:
+        return True  # "are feared to have"
+    if ctx.p1 in BE and ctx.p2 == "it":
+        return True  # "it is feared"
+    return ctx.p1 in _FEAR_RAISE and surface in ("fears", "fear")
+
+
+def _accuse(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "the accused": the person in court; "accused of fraud", "accusations of": a charge, unproven.
+    return not (surface == "accused" and ctx.p1 in DETERMINERS and ctx.n1 != "of")
 
 
 def _apparently(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -300,9 +496,19 @@ def _possible(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "made possible", "makes it possible"
         if scheme == "reader" and ctx.n1 == "to" and "it" in (ctx.p2, ctx.p3):
             return False  # "it is possible to measure": ability
+        if ctx.p2 in SUPERLATIVE and ctx.p1.endswith("ly"):
+            return False  # "all theoretically possible sequences"
+        if ctx.n1 in _CLOSE and ctx.p1 not in BE and "most" in (ctx.p2, ctx.p3):
+            return False  # "the most relevant comparison possible": a superlative's tail
+        if ctx.p1 == "of" and ctx.p2 in _ENUMERATION:
+            return False  # "the range of possible values": every value, not a guess
         if ctx.n1 == "that":
             return True
     return None
+
+
+_CLOSE = _words(", . ; : ) for in")
+_ENUMERATION = _words("range set number space list combinations all each every")
 
 
 def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -377,8 +583,17 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "more common than previously thought": a comparison, not a shield
         if ctx.p1 in BE or ctx.n1 in ("to", "that"):
             return True
+        if scheme == "reader" and (ctx.p1 in HOLDERS or ctx.p1 in SUBJECTS):
+            return True  # "some thought the game was tasteless", "I thought it would"
         return None
     if surface in ("considered", "regarded"):
+        passive = ctx.p1 in BE or ctx.p1.endswith("ly")
+        if scheme == "reader" and (
+            ctx.p1 in HOLDERS
+            or (passive and ctx.n1 in ("the", "by", "one", "among", "a", "an", "as"))
+            or (ctx.p1 == "," and ctx.n1 in ("a", "an", "one", "by", "to", "among", "the"))
+        ):
+            return True  # "many considered him", "is widely considered the best", ", considered a"
         if ctx.n1 in (
             "significant",
             "statistically",
@@ -401,9 +616,45 @@ def _believed(surface: str, ctx: Context, scheme: str) -> bool | None:
             return False  # "were considered from a new angle", "considered in the analysis"
         if ctx.p1 in ("highly", "well", "favourably", "favorably", "poorly", "carefully"):
             return False  # "highly regarded": praise; "carefully considered": deliberation
-        return ctx.p1 in BE or ctx.p1.endswith("ly")  # "is considered", "widely regarded"
+        if not passive:
+            return False
+        return True if scheme == "reader" else None  # "is considered", "widely regarded"
     # "hard to believe", "reason to believe" read as emphasis
     return not (surface == "believe" and ctx.p1 in ("to", "reason", "cannot", "can't"))
+
+
+# Who holds a view a sentence reports: "many consider", "critics regarded", "some thought".
+HOLDERS = _words(
+    """many some most others critics historians scholars experts analysts fans observers
+    commentators people economists officials skeptics sceptics supporters opponents
+    proponents"""
+)
+
+
+def _consider(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "many consider X a", "critics consider it" hold a view; "we consider the following", "to
+    # consider whether": deliberation.
+    return ctx.p1 in HOLDERS or (
+        ctx.p1 in ("also", "still", "generally", "often") and ctx.p2 in HOLDERS
+    )
+
+
+def _seen_as(surface: str, ctx: Context, scheme: str) -> bool | None:
+    return True
+
+
+def _that_clause(surface: str, ctx: Context, scheme: str) -> bool | None:
+    """ "the belief that", "the view that", "doubts that": a held view; "a view of the sea".
+    "Contrary to popular belief" corrects the view instead of holding it."""
+    if (ctx.p2 == "to" and ctx.p3 == "contrary") or (ctx.p1 == "to" and ctx.p2 == "contrary"):
+        return False
+    return ctx.n1 == "that" or ctx.p1 in ("popular", "common", "widespread", "mistaken", "widely")
+
+
+def _doubt(surface: str, ctx: Context, scheme: str) -> bool | None:
+    # "no doubt", "beyond doubt", "little doubt": certainty (the booster phrases); "cast doubt on",
+    # "doubts about", "doubted that": uncertainty.
+    return ctx.p1 not in ("no", "little", "without", "beyond", "not") and ctx.p2 != "without"
 
 
 def _allegedly(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -430,7 +681,35 @@ def _negated(ctx: Context) -> bool:
     return "yet" in before and "to" in before[before.index("yet") :]
 
 
+_FUNCTION = _words("in of for on as at to with and or the a an by from into over after")
+# Verbs that name a label rather than apply it: "describe a mouse study as a cure".
+_LABELLING = _words(
+    """describe describes described describing call calls called calling label labels labelled
+    labeled labelling labeling term terms termed dub dubs dubbed brand brands branded
+    characterise characterize characterised characterized present presented presenting
+    portray portrays portrayed frame framed framing refer refers referred"""
+)
+_MENTION = _words("word words term terms phrase phrases label labels language buzzword buzzwords")
+
+
+def _mentioned(ctx: Context) -> bool:
+    """The word is talked about, not used: "describe a mouse study as a cure", "words like
+    'breakthrough'", "the term miracle"."""
+    before = words_before(ctx, 8)
+    if "as" in before[-4:] and any(word in _LABELLING for word in before):
+        return True
+    return (
+        ctx.p1 in _MENTION
+        or (ctx.p1 in ("like", "as", "such") and ctx.p2 in _MENTION)
+        or (ctx.p2 in _MENTION and ctx.p1 in ("such", "as", "like"))
+    )
+
+
 def _booster(surface: str, ctx: Context, scheme: str, lemma: str) -> bool | None:
+    if ctx.cap and not ctx.initial and ctx.n1_cap and ctx.n1 not in _FUNCTION:
+        return False  # part of a name: "The Breakthrough Prize", "Miracle Whip"
+    if _mentioned(ctx):
+        return False
     if _negated(ctx):
         return False  # "not a cure", "does not prove", "has not been proven", "no cure"
     if "far" in (ctx.p3, ctx.p2) and "from" in (ctx.p2, ctx.p1):
@@ -466,6 +745,20 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
     "propose": _propose,
     "expect": _expect,
     "predict": _expect,
+    "estimate": _estimate,
+    "hint": _hint,
+    "fear": _fear,
+    "accuse": _accuse,
+    "can": _effect_modal,
+    "would": _effect_modal,
+    "should": _effect_modal,
+    "hope": _hope,
+    "whether": _whether,
+    "consider": _consider,
+    "seen-as": _seen_as,
+    "belief": _that_clause,
+    "doubt": _doubt,
+    "must": _must,
     "somewhat": _somewhat,
     "putative": _putative,
     "probably": _always,
@@ -481,11 +774,20 @@ _RULES: dict[str, Callable[[str, Context, str], bool | None]] = {
 }
 BOOSTER_LEMMAS = _words(
     "breakthrough prove cure definitely undoubtedly clearly-demonstrates miracle game-changer "
-    "guaranteed wonder-drug"
+    "guaranteed wonder-drug world-first landmark stunning unequivocal"
 )
 
 
+# Verbs of belief that, after "than", measure a surprise rather than hedge: "weaker than you
+# think", "more common than previously believed".
+_COMPARED = _words("think believed expect predict assume suggest suggested estimate imagine")
+
+
 def judge(lemma: str, surface: str, ctx: Context, scheme: str) -> bool | None:
+    if ctx.quoted:
+        return False  # a word mentioned, not used: 'described as "possible"', 'the word "cure"'
+    if lemma in _COMPARED and "than" in (ctx.p1, ctx.p2, ctx.p3):
+        return False
     if lemma in BOOSTER_LEMMAS:
         return _booster(surface, ctx, scheme, lemma)
     rule = _RULES.get(lemma)
