@@ -261,9 +261,9 @@ were enrolled | were randomized | were randomised | was assessed | were assessed
 measured | were measured | was performed | were included | to determine | to assess | to
 evaluate | to investigate | to examine | to explore | to identify | to understand | to
 establish | to elucidate | important to | essential to | crucial to | critical to | it is
-important | efforts | planned | is planned | registration | registered | funded | copyright | long been |
-previous studies | previous research | previous work | prior studies | prior research | past research | earlier studies |
-for years"""
+important | efforts | planned | is planned | registration | registered | funded | copyright
+| long been | previous studies | previous research | previous work | prior studies | prior
+research | past research | earlier studies | for years"""
 )
 
 
