@@ -477,7 +477,10 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     """
     words = _WORD.findall(low, start, end)
     feats: list[str] = ["BIAS"]
-    feats.extend(f"first{i}=" + w for i, w in enumerate(words[:2]))
+    if words:
+        feats.append("first0=" + words[0])
+        if len(words) > 1:
+            feats.append("first1=" + words[1])
     if not _NEGATION_WORDS.isdisjoint(words) or low.find("n't", start, end) >= 0:
         feats.append("NEG")
 
@@ -824,7 +827,7 @@ def find_claims(text: str) -> list[Claim]:
     """Every finding sentence of ``text`` with its label and cues, offsets into ``text``."""
     low = _lowered(text)
     cues = _scan(low, 0, len(low))
-    if not cues:
+    if not _has_relation(cues):  # no sentence of the text can state a relation
         return []
     model = _load_model()
     claims: list[Claim] = []
