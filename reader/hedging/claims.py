@@ -15,14 +15,16 @@ Public interface (pure Python, no Textual, nothing loaded from the network):
 * ``claim_profile(text) -> ClaimProfile``: the per-document counts the library stores.
 * ``LABELS`` (weakest first), ``STRENGTH`` (label -> 0..3), ``LABEL_NAMES`` (for people).
 
-How: one prefix-factored regex finds every cue word (causal verbs and nouns, association
-phrases, comparisons, hedges, negations, "not a finding" markers) in the lowercased text, so
-sentences without a cue cost nothing beyond the scan. For a sentence with cues, context rules
+How: one prefix-factored regex finds every cue word (causal verbs and nouns, association and
+risk phrases, comparisons, hedges, "not a finding" markers) in the lowercased text, so sentences
+without a relation cue cost nothing beyond the scan. For a sentence with cues, context rules
 (``rule_label``: "increased risk" is a risk, not a cause; "to improve" is a purpose; "may
-reduce" is hedged; "associated with" wins over an adjective) give a first label, and a small
+reduce" is hedged; "should"/"further studies are needed" are not findings; "associated with"
+outranks a causal word) give a first label, designed after Yu et al.'s conventions. A small
 linear model (``data/claims_weights.json``, trained by ``scripts/train_claims.py`` on our own
-labels in ``data/claims/labels.jsonl``) over the cues, their neighbours, the sentence's words
-and the rule label decides. The cues returned are the words that make the label.
+labels in ``data/claims/labels.jsonl``, never on Yu's) over the cues, their neighbours, the
+sentence's words and word pairs and the rule label may then overrule the rules where it is
+confident. The cues returned are the words that make the label.
 """
 
 from __future__ import annotations
@@ -119,12 +121,9 @@ _R = "R"  # risk / odds wording ("higher risk of", "odds ratio")
 _K = "K"  # comparison ("higher", "than", "differed")
 _H = "H"  # hedge that conditions a cause ("may", "appears to")
 _CAN = "CAN"  # "can": a stated capacity, not a hedge in Yu's scheme
-_N = "N"  # negation
-_P = "P"  # reporting verb ("suggest", "found")
 _X = "X"  # not-a-finding marker ("should", "further research", "we aimed")
 _V = "V"  # a relation verb that states a claim only when hedged ("may treat", "could explain")
 _CB = "CB"  # a word that is a causal verb after a modal, else a comparison ("may lower", "lower")
-_T = "T"  # "to" before a base verb: a purpose ("strategies to reduce") unless raised
 
 
 def _words(words: str) -> list[str]:
@@ -238,12 +237,6 @@ promising | may have | might have | could have"""
 _NEGATIONS = _split(
     """not | no | neither | nor | without | none | cannot | n't | never | absence of | lack of |
 lack"""
-)
-_REPORTS = _split(
-    """suggest | suggests | suggested | suggesting | indicate | indicates | indicated | indicating
-| show | shows | showed | shown | demonstrate | demonstrates | demonstrated | found | find |
-finds | conclude | concluded | reveal | reveals | revealed | confirm | confirms | confirmed
-| support | supports | supported | imply | implies | report | reported | observed | evidence"""
 )
 _NOT_FINDING = _split(
     """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
@@ -719,12 +712,6 @@ def _load_model() -> _Model | None:
         except (OSError, ValueError, KeyError, AssertionError):
             _model = None
     return _model
-
-
-def _use_model(model: _Model | None) -> None:
-    """Swap the model (training and tests): ``None`` means rules only."""
-    global _model, _model_loaded
-    _model, _model_loaded = model, True
 
 
 def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> tuple[str, list]:
