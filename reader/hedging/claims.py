@@ -280,7 +280,7 @@ _RELATION_VERBS = _split(
 | signals | put | puts | hold the key | holds the key | hold promise | holds promise | be
 the key | be key | be prone | be responsible | be involved | be linked | serve | serves |
 aid | aids | assist | assists | account for | accounts for | accounted for | translate |
-translates | expose | exposes | subject | mean | means"""
+translates | create | creates | expose | exposes | subject | mean | means"""
 )
 _CAUSAL_BASES = ("lower", "slow", "double", "benefit")
 _REPORTING_BEFORE_THAT = frozenset(
@@ -301,6 +301,7 @@ _UTILITY_OBJECTS = frozenset(
     )
 )
 _RELATIVE = frozenset(("that", "which", "who"))
+_WEAK_NOUNS = frozenset(("efficacy", "effectiveness", "efficacious"))
 _NOT_PLURAL_SUBJECT = frozenset(
     _words("this thus less was does has his plus versus its as is hers ours yours always perhaps")
 )
@@ -513,7 +514,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             ):
                 feats.append("C_relative")  # "a disease that causes pain": background
                 weak.append(cue)
-            elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
+            elif prev in ("the", "a", "an", "this", "these", "its", "their") and form != "ed":
                 feats.append("C_adjectival")  # "the decreasing trends"
                 weak.append(cue)
             elif (prev == "to" and prev2 not in _RAISING and " " not in cue.text) or (
@@ -527,7 +528,11 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
                 feats.append("C_verbal_" + form)
                 causal.append(cue)
         elif cls == _CN:
-            causal.append(cue)
+            if cue.text in _WEAK_NOUNS:
+                feats.append("CN_weak")  # "the efficacy and safety of X was consistent"
+                weak.append(cue)
+            else:
+                causal.append(cue)
         elif cls == _CB:
             if prev in _MODALS or (
                 len(prev) > 3
