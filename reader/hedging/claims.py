@@ -487,17 +487,18 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     not_finding: list[_Cue] = []
     relations: list[_Cue] = []  # "may treat": claims only when hedged
     modifiers: list[_Cue] = []  # association participles after a noun
+    index, counted = 0, start  # words before the cue, counted from the previous cue on
+    findall = _WORD.findall
     for cue in cues:
         cls = cue.cls
-        index = len(_WORD.findall(low, start, cue.start))
+        index += len(findall(low, counted, cue.start))
+        counted = cue.start
         cue.word_index = index
         prev = cue.prev = words[index - 1] if index > 0 else "^"
         prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
         after = index + cue.text.count(" ") + 1
         nxt = words[after] if after < len(words) else "$"
-        feats.append(f"{cls}:{cue.text}")
-        feats.append(f"{cls}<{prev}")
-        feats.append(f"{cls}>{nxt}")
+        feats.extend((f"{cls}:{cue.text}", f"{cls}<{prev}", f"{cls}>{nxt}"))
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
             if form == "ed" and (prev in _ADJECTIVAL_BEFORE or prev == "^"):
