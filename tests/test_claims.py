@@ -106,9 +106,7 @@ def test_find_claims_offsets_are_into_the_text_and_phrases_may_span_lines():
     assert len(found) == 3
     for claim in found:
         assert text[claim.start : claim.end].startswith("In this cohort")
-        assert [" ".join(text[c.start : c.end].split()) for c in claim.cues] == [
-            "associated with"
-        ]
+        assert [" ".join(text[c.start : c.end].split()) for c in claim.cues] == ["associated with"]
         assert claim.strength == STRENGTH["correlational"] == 1
 
 
