@@ -9,7 +9,7 @@ BioScope abstracts, CC BY; see docs/claims-labelling-guide.md), the ``train`` sp
 Never trains on Yu 2019 / Yu 2020 (GPL / unlicensed).
 
 Model: a multi-class averaged perceptron over ``reader.hedging.claims.sentence_features`` (the
-cues, their neighbours, the sentence's words and word pairs, the rule label). Deterministic: the
+cues, their neighbours, the sentence's words, the rule label). Deterministic: the
 records are sorted by id, each epoch is shuffled by ``random.Random(epoch)``, updates are
 weighted by inverse class frequency (so the rarer conditional_causal counts), features seen in
 fewer than ``MIN_COUNT`` training sentences are dropped, and weights are rounded to 4 decimals

@@ -39,13 +39,9 @@ def test_shipped_weights_are_small_and_for_the_four_labels():
 
 
 def test_a_missing_labels_file_is_one_clear_line(tmp_path):
+    script = str(ROOT / "scripts" / "train_claims.py")
     done = subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "scripts" / "train_claims.py"),
-            "--labels",
-            str(tmp_path / "x"),
-        ],
+        [sys.executable, script, "--labels", str(tmp_path / "x")],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -15,14 +15,16 @@ Public interface (pure Python, no Textual, nothing loaded from the network):
 * ``claim_profile(text) -> ClaimProfile``: the per-document counts the library stores.
 * ``LABELS`` (weakest first), ``STRENGTH`` (label -> 0..3), ``LABEL_NAMES`` (for people).
 
-How: one prefix-factored regex finds every cue word (causal verbs and nouns, association
-phrases, comparisons, hedges, negations, "not a finding" markers) in the lowercased text, so
-sentences without a cue cost nothing beyond the scan. For a sentence with cues, context rules
+How: one prefix-factored regex finds every cue word (causal verbs and nouns, association and
+risk phrases, comparisons, hedges, "not a finding" markers) in the lowercased text, so sentences
+without a relation cue cost nothing beyond the scan. For a sentence with cues, context rules
 (``rule_label``: "increased risk" is a risk, not a cause; "to improve" is a purpose; "may
-reduce" is hedged; "associated with" wins over an adjective) give a first label, and a small
+reduce" is hedged; "should"/"further studies are needed" are not findings; "associated with"
+outranks a causal word) give a first label, designed after Yu et al.'s conventions. A small
 linear model (``data/claims_weights.json``, trained by ``scripts/train_claims.py`` on our own
-labels in ``data/claims/labels.jsonl``) over the cues, their neighbours, the sentence's words
-and the rule label decides. The cues returned are the words that make the label.
+labels in ``data/claims/labels.jsonl``, never on Yu's) over the cues, their neighbours, the
+sentence's words and the rule label may then overrule the rules where it is
+confident. The cues returned are the words that make the label.
 """
 
 from __future__ import annotations
@@ -32,7 +34,7 @@ import json
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from itertools import pairwise, repeat
+from itertools import repeat
 from pathlib import Path
 
 from reader.hedging.sentences import sentence_spans
@@ -119,12 +121,9 @@ _R = "R"  # risk / odds wording ("higher risk of", "odds ratio")
 _K = "K"  # comparison ("higher", "than", "differed")
 _H = "H"  # hedge that conditions a cause ("may", "appears to")
 _CAN = "CAN"  # "can": a stated capacity, not a hedge in Yu's scheme
-_N = "N"  # negation
-_P = "P"  # reporting verb ("suggest", "found")
 _X = "X"  # not-a-finding marker ("should", "further research", "we aimed")
 _V = "V"  # a relation verb that states a claim only when hedged ("may treat", "could explain")
 _CB = "CB"  # a word that is a causal verb after a modal, else a comparison ("may lower", "lower")
-_T = "T"  # "to" before a base verb: a purpose ("strategies to reduce") unless raised
 
 
 def _words(words: str) -> list[str]:
@@ -239,12 +238,6 @@ _NEGATIONS = _split(
     """not | no | neither | nor | without | none | cannot | n't | never | absence of | lack of |
 lack"""
 )
-_REPORTS = _split(
-    """suggest | suggests | suggested | suggesting | indicate | indicates | indicated | indicating
-| show | shows | showed | shown | demonstrate | demonstrates | demonstrated | found | find |
-finds | conclude | concluded | reveal | reveals | revealed | confirm | confirms | confirmed
-| support | supports | supported | imply | implies | report | reported | observed | evidence"""
-)
 _NOT_FINDING = _split(
     """should | must | need | needs | needed | is needed | are needed | warranted | warrant |
 warrants | recommend | recommended | recommendation | recommendations | required to | is
@@ -261,9 +254,9 @@ were enrolled | were randomized | were randomised | was assessed | were assessed
 measured | were measured | was performed | were included | to determine | to assess | to
 evaluate | to investigate | to examine | to explore | to identify | to understand | to
 establish | to elucidate | important to | essential to | crucial to | critical to | it is
-important | efforts | planned | is planned | registration | registered | funded | copyright | long been | previous studies | previous
-research | previous work | prior studies | prior research | past research | earlier studies |
-for years"""
+important | efforts | planned | is planned | registration | registered | funded | copyright
+| long been | previous studies | previous research | previous work | prior studies | prior
+research | past research | earlier studies | for years"""
 )
 
 
@@ -287,7 +280,7 @@ _RELATION_VERBS = _split(
 | signals | put | puts | hold the key | holds the key | hold promise | holds promise | be
 the key | be key | be prone | be responsible | be involved | be linked | serve | serves |
 aid | aids | assist | assists | account for | accounts for | accounted for | translate |
-translates | expose | exposes | subject | mean | means"""
+translates | create | creates | expose | exposes | subject | mean | means"""
 )
 _CAUSAL_BASES = ("lower", "slow", "double", "benefit")
 _REPORTING_BEFORE_THAT = frozenset(
@@ -308,6 +301,7 @@ _UTILITY_OBJECTS = frozenset(
     )
 )
 _RELATIVE = frozenset(("that", "which", "who"))
+_WEAK_NOUNS = frozenset(("efficacy", "effectiveness", "efficacious"))
 _NOT_PLURAL_SUBJECT = frozenset(
     _words("this thus less was does has his plus versus its as is hers ours yours always perhaps")
 )
@@ -477,7 +471,10 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     """
     words = _WORD.findall(low, start, end)
     feats: list[str] = ["BIAS"]
-    feats.extend(f"first{i}=" + w for i, w in enumerate(words[:2]))
+    if words:
+        feats.append("first0=" + words[0])
+        if len(words) > 1:
+            feats.append("first1=" + words[1])
     if not _NEGATION_WORDS.isdisjoint(words) or low.find("n't", start, end) >= 0:
         feats.append("NEG")
 
@@ -490,17 +487,18 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     not_finding: list[_Cue] = []
     relations: list[_Cue] = []  # "may treat": claims only when hedged
     modifiers: list[_Cue] = []  # association participles after a noun
+    index, counted = 0, start  # words before the cue, counted from the previous cue on
+    findall = _WORD.findall
     for cue in cues:
         cls = cue.cls
-        index = len(_WORD.findall(low, start, cue.start))
+        index += len(findall(low, counted, cue.start))
+        counted = cue.start
         cue.word_index = index
         prev = cue.prev = words[index - 1] if index > 0 else "^"
         prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
         after = index + cue.text.count(" ") + 1
         nxt = words[after] if after < len(words) else "$"
-        feats.append(f"{cls}:{cue.text}")
-        feats.append(f"{cls}<{prev}")
-        feats.append(f"{cls}>{nxt}")
+        feats.extend((f"{cls}:{cue.text}", f"{cls}<{prev}", f"{cls}>{nxt}"))
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
             if form == "ed" and (prev in _ADJECTIVAL_BEFORE or prev == "^"):
@@ -517,7 +515,7 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             ):
                 feats.append("C_relative")  # "a disease that causes pain": background
                 weak.append(cue)
-            elif form == "ing" and prev in ("the", "a", "an", "this", "these", "its", "their"):
+            elif prev in ("the", "a", "an", "this", "these", "its", "their") and form != "ed":
                 feats.append("C_adjectival")  # "the decreasing trends"
                 weak.append(cue)
             elif (prev == "to" and prev2 not in _RAISING and " " not in cue.text) or (
@@ -531,7 +529,11 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
                 feats.append("C_verbal_" + form)
                 causal.append(cue)
         elif cls == _CN:
-            causal.append(cue)
+            if cue.text in _WEAK_NOUNS:
+                feats.append("CN_weak")  # "the efficacy and safety of X was consistent"
+                weak.append(cue)
+            else:
+                causal.append(cue)
         elif cls == _CB:
             if prev in _MODALS or (
                 len(prev) > 3
@@ -660,42 +662,34 @@ class _Model:
     the rules only where it is confident (the rules follow Yu et al.'s conventions closely).
 
     Each feature's four weights are packed into one integer (4-decimal fixed point, 48 bits a
-    label), so a sentence is scored by three C-level sums over dict lookups (other features,
-    words, word pairs keyed by tuples), exactly, without building strings for its words.
+    label), so a sentence is scored exactly by two C-level sums over dict lookups (its other
+    features and its words), without building strings for its words. (Word pairs were tried:
+    no better on any of the three measures, and 15% slower.)
     """
 
-    __slots__ = ("other", "pairs", "prior", "words")
+    __slots__ = ("other", "prior", "words")
 
     def __init__(self, weights: dict[str, list[float]], prior: float = 0.0) -> None:
         self.prior = prior
         self.other: dict[str, int] = {}
         self.words: dict[str, int] = {}
-        self.pairs: dict[tuple[str, str], int] = {}
         for feature, vector in weights.items():
-            packed = _pack(vector)
             if feature.startswith("w="):
-                self.words[feature[2:]] = packed
-            elif feature.startswith("b="):
-                first, _, second = feature[2:].partition("_")
-                self.pairs[first, second] = packed
+                self.words[feature[2:]] = _pack(vector)
             else:
-                self.other[feature] = packed
+                self.other[feature] = _pack(vector)
 
     def scores(self, feats: Sequence[str], words: Sequence[str]) -> list[float]:
         zeros = repeat(0)
-        total = (
-            sum(map(self.other.get, feats, zeros))
-            + sum(map(self.words.get, words, zeros))
-            + sum(map(self.pairs.get, pairwise(words), zeros))
+        return _unpack(
+            sum(map(self.other.get, feats, zeros)) + sum(map(self.words.get, words, zeros))
         )
-        return _unpack(total)
 
 
 def _training_features(feats: list[str], words: list[str]) -> list[str]:
     """The model's features as strings (what ``scripts/train_claims.py`` learns on)."""
     out = list(feats)
     out.extend("w=" + w for w in words)
-    out.extend("b=" + a + "_" + b for a, b in pairwise(words))
     return out
 
 
@@ -716,12 +710,6 @@ def _load_model() -> _Model | None:
         except (OSError, ValueError, KeyError, AssertionError):
             _model = None
     return _model
-
-
-def _use_model(model: _Model | None) -> None:
-    """Swap the model (training and tests): ``None`` means rules only."""
-    global _model, _model_loaded
-    _model, _model_loaded = model, True
 
 
 def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> tuple[str, list]:
@@ -824,7 +812,7 @@ def find_claims(text: str) -> list[Claim]:
     """Every finding sentence of ``text`` with its label and cues, offsets into ``text``."""
     low = _lowered(text)
     cues = _scan(low, 0, len(low))
-    if not cues:
+    if not _has_relation(cues):  # no sentence of the text can state a relation
         return []
     model = _load_model()
     claims: list[Claim] = []
