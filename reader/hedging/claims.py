@@ -152,7 +152,7 @@ dampen | lessen | deter | drive | enlarge | expand | shrink | stabilize | stabil
 destabilize | augment | hasten | impede | interfere | prevent | raise | elicit | evoke |
 provoke | safeguard | explain | encourage | discourage | motivate | save | heighten |
 escalate | spark | eradicate | lengthen | transform | convert | abolish | accelerate |
-retard | offset | outweigh"""
+retard | offset | outweigh | remove"""
 )
 _IRREGULAR = {
     "cut": ("cut", "cuts", "cutting"),
@@ -173,6 +173,7 @@ _IRREGULAR = {
     "benefit": ("benefits", "benefited", "benefitted", "benefiting"),
     "double": ("doubles", "doubled", "doubling"),
     "lower": ("lowers", "lowered", "lowering"),
+    "clear": ("clears", "clearing"),  # not "clear" ("it is clear"), not "cleared" (for use)
 }
 _CAUSAL_PHRASES = _split(
     """due to | because of | responsible for | attributable to | attributed to | attribute to |
