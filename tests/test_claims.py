@@ -169,7 +169,6 @@ def test_our_dev_split_is_labelled_well_above_chance(split):
 
 
 def test_clearing_a_substance_is_a_cause_but_being_clear_is_not():
-    assert (
-        label_sentence("Walking clears the amyloid plaques from the brain.")[0] == "direct_causal"
-    )
+    walking = label_sentence("Walking clears the amyloid plaques from the brain.")
+    assert walking[0] == "direct_causal"
     assert label_sentence("It is clear that more work is needed.")[0] == "no_claim"
