@@ -21,6 +21,7 @@ from textual.strip import Strip
 
 from reader.library import DocumentSummary, Snippet
 from reader.safe_text import printable
+from reader.tui.contrast import readable
 from reader.tui.widgets.metadata import row_suffix
 
 #: Characters of context a snippet row keeps before its first match, at most.
@@ -288,8 +289,10 @@ class DocumentList(ScrollView, can_focus=True):
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(max(width - 1, 1), overflow="ellipsis")
         text.pad_left(1)
+        theme = self.app.ansi_theme
         segments = [
-            Segment(t, base + s if s else base) for t, s, _ in text.render(self.app.console)
+            Segment(t, readable(base + s if s else base, theme))
+            for t, s, _ in text.render(self.app.console)
         ]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 

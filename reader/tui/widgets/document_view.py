@@ -26,6 +26,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.safe_text import printable
+from reader.tui.contrast import FEW_COLOURS, few_colours, readable
 from reader.tui.wrap import Lines, line_bounds, wrap_offsets
 
 
@@ -60,8 +61,13 @@ class _Layer:
 
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
+CATEGORY_KINDS = frozenset({*HEDGE_KINDS, "booster"})
 MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "find", "heading", "bookmark", "current")
-LAYERS = ("hedges", "hits", "find", "headings")
+#: Layers in the order their styles are laid on: a heading first, so that the marks in
+#: it keep their own look (a heading's bold must not turn modal into probability).
+LAYERS = ("headings", "hedges", "hits", "find")
+#: Text attributes a category mark sets to its own value, on or off, over a heading's.
+_ATTRIBUTES = ("bold", "italic", "underline", "reverse")
 _GUTTER = 1  # a column left of the text where bookmarks show
 #: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
 #: ones get the screens around the top line wrapped at once and the rest in slices.
@@ -138,10 +144,10 @@ class DocumentView(ScrollView, can_focus=True):
         self._text = text
         self._display_text = printable(text)
         self._layers = {
+            "headings": _Layer(headings),
             "hedges": _Layer(hedges),
             "hits": _Layer(hits),
             "find": _Layer([]),
-            "headings": _Layer(headings),
         }
         self._current = None
         self._bookmarks = []
@@ -394,12 +400,25 @@ class DocumentView(ScrollView, can_focus=True):
         self.refresh()
 
     def mark_style(self, kind: str) -> Style:
-        """The style of a mark kind from its component class (cached until styles change)."""
+        """The style of a mark kind from its component class (cached until styles change).
+
+        A category sets each of bold, italic, underline and reverse, so a heading around
+        it adds none; in 16 colours it takes its own ANSI colour (``contrast.FEW_COLOURS``)."""
         style = self._styles.get(kind)
         if style is None:
             style = self.get_component_rich_style(f"document-view--{kind}", partial=True)
+            if kind in CATEGORY_KINDS:
+                style += Style(**{name: bool(getattr(style, name)) for name in _ATTRIBUTES})
+            if few_colours(self.app.console.color_system):
+                colour = FEW_COLOURS[self.app.current_theme.dark].get(kind)
+                if colour is not None:
+                    style += Style(color=colour)
             self._styles[kind] = style
         return style
+
+    def shown_style(self, style: Style) -> Style:
+        """``style`` (a full one: the view's base plus marks) with readable text."""
+        return readable(style, self.app.ansi_theme)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = self._frame_setup()  # once per paint, not once per line
@@ -458,8 +477,12 @@ class DocumentView(ScrollView, can_focus=True):
                 first,
                 end - start if last == -1 else last,
             )
+        shown = self.shown_style
         segments = Strip(
-            [Segment(text, style or base) for text, style, _ in line.render(self.app.console)]
+            [
+                Segment(text, shown(style or base))
+                for text, style, _ in line.render(self.app.console)
+            ]
         ).apply_offsets(0, index)  # character offsets, which text selection maps back to text
         gutter = Segment(" ", base)
         if self._bookmarks:
@@ -467,7 +490,7 @@ class DocumentView(ScrollView, can_focus=True):
             lines = self._lines
             next_start = lines.starts[index + 1] if index + 1 < len(lines) else end + 1
             if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
-                gutter = Segment("»", base + self.mark_style("bookmark"))
+                gutter = Segment("»", shown(base + self.mark_style("bookmark")))
         return Strip([gutter, *segments])
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:

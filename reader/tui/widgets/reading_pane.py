@@ -22,6 +22,7 @@ from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.library import Document
 from reader.safe_text import printable
 from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
+from reader.tui.contrast import readable
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label
@@ -383,8 +384,7 @@ class ReadingPane(Vertical):
                 f"{plural(summary.boosters, 'booster')}\n"
             )
         else:
-            header.append("\n" + source_line(summary, width))
-            header.stylize("dim", len(summary.title) + 1)
+            header.append("\n" + source_line(summary, width), style=self._readable("dim"))
             header.append(
                 f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
                 f"{summary.hedges_per_1k:.1f} per 1,000 words"
@@ -394,8 +394,16 @@ class ReadingPane(Vertical):
             )
         header.append_text(self._category_line(width))
         if self.analysed < 1.0:
-            header.append(f"counting… {self.analysed:.0%}", style="dim")
+            header.append(f"counting… {self.analysed:.0%}", style=self._readable("dim"))
         return header
+
+    def _readable(self, style: Style | str) -> Style:
+        """``style`` on the header's ground, with text that contrasts (``contrast.readable``)."""
+        base = self.query_one("#reading-header", Static).rich_style
+        return readable(
+            base + Style.parse(style) if isinstance(style, str) else base + style,
+            self.app.ansi_theme,
+        )
 
     def _category_line(self, width: int) -> Text:
         """Each category's count, labels shortened until the line fits ``width`` (the
@@ -421,9 +429,10 @@ class ReadingPane(Vertical):
         line = Text()
         for category in shown:
             if more and category == BOOSTER:
-                line.append(f"…{gap}", style="dim")
+                line.append(f"…{gap}", style=self._readable("dim"))
             hidden = category in self._hidden
             style = Style(strike=True, dim=True) if hidden else self.view.mark_style(category)
+            style = self._readable(style)
             line.append(labels.get(category) or short_label(category), style=style)
             line.append(f" {self._counts[category]:,}{' off' if hidden else ''}{gap}")
         return line

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.tui.contrast import readable
+
 StyleFor = Callable[[str], Style]
 
 
@@ -154,8 +156,10 @@ class RowList(ScrollView, can_focus=True):
             text.truncate(width, overflow="ellipsis", pad=True)
             if index == self._cursor:
                 text.stylize(self.get_component_rich_style("row-list--cursor", partial=True))
+            theme = self.app.ansi_theme
             segments = [
-                Segment(t, base + s if s else base) for t, s, _ in text.render(self.app.console)
+                Segment(t, readable(base + s if s else base, theme))
+                for t, s, _ in text.render(self.app.console)
             ]
             strip = Strip(segments).crop_extend(0, width, base)
             self._cache[index] = strip
