@@ -195,3 +195,32 @@ async def test_in_16_colours_every_category_and_headings_have_their_own_colour(
         assert len(colours) == len(CATEGORIES) + 1
         assert len(set(colours.values())) == len(colours), colours  # all apart
         assert ansi(body) not in [colours[c] for c in CATEGORIES]  # and from the text
+
+
+async def test_a_theme_change_restyles_the_headers_category_line_at_once(marked_library):
+    app = HedgeReaderApp(marked_library)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        listing = app.query_one(DocumentList)
+        listing.cursor = next(
+            i for i, e in enumerate(listing.entries) if e.summary.path.endswith("every-mark.md")
+        )
+        await pilot.press("enter")
+        await settle(pilot)
+        header = app.query_one("#reading-header")
+
+        def modal_label_colour():
+            for y in range(header.size.height):
+                for segment in header.render_line(y):
+                    if segment.text.strip().startswith("modal"):
+                        return segment.style.color
+            raise AssertionError("no modal count in the header")
+
+        view = app.query_one(DocumentView)
+        before = modal_label_colour()
+        assert before == style_at(view, TEXT.index("may", HEADING_END)).color
+        app.theme = "catppuccin-latte"  # as the palette's theme list sets it
+        await settle(pilot)
+        after = modal_label_colour()
+        assert after != before
+        assert after == style_at(view, TEXT.index("may", HEADING_END)).color

@@ -89,6 +89,12 @@ class ReadingPane(Vertical):
         side.claims.empty_message = "Open a document to list its hedged claims."
         side.outline.empty_message = "Open a document to see its sections."
         side.bookmarks.empty_message = "No bookmarks: m marks the top line."
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """The header's category line holds the old theme's colours: draw it again once
+        the new styles are in place."""
+        self.call_after_refresh(self._update_header)
 
     @property
     def view(self) -> DocumentView:
