@@ -10,6 +10,7 @@ from reader.library.documents import (
     SearchHit,
     SearchResults,
     Snippet,
+    Span,
 )
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
 from reader.library.ingest import FORMATS, IngestError
@@ -36,5 +37,6 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "Snippet",
+    "Span",
     "default_library_path",
 ]

@@ -18,6 +18,17 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A styled stretch of the body: Markdown's emphasis, code, links (``target``: the URL)
+    and footnote marks (``target``: the note's label)."""
+
+    start: int
+    end: int
+    kind: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """A source file turned into readable plain text, before hedge analysis."""
 
@@ -33,6 +44,7 @@ class ParsedDocument:
     author: str = ""
     #: What ``refresh`` re-reads to update this document: its file, URL or feed.
     source: str = ""
+    styles: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +74,7 @@ class Document:
     summary: DocumentSummary
     body: str
     outline: tuple[Heading, ...] = ()
+    styles: tuple[Span, ...] = ()
 
     @property
     def path(self) -> str:

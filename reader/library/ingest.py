@@ -17,10 +17,11 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
-from reader.library.documents import Heading, ParsedDocument
+from reader.library.documents import Heading, ParsedDocument, Span
 from reader.library.formats import SUFFIXES
 from reader.library.formats.base import Raw, clean_title, file_date, is_url, looks_like_feed
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
+from reader.library.formats.markdown_render import render_markdown
 
 #: File suffix -> format id stored in the index.
 FORMATS: dict[str, str] = SUFFIXES
@@ -192,9 +193,11 @@ def parse_text(raw: Raw) -> ParsedDocument:
     """Plain text or Markdown -> readable paragraphs (and headings for Markdown)."""
     text = decode(raw.name, raw.data)
     meta = FrontMatter()
+    styles: tuple[Span, ...] = ()
     if raw.format == "md":
         meta, text = split_front_matter(text)
-        body, outline = markdown_to_text(text)
+        rendered = render_markdown(_unify_newlines(text))
+        body, outline, styles = rendered.body, rendered.outline, rendered.spans
     else:
         body, outline = normalise_plain_text(text), ()
     if not body.strip():
@@ -211,6 +214,7 @@ def parse_text(raw: Raw) -> ParsedDocument:
         outline=outline,
         author=clean_title(meta.author),
         source=raw.source,
+        styles=styles,
     )
 
 

@@ -30,6 +30,7 @@ from reader.library.documents import (
     Heading,
     ParsedDocument,
     SearchResults,
+    Span,
     summary_from_fields,
 )
 from reader.library.errors import LibraryBusyError, LibraryError
@@ -467,7 +468,10 @@ class Library:
             assert self._texts is not None
             body = self._texts.get(fields["sha256"]) or ""
         outline = tuple(Heading(*item) for item in fields.get("outline") or ())
-        return Document(summary=summary_from_fields(fields), body=body, outline=outline)
+        styles = tuple(Span(*item) for item in fields.get("styles") or ())
+        return Document(
+            summary=summary_from_fields(fields), body=body, outline=outline, styles=styles
+        )
 
     def documents(self, sort: str = "date") -> list[DocumentSummary]:
         """Every document, as the list shows them."""
@@ -553,6 +557,7 @@ def _index_fields(parsed: ParsedDocument) -> dict[str, Any]:
         "categories": ",".join(sorted(figures.by_category)),
         "by_category": dict(figures.by_category),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
+        "styles": [(s.start, s.end, s.kind, s.target) for s in parsed.styles],
         "sha256": parsed.sha256,
         "size": parsed.size,
         "mtime": parsed.mtime,

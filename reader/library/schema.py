@@ -119,6 +119,7 @@ def make_schema() -> Schema:
         categories=KEYWORD(stored=True, commas=True, lowercase=True),
         by_category=STORED,
         outline=STORED,
+        styles=STORED,  # Markdown's emphasis, code and links over the body
         sha256=ID(stored=True),
         size=STORED,
         mtime=STORED,

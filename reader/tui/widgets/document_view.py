@@ -18,6 +18,7 @@ from time import perf_counter
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
@@ -27,7 +28,7 @@ from textual.strip import Strip
 
 from reader.safe_text import printable
 from reader.tui.contrast import FEW_COLOURS, few_colours, readable
-from reader.tui.wrap import Lines, line_bounds, wrap_offsets
+from reader.tui.wrap import Lines, hanging_prefix, line_bounds, wrap_offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,10 +63,23 @@ class _Layer:
 
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
 CATEGORY_KINDS = frozenset({*HEDGE_KINDS, "booster"})
-MARK_KINDS = (*HEDGE_KINDS, "booster", "hit", "find", "heading", "bookmark", "current")
+#: Markdown's looks (``Document.styles``): emphasis and code, and links and footnote marks.
+STYLE_KINDS = ("strong", "em", "strike", "code")
+LINK_KINDS = ("link", "footnote")
+MARK_KINDS = (
+    *HEDGE_KINDS,
+    "booster",
+    "hit",
+    "find",
+    "heading",
+    "bookmark",
+    "current",
+    *STYLE_KINDS,
+    *LINK_KINDS,
+)
 #: Layers in the order their styles are laid on: a heading first, so that the marks in
 #: it keep their own look (a heading's bold must not turn modal into probability).
-LAYERS = ("headings", "hedges", "hits", "find")
+LAYERS = ("styles", "links", "headings", "hedges", "hits", "find")
 #: Text attributes a category mark sets to its own value, on or off, over a heading's.
 _ATTRIBUTES = ("bold", "italic", "underline", "reverse")
 _GUTTER = 1  # a column left of the text where bookmarks show
@@ -91,6 +105,14 @@ class DocumentView(ScrollView, can_focus=True):
         Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
         Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
         Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("l", "next_link", "Next link or footnote mark", show=False, id="reader.next-link"),
+        Binding(
+            "enter",
+            "open_link",
+            "Open the current link (or the first on screen)",
+            show=False,
+            id="reader.open-link",
+        ),
     ]
 
     class MarkFocused(Message):
@@ -104,6 +126,13 @@ class DocumentView(ScrollView, can_focus=True):
 
     class Scrolled(Message):
         """The top line changed (for the position figure and the reading memory)."""
+
+    class LinkChosen(Message):
+        """Enter or a click on a link or footnote mark; ``mark`` None: none on screen."""
+
+        def __init__(self, mark: Mark | None) -> None:
+            self.mark = mark
+            super().__init__()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -136,14 +165,19 @@ class DocumentView(ScrollView, can_focus=True):
         hedges: list[Mark],
         hits: list[Mark],
         headings: list[Mark],
+        styles: Iterable[Mark] = (),
         top: int = 0,
         wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         """Replace the document; marks use offsets into ``text``; ``top``: offset to show first;
-        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits."""
+        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits;
+        ``styles``: Markdown's emphasis, code, links and footnote marks."""
+        styles = list(styles)
         self._text = text
         self._display_text = printable(text)
         self._layers = {
+            "styles": _Layer([m for m in styles if m.kind not in LINK_KINDS]),
+            "links": _Layer([m for m in styles if m.kind in LINK_KINDS]),
             "headings": _Layer(headings),
             "hedges": _Layer(hedges),
             "hits": _Layer(hits),
@@ -305,6 +339,36 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_scroll_end(self) -> None:
         self.scroll_end(animate=False)
+
+    # -- links -------------------------------------------------------------------------
+
+    def action_next_link(self) -> None:
+        if self.jump("links", 1) is None:
+            self.post_message(self.LinkChosen(None))
+
+    def action_open_link(self) -> None:
+        """The current link, or else the first one on screen."""
+        mark = self._current
+        if mark is None or mark.kind not in LINK_KINDS:
+            top = self.top_offset()
+            last = min(int(self.scroll_y) + self.size.height, len(self._lines)) - 1
+            bottom = self._lines[last][1] if self._lines else 0
+            mark = next((m for m in self.marks("links") if top <= m.start <= bottom), None)
+        self.post_message(self.LinkChosen(mark))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a link opens it (a drag still selects text)."""
+        index = int(self.scroll_y) + event.y
+        if not 0 <= index < len(self._lines) or not self.marks("links"):
+            return
+        start, end = self._lines[index]
+        column = event.x - _GUTTER - len(self._hanging(start))
+        if column < 0 or start + column >= end:
+            return
+        offset = start + column
+        for mark in self._layers["links"].within(offset, offset + 1):
+            self.post_message(self.LinkChosen(mark))
+            return
 
     # -- layout and rendering ------------------------------------------------------------
 
@@ -484,6 +548,9 @@ class DocumentView(ScrollView, can_focus=True):
                 for text, style, _ in line.render(self.app.console)
             ]
         ).apply_offsets(0, index)  # character offsets, which text selection maps back to text
+        indent = self._hanging(start)
+        if indent:  # a wrapped line of a list item or a quote lines up under its text
+            segments = Strip([Segment(indent, base), *segments])
         gutter = Segment(" ", base)
         if self._bookmarks:
             at = bisect_left(self._bookmarks, start)
@@ -492,6 +559,15 @@ class DocumentView(ScrollView, can_focus=True):
             if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
                 gutter = Segment("»", shown(base + self.mark_style("bookmark")))
         return Strip([gutter, *segments])
+
+    def _hanging(self, start: int) -> str:
+        """The indent a wrapped line starting at ``start`` is drawn with ("" for a line
+        that starts its paragraph): as ``wrap_offsets`` left room for it."""
+        text = self._text
+        if not start or text[start - 1] == "\n":
+            return ""
+        line_start = text.rfind("\n", 0, start) + 1
+        return hanging_prefix(text[line_start:start], self._wrap_width)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text as shown (control characters made visible), unwrapped."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
@@ -19,11 +20,11 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Input, Static
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
-from reader.library import Document
+from reader.library import Document, Span
 from reader.safe_text import printable
 from reader.tui.analysis import Chunk, Stretch, claims, sections, stretches
 from reader.tui.contrast import readable
-from reader.tui.widgets.document_view import DocumentView, Mark
+from reader.tui.widgets.document_view import LINK_KINDS, DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label
 from reader.tui.widgets.metadata import source_line
@@ -40,6 +41,9 @@ from reader.tui.widgets.side_panel import (
 #: legend (keys 1-7 still work). A class on the side panel, not a screen breakpoint: a
 #: screen class restyles every widget each time a resize crosses it.
 SHORT_ROWS = 32
+
+#: Links a document may open in the browser: never file:, javascript: or the like.
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 WELCOME = (
     "Choose a document on the left and press Enter to read it.\n\n"
@@ -70,6 +74,7 @@ class ReadingPane(Vertical):
         self._find_origin = 0
         self._header_lines = 0
         self._bookmark_rows: list[Bookmark] = []
+        self._links: dict[int, Span] = {}  # link and footnote marks by offset
         self.side = SidePanel(id="reading-side")
 
     def compose(self) -> ComposeResult:
@@ -123,6 +128,7 @@ class ReadingPane(Vertical):
     ) -> None:
         """Show ``document``; with ``complete=False`` its marks follow through ``add_chunk``."""
         self.document = document
+        self._links = {s.start: s for s in document.styles if s.kind in LINK_KINDS}
         self._hedges = list(hedges)
         self._hits = list(hits)
         self._sentences = sentence_spans(document.body) if complete else []
@@ -139,6 +145,7 @@ class ReadingPane(Vertical):
             hedges=[Mark(h.start, h.end, h.category) for h in hedges],
             hits=[Mark(start, end, "hit") for start, end in hits],
             headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
+            styles=[Mark(s.start, s.end, s.kind) for s in document.styles],
             top=top,
             wrapped=wrapped,
         )
@@ -326,7 +333,35 @@ class ReadingPane(Vertical):
         current = view.current
         label = "search hit" if message.layer == "hits" or current is None else current.kind
         word = printable(view.text[current.start : current.end]) if current else ""
-        self.set_status(f"{label} {message.index + 1}/{message.total}: {word!r}")
+        status = f"{label} {message.index + 1}/{message.total}: {word!r}"
+        link = self._links.get(current.start) if current and message.layer == "links" else None
+        if link is not None and link.kind == "link":
+            status += f" → {printable(link.target)} · Enter opens it"
+        elif link is not None:
+            status += " · Enter goes to the note"
+        self.set_status(status)
+
+    @on(DocumentView.LinkChosen)
+    def _link_chosen(self, message: DocumentView.LinkChosen) -> None:
+        """Open a link in the browser (``App.open_url``), or go to a footnote's note."""
+        message.stop()
+        mark = message.mark
+        link = self._links.get(mark.start) if mark is not None else None
+        if link is None:
+            self.set_status("no link on screen · l goes to the next link")
+            return
+        if link.kind == "footnote":
+            note = self.view.text.rfind(f"\n[{link.target}] ")
+            if note >= 0:
+                self.view.scroll_to_offset(note + 1, at_top=True)
+                self.set_status(f"note [{printable(link.target)}]")
+            return
+        url = link.target
+        if urlsplit(url).scheme.lower() not in OPENABLE_SCHEMES:
+            self.set_status(f"not opened (only web and mail links are): {printable(url)}")
+            return
+        self.app.open_url(url)
+        self.set_status(f"opening {printable(url)}")
 
     # -- bookmarks and position ------------------------------------------------------
 
