@@ -271,8 +271,9 @@ class ReadingPane(Vertical):
     async def open_find(self) -> None:
         bar = self.query_one(FindBar)
         await bar.build()
-        if not self.find_pattern:
-            self._find_origin = self.view.top_offset()
+        bar.input.return_to = self.view
+        # as in less: a find (a new one, or the last one edited) starts from the top line
+        self._find_origin = self.view.top_offset()
         bar.display = True
         self.screen.set_focus(bar.input)  # at once: keys typed after `f` are queued already
 
@@ -288,6 +289,7 @@ class ReadingPane(Vertical):
         elif not spans:
             view.clear_current()
             bar.set_count("no match")
+            self.set_status(f"find: no match for {printable(pattern)!r}")
         else:
             view.jump_from("find", self._find_origin)
         return len(spans)
@@ -327,13 +329,20 @@ class ReadingPane(Vertical):
     def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
         """Say which mark is current: "modal 3/40: 'may'", "find 2/14: 'trial'"."""
         message.stop()
-        if message.layer == "find":
-            self.query_one(FindBar).set_count(f"{message.index + 1}/{message.total}")
         view = self.view
         current = view.current
-        label = "search hit" if message.layer == "hits" or current is None else current.kind
-        word = printable(view.text[current.start : current.end]) if current else ""
-        status = f"{label} {message.index + 1}/{message.total}: {word!r}"
+        # Counted from what is shown now, not from the message: keys typed in one burst
+        # change the find (or clear the mark) before the messages of earlier keys arrive.
+        marks = view.visible_marks(message.layer)
+        index = bisect_left([m.start for m in marks], current.start) if current else -1
+        if current is None or index >= len(marks) or marks[index] != current:
+            return  # stale: that mark is no longer the current one
+        total = len(marks)
+        if message.layer == "find":
+            self.query_one(FindBar).set_count(f"{index + 1}/{total}")
+        label = "search hit" if message.layer == "hits" else current.kind
+        word = printable(view.text[current.start : current.end])
+        status = f"{label} {index + 1}/{total}: {word!r}"
         link = self._links.get(current.start) if current and message.layer == "links" else None
         if link is not None and link.kind == "link":
             status += f" → {printable(link.target)} · Enter opens it"
