@@ -135,6 +135,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         self._started = time.perf_counter()
         self.first_list_seconds: float | None = None
         self._adding: str | None = None
+        self._reopening: str | None = None  # the last document, reopened on start
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -413,6 +414,10 @@ class HedgeReaderApp(ToolActions, App[None]):
             self.set_timer(PRESTART_DELAY, self._prestart_analysis)
         if message.seeded is not None and message.seeded.added:
             self._welcome(message.seeded.added[0])
+        elif self.first_list_seconds is None and self.memory.current is not None:
+            # where the user left off: the document read last, at its position
+            self._reopening = self.memory.current
+            self.open_document(self._reopening, (), record=False)
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
             self.call_after_refresh(self.heap.start, self)
@@ -475,6 +480,11 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.call_after_refresh(self.document_painted.set)
         pane.set_bookmarks(self.memory.bookmarks(path))
         pane.view.focus()
+        self._reopening = None
+        listing = self.query_one(DocumentList)
+        paths = [entry.summary.path for entry in listing.entries]
+        if path in paths:  # back, forward or a reopen: the list shows what is read
+            listing.cursor = paths.index(path)
         if top:
             self.notify(f"Back where you left off ({pane.view.fraction:.0%})", timeout=2)
 
@@ -497,6 +507,9 @@ class HedgeReaderApp(ToolActions, App[None]):
         """Analysis finished; the pane already has every mark from ``MarksFound``."""
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
+        if message.gone is not None and message.gone == self._reopening:
+            self._reopening = None  # the last document read is gone: start at the list
+            return
         if message.gone is not None and message.step:
             # back/forward reached a removed document: skip it, as if never visited
             self.memory.forget(message.gone, message.step)

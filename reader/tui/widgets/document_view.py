@@ -99,12 +99,15 @@ class DocumentView(ScrollView, can_focus=True):
     ALLOW_SELECT = True  # mouse selection, so ``y`` can quote exactly what was selected
 
     BINDINGS: list[BindingType] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        # less's keys as well: Ctrl-E/Y a line, d/u (Ctrl-D/U) half a page, Ctrl-B, < >
+        Binding("j,down,ctrl+e", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up,ctrl+y", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page-down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("d,ctrl+d", "half_page(1)", "Half a page down", show=False, id="reader.half-down"),
+        Binding("u,ctrl+u", "half_page(-1)", "Half a page up", show=False, id="reader.half-up"),
+        Binding("g,home,less_than_sign", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end,greater_than_sign", "scroll_end", "Bottom", show=False, id="reader.bottom"),
         Binding("l", "next_link", "Next link or footnote mark", show=False, id="reader.next-link"),
         Binding(
             "enter",
@@ -333,6 +336,10 @@ class DocumentView(ScrollView, can_focus=True):
 
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
+
+    def action_half_page(self, direction: int) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        self.scroll_to(y=self.scroll_y + direction * max(height // 2, 1), animate=False)
 
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False)
