@@ -113,11 +113,11 @@ async def test_sort_key_cycles_through_the_orders(library: Library):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = []
-        for _ in range(4):
+        for _ in range(5):
             await pilot.press("s")
             await settle(pilot)
             seen.append(app.sort)
-        assert seen == ["date", "title", "hedges", "relevance"]
+        assert seen == ["date", "title", "hedges", "boosters", "relevance"]
         await pilot.press("s", "s")
         await settle(pilot)
         assert app.sort == "title"

@@ -47,7 +47,12 @@ def _existing_library(args: argparse.Namespace) -> Library:
     return library
 
 
-def _stdout() -> Console:
+def _stdout(color: str = "auto") -> Console:
+    """stdout; ``color`` auto: styled on a terminal only, always: also into a pipe, never."""
+    if color == "always":
+        return Console(highlight=False, soft_wrap=False, force_terminal=True)
+    if color == "never":
+        return Console(highlight=False, soft_wrap=False, force_terminal=False, no_color=True)
     return Console(highlight=False, soft_wrap=False)
 
 
@@ -70,18 +75,18 @@ def refresh(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
-    results = _existing_library(args).search(args.query, limit=args.limit, sort=args.sort)
+    results = _existing_library(args).search(
+        args.query, limit=args.limit, sort=args.sort, reverse=args.reverse
+    )
     if args.json:
         payload = {
             "query": results.query,
             "total": results.total,
             "results": [
                 {
-                    "path": hit.summary.path,
-                    "title": hit.summary.title,
+                    **_summary_dict(hit.summary),  # the fields ``list --json`` has
                     "score": round(hit.score, 4),
                     "snippet": hit.snippet.text,
-                    "hedges_per_1k": round(hit.summary.hedges_per_1k, 2),
                 }
                 for hit in results.hits
             ],
@@ -91,12 +96,13 @@ def search(args: argparse.Namespace) -> int:
     elif results.hits:
         from reader.cli.render import results_table
 
-        _stdout().print(results_table(results))
+        _stdout(args.color).print(results_table(results))
     else:
         print(f"No documents match {printable(results.query)!r}.")
     if results.suggestions:
         error(f"nothing matches {results.query!r}; did you mean: {results.suggestions[0]}?")
-    return EXIT_OK
+    # as grep: 1 when nothing matched, so scripts can tell (a bad query is 2)
+    return EXIT_OK if results.total else EXIT_PARTIAL
 
 
 def _document_text(name: str, data: bytes) -> str:
@@ -138,7 +144,7 @@ def hedges(args: argparse.Namespace) -> int:
     else:
         from reader.cli.render import marked_text, profile_line
 
-        console = _stdout()
+        console = _stdout(args.color)
         console.print(marked_text(text, found))
         console.rule()
         console.print(profile_line(figures))
@@ -151,12 +157,15 @@ def _hedges_jsonl() -> int:
     extra = load_config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
-        if line.strip():
-            record = _hedges_record(line, number, extra)
-            status = EXIT_PARTIAL if "error" in record else status
-            sys.stdout.write(json.dumps(record) + "\n")
+        # one line out for every line in, in order: a blank line has nothing to mark
+        record = _hedges_record(line, number, extra) if line.strip() else _BLANK_RECORD
+        status = EXIT_PARTIAL if "error" in record else status
+        sys.stdout.write(json.dumps(record) + "\n")
     sys.stdout.flush()
     return status
+
+
+_BLANK_RECORD: dict[str, Any] = {"id": None, "hedges": []}
 
 
 def _hedges_record(
@@ -175,7 +184,7 @@ def _hedges_record(
 
 
 def list_documents(args: argparse.Namespace) -> int:
-    documents = _existing_library(args).documents(sort=args.sort)
+    documents = _existing_library(args).documents(sort=args.sort, reverse=args.reverse)
     if args.json:
         print(json.dumps({"documents": [_summary_dict(doc) for doc in documents]}))
     else:

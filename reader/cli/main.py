@@ -11,6 +11,12 @@ from reader import __version__
 from reader.library import SORTS, LibraryError, QueryError
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+#: ``--color``: styles on a terminal only (auto), always (for ``less -R``), or never.
+_COLOR: dict = {
+    "choices": ["auto", "always", "never"],
+    "default": "auto",
+    "help": "colour and styles: auto (on a terminal), always (pipes, less -R), never",
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -59,6 +65,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N")
     search.add_argument("--sort", choices=list(SORTS), default="relevance")
     search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument(
+        "--reverse", action="store_true", help="turn the sort round (oldest, fewest first)"
+    )
+    search.add_argument("--color", **_COLOR)
 
     hedges = sub.add_parser("hedges", parents=[common], help="mark the hedges in a text")
     hedges.add_argument("file", nargs="?", default="-", metavar="FILE|-")
@@ -67,12 +77,16 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--jsonl",
         action="store_true",
-        help='read {"id", "text"} lines on stdin, write results',
+        help='read {"id", "text"} lines on stdin, write one result line for each',
     )
+    hedges.add_argument("--color", **_COLOR)
 
     listing = sub.add_parser("list", parents=[common], help="list the library's documents")
     listing.add_argument("--sort", choices=list(SORTS), default="date")
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.add_argument(
+        "--reverse", action="store_true", help="turn the sort round (oldest, fewest first)"
+    )
 
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")

@@ -473,9 +473,10 @@ class Library:
             summary=summary_from_fields(fields), body=body, outline=outline, styles=styles
         )
 
-    def documents(self, sort: str = "date") -> list[DocumentSummary]:
+    def documents(self, sort: str = "date", reverse: bool = False) -> list[DocumentSummary]:
         """Every document, as the list shows them."""
-        return [hit.summary for hit in self.search("", limit=None, sort=sort, snippets=0).hits]
+        found = self.search("", limit=None, sort=sort, snippets=0, reverse=reverse)
+        return [hit.summary for hit in found.hits]
 
     def search(
         self,
@@ -484,12 +485,14 @@ class Library:
         sort: str = "relevance",
         snippets: int | None = None,
         offset: int = 0,
+        reverse: bool = False,
     ) -> SearchResults:
         """Ranked results with snippets; an empty query lists the whole library.
 
         ``offset`` skips that many top hits (a list fetching its next page); ``snippets``
-        caps how many of the returned hits get one (None: all). Raises ``QueryError``
-        for a query that cannot be parsed or an unknown sort.
+        caps how many of the returned hits get one (None: all); ``reverse`` turns a sort
+        round (not relevance). Raises ``QueryError`` for a query that cannot be parsed or
+        an unknown sort.
         """
         with self._lock:
             searcher = self._get_searcher()
@@ -505,6 +508,7 @@ class Library:
                 sort=sort,
                 snippets=snippets,
                 offset=offset,
+                reverse=reverse,
             )
 
 

@@ -22,6 +22,7 @@ SORTS: dict[str, tuple[str | None, bool]] = {
     "date": ("date", True),
     "title": ("title_sort", False),
     "hedges": ("hedges", True),
+    "boosters": ("boosters", True),
 }
 
 
@@ -42,16 +43,19 @@ def run_search(
     sort: str = "relevance",
     snippets: int | None = None,
     offset: int = 0,
+    reverse: bool = False,
 ) -> SearchResults:
     """``snippets``: how many of the hits get a snippet (None: all); each costs a text read.
 
-    ``offset`` skips that many top hits, for a list that fetches a page at a time.
+    ``offset`` skips that many top hits, for a list that fetches a page at a time;
+    ``reverse`` turns a sort by date, title, hedges or boosters round (oldest first...).
     """
     check_sort(sort)
     parsed = parse(searcher.schema, query)
-    sortedby, reverse = SORTS[sort]
+    sortedby, descending = SORTS[sort]
     if sortedby is None and not query.strip():
-        sortedby, reverse = SORTS["date"]
+        sortedby, descending = SORTS["date"]
+    reverse = descending != reverse if sortedby is not None else False
     from reader.library.evaluate import ranked  # numpy: loaded by the first search, not at start
 
     try:

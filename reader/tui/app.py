@@ -87,6 +87,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("S", "reverse_sort", "Reverse the sort order", show=False, id="app.reverse-sort"),
         Binding("a", "add_documents", "Add a file, folder or URL", show=False, id="app.add"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
@@ -129,6 +130,7 @@ class HedgeReaderApp(ToolActions, App[None]):
         self.seeds = seeds
         self.query_text = ""
         self.sort = "relevance"
+        self.reverse_sort = False  # oldest, fewest, Z-A first (not for relevance)
         self.results: SearchResults | None = None
         self._generation = 0
         self._search_timer: Timer | None = None
@@ -186,26 +188,30 @@ class HedgeReaderApp(ToolActions, App[None]):
                         )
 
                 seeded = self.library.add([self.seeds], progress=report)
-            results = self.library.search("", limit=PAGE, sort=self.sort, snippets=0)
+            results = self.library.search(
+                "", limit=PAGE, sort=self.sort, snippets=0, reverse=self.reverse_sort
+            )
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
         else:
             self.post_message(messages.LibraryReady(results, seeded))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, generation: int, query: str, sort: str) -> None:
+    def run_search(self, generation: int, query: str, sort: str, reverse: bool = False) -> None:
         try:
-            results = self.library.search(query, limit=PAGE, sort=sort)
+            results = self.library.search(query, limit=PAGE, sort=sort, reverse=reverse)
         except LibraryError as error:
             self.post_message(messages.SearchFailed(generation, str(error)))
         else:
             self.post_message(messages.SearchFinished(generation, results))
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def fetch_more(self, generation: int, query: str, sort: str, offset: int, rest: bool) -> None:
+    def fetch_more(
+        self, generation: int, query: str, sort: str, offset: int, rest: bool, reverse: bool
+    ) -> None:
         try:
             results = self.library.search(
-                query, limit=None if rest else PAGE, sort=sort, offset=offset
+                query, limit=None if rest else PAGE, sort=sort, offset=offset, reverse=reverse
             )
         except LibraryError as error:
             self.post_message(messages.SearchFailed(generation, str(error)))
@@ -449,7 +455,9 @@ class HedgeReaderApp(ToolActions, App[None]):
     def _list_wants_more(self, message: DocumentList.WantsMore) -> None:
         if self.results is not None:
             query = self.results.query
-            self.fetch_more(self._generation, query, self.sort, message.offset, message.rest)
+            self.fetch_more(
+                self._generation, query, self.sort, message.offset, message.rest, self.reverse_sort
+            )
 
     def on_more_results(self, message: messages.MoreResults) -> None:
         if message.generation != self._generation or self.results is None:
@@ -539,7 +547,7 @@ class HedgeReaderApp(ToolActions, App[None]):
             status = f"{results.total:,} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"
         if self.sort != "relevance":
-            status += f" · sorted by {self.sort}"
+            status += f" · sorted by {self._sort_name()}"
         listing = self.query_one(DocumentList)
         listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
         self.query_one(SearchBar).set_status(status)
@@ -569,7 +577,7 @@ class HedgeReaderApp(ToolActions, App[None]):
     def _start_search(self, query: str) -> None:
         self.query_text = query
         self._generation += 1
-        self.run_search(self._generation, query, self.sort)
+        self.run_search(self._generation, query, self.sort, self.reverse_sort)
 
     # -- actions ---------------------------------------------------------------------
 
@@ -633,7 +641,23 @@ class HedgeReaderApp(ToolActions, App[None]):
         names = list(SORTS)
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._start_search(self.query_text)
-        self.notify(f"Sorted by {self.sort}", timeout=2)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        if self.sort == "relevance" and self.query_text.strip():
+            self.notify("Relevance has one order; s chooses a sort that turns round", timeout=2)
+            return
+        self.reverse_sort = not self.reverse_sort
+        self._start_search(self.query_text)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def _sort_name(self) -> str:
+        """ "date", "date, oldest first", "hedges, fewest first"…"""
+        sort = self.sort if self.sort != "relevance" or self.query_text.strip() else "date"
+        if not self.reverse_sort or sort == "relevance":
+            return sort
+        turned = {"date": "oldest first", "title": "Z to A"}.get(sort, "fewest first")
+        return f"{sort}, {turned}"
 
     def action_add_documents(self) -> None:
         if self._adding is not None:
