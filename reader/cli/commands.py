@@ -47,6 +47,13 @@ def _existing_library(args: argparse.Namespace) -> Library:
     return library
 
 
+def _config() -> Any:
+    """The config file, checked as the app checks it (the same mistakes refused, exit 2)."""
+    from reader.tui.settings import load_checked_config
+
+    return load_checked_config()
+
+
 def _stdout(color: str = "auto") -> Console:
     """stdout; ``color`` auto: styled on a terminal only, always: also into a pipe, never."""
     if color == "always":
@@ -130,9 +137,7 @@ def hedges(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{name}: {failure.strerror or failure}")
         return EXIT_PARTIAL
-    from reader.config import load_config
-
-    found = find_hedges(text, extra=load_config().phrases)
+    found = find_hedges(text, extra=_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
@@ -152,9 +157,7 @@ def hedges(args: argparse.Namespace) -> int:
 
 
 def _hedges_jsonl() -> int:
-    from reader.config import load_config
-
-    extra = load_config().phrases
+    extra = _config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
         # one line out for every line in, in order: a blank line has nothing to mark

@@ -9,7 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from reader.config import load_config
 from reader.export import FORMATS, MarkedDocument, analyse, render
 from reader.library import IngestError, Library, default_library_path
 from reader.library.formats.base import is_url
@@ -112,7 +111,9 @@ def find_document(doc: str, library_path: Path) -> tuple[str, str, str, tuple[An
 
 
 def export(args: argparse.Namespace) -> int:
-    config = load_config()
+    from reader.tui.settings import load_checked_config
+
+    config = load_checked_config()
     try:
         path, title, body, outline = find_document(args.doc, _library_path(args))
     except IngestError as failure:
@@ -162,7 +163,9 @@ def _is_loopback(host: str) -> bool:
 
 
 def serve(args: argparse.Namespace) -> int:
-    load_config()  # a broken config fails here, once, not in every browser session
+    from reader.tui.settings import load_checked_config
+
+    load_checked_config()  # a broken config fails here, once, not in every browser session
     server = build_server(args)
     sys.stderr.write(f"Serving Hedge Reader at http://{args.host}:{args.port}  (Ctrl+C stops)\n")
     sys.stderr.write(NO_AUTH_WARNING + "\n")

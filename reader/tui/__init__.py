@@ -7,16 +7,13 @@ from pathlib import Path
 
 def run(library_path: Path) -> int:
     """Start the app; a bad config raises ``ConfigError`` (file:line) before anything opens."""
-    from reader.config import load_config, state_path
+    from reader.config import state_path
     from reader.library import Library
     from reader.resources import seeds_dir
     from reader.tui.app import HedgeReaderApp
-    from reader.tui.keys import key_groups
-    from reader.tui.settings import binding_ids, check_config
+    from reader.tui.settings import load_checked_config
 
-    config = load_config()
-    groups = key_groups(HedgeReaderApp.BINDINGS)
-    check_config(config, binding_ids(groups), groups=groups)
+    config = load_checked_config()
 
     try:
         seeds: Path | None = seeds_dir()
