@@ -44,3 +44,12 @@ def test_every_command_refuses_a_bad_config_alike(tmp_path: Path, samples, mista
         lines.add(result.stderr)
     assert len(lines) == 1  # word for word the same line from each
     assert run("hedges", "--jsonl", env=env, stdin="").returncode == 2
+
+
+def test_the_app_without_a_terminal_says_so_and_exits_2(tmp_path: Path):
+    """Piped (cron, a script, ``| less``): one line on stderr, no escapes, no hang."""
+    result = run(library=tmp_path / "lib", stdin="")
+    assert result.returncode == 2
+    assert result.stderr.startswith("hedge-reader: the app needs a terminal")
+    assert result.stderr.count("\n") == 1 and result.stdout == ""
+    assert not (tmp_path / "lib").exists()  # nothing was started or built

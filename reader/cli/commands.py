@@ -64,9 +64,13 @@ def _stdout(color: str = "auto") -> Console:
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from reader.tui import run
+    from reader.tui import NoTerminal, run
 
-    return run(getattr(args, "library", None) or default_library_path())
+    try:
+        return run(getattr(args, "library", None) or default_library_path())
+    except NoTerminal as problem:
+        error(str(problem))
+        return EXIT_USAGE
 
 
 def add(args: argparse.Namespace) -> int:
