@@ -755,8 +755,11 @@ class HedgeReaderApp(ToolActions, App[None]):
         pane = self.query_one(ReadingPane)
         if pane.document is not None:
             self.memory.toggle_bookmark(pane.document.path, message.offset)
-            pane.set_bookmarks(self.memory.bookmarks(pane.document.path))
+            left = self.memory.bookmarks(pane.document.path)
+            pane.set_bookmarks(left)
             self._save_memory()
+            # the status may still say "bookmark 1/1" from the last ' press
+            pane.set_status(f"bookmark removed · {len(left) or 'none'} left")
 
     @on(DocumentView.Scrolled)
     def _view_scrolled(self) -> None:

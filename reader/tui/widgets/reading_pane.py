@@ -304,6 +304,8 @@ class ReadingPane(Vertical):
         self.view.set_marks("find", [])
         self.view.clear_current()
         self.view.focus()
+        if self.document is not None:
+            self.set_status(self._default_status())  # not the last "find 2/5: ..."
 
     @property
     def find_active(self) -> bool:
