@@ -37,8 +37,8 @@ from reader.tui.widgets.side_panel import (
     SidePanel,
 )
 
-#: Below this many rows the header shrinks to three lines and the side panel drops its
-#: legend (keys 1-7 still work). A class on the side panel, not a screen breakpoint: a
+#: Below this many rows the header shrinks to three lines and the side panel's legend
+#: and lists drop their side borders, to fit at 80x24. A class on the side panel, not a screen breakpoint: a
 #: screen class restyles every widget each time a resize crosses it.
 SHORT_ROWS = 32
 

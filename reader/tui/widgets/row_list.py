@@ -79,6 +79,10 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=self._cursor, animate=False)
         elif self._cursor >= self.scroll_y + height:
             self.scroll_to(y=self._cursor - height + 1, animate=False)
+        self.cursor_moved()
+
+    def cursor_moved(self) -> None:
+        """Called when the cursor (or the rows under it) changed; for subclasses."""
 
     def set_rows(self, rows: Sequence[Any], *, empty: str | None = None, keep: bool = True) -> None:
         """Replace the rows; ``keep`` leaves the cursor on the same index if it still fits."""
@@ -89,6 +93,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache.clear()
         self._cursor = min(self._cursor, max(len(rows) - 1, 0)) if keep else 0
         self.refresh()
+        self.cursor_moved()
 
     def refresh_rows(self) -> None:
         self._cache.clear()
