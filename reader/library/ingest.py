@@ -20,6 +20,7 @@ from markdown_it import MarkdownIt
 from reader.library.documents import Heading, ParsedDocument, Span
 from reader.library.formats import SUFFIXES
 from reader.library.formats.base import Raw, clean_title, file_date, is_url, looks_like_feed
+from reader.library.formats.byline import byline
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
 from reader.library.formats.markdown_render import render_markdown
 
@@ -200,6 +201,8 @@ def parse_text(raw: Raw) -> ParsedDocument:
         body, outline, styles = rendered.body, rendered.outline, rendered.spans
     else:
         body, outline = normalise_plain_text(text), ()
+        author, date = byline(text)  # "By Jane Doe", "Published 2019-10-01" lines
+        meta = FrontMatter(author=author, date=date)
     if not body.strip():
         raise IngestError(raw.name, "empty file (no text to read)")
     return ParsedDocument(

@@ -38,8 +38,8 @@ from reader.tui.widgets.side_panel import (
 )
 
 #: Below this many rows the header shrinks to three lines and the side panel's legend
-#: and lists drop their side borders, to fit at 80x24. A class on the side panel, not a screen breakpoint: a
-#: screen class restyles every widget each time a resize crosses it.
+#: and lists drop their side borders, to fit at 80x24. A class on the side panel, not a
+#: screen breakpoint: a screen class restyles every widget each time a resize crosses it.
 SHORT_ROWS = 32
 
 #: Links a document may open in the browser: never file:, javascript: or the like.
