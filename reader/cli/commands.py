@@ -117,10 +117,11 @@ def search(args: argparse.Namespace) -> int:
 
 
 def _document_text(name: str, data: bytes) -> str:
-    """The text a reader would see: HTML, PDF and EPUB go through the same parsers as
-    ``add`` (not read as raw markup or refused as binary); anything else is decoded."""
+    """The text a reader would see: every file goes through the parser ``add`` uses, so
+    the marks are those the app and ``export`` show (Markdown without its front matter
+    and markup, HTML as its article); stdin is decoded as it is."""
     fmt = detect(name, data) if name != "-" else None
-    if fmt in {"html", "pdf", "epub", "feed"}:
+    if fmt in {"txt", "md", "html", "pdf", "epub", "feed"}:  # as the app and export read it
         documents = parse(Raw(name, data, fmt, 0.0, name))
         if len(documents) != 1:
             raise IngestError(name, f"holds {len(documents)} documents (a feed?); add it instead")
