@@ -143,9 +143,9 @@ def serve_command(library_path: Path) -> str:
 
 def build_server(args: argparse.Namespace) -> Any:
     """A textual-serve ``Server`` for the app on this library (not started)."""
-    from textual_serve.server import Server
+    from reader.cli.serving import ReaderServer
 
-    return Server(
+    return ReaderServer(
         serve_command(_library_path(args)),
         host=args.host,
         port=args.port,
