@@ -85,7 +85,7 @@ async def test_the_app_list_shows_booster_density_and_reverses_its_sort(library:
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         listing = app.query_one(DocumentList)
-        assert "boosters/1k" in visible_text(listing)
+        assert "boosters /1k" in visible_text(listing)
         for _ in range(4):  # relevance (the whole library: by date), date, title, hedges...
             await pilot.press("s")
             await settle(pilot)

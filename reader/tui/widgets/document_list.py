@@ -259,8 +259,8 @@ class DocumentList(ScrollView, can_focus=True):
         else:
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
-                f"{summary.hedges_per_1k:.1f} hedges/1k · "
-                f"{summary.boosters_per_1k:.1f} boosters/1k · {summary.date:%Y-%m-%d}"
+                f"{summary.hedges_per_1k:.1f} hedges · "
+                f"{summary.boosters_per_1k:.1f} boosters /1k · {summary.date:%Y-%m-%d}"
                 f" · {summary.words:,} words{row_suffix(summary)}",
                 style=style,
             )
