@@ -116,3 +116,13 @@ async def test_the_reading_pane_shows_structure_and_opens_links(markdown_library
         assert "note [1]" in status(app)
         assert "[1] The authors suggest caution." in visible_text(view)
         assert pane.document is not None
+
+
+def test_a_hard_break_in_a_quote_or_item_keeps_the_bar_and_the_spans():
+    source = "> line one **bold**  \n> line *two* here\n\n- item  \n  next **b**\n"
+    rendered = render_markdown(source)
+    lines = rendered.body.split("\n")
+    assert lines[:2] == ["│ line one bold", "│ line two here"]
+    assert lines[-1] == "  next b"
+    spans = [(rendered.body[s.start : s.end], s.kind) for s in rendered.spans]
+    assert spans == [("bold", "strong"), ("two", "em"), ("b", "strong")]

@@ -247,18 +247,19 @@ def _inline(children: list[Token]) -> _Inline:
 def _indented(inline: _Inline, continuation: str) -> _Inline:
     """``inline`` with ``continuation`` after each newline, its spans moved along."""
     result = _Inline()
+    base = 0  # where the line starts in ``inline.text``
     for number, line in enumerate(inline.text.split("\n")):
-        start = len(result.text) + (len(continuation) + 1 if number else 0)
-        end = start + len(line)
-        base = len("\n".join(inline.text.split("\n")[:number])) + (1 if number else 0)
-        result.text += ("\n" + continuation if number else "") + line
+        if number:
+            result.text += "\n" + continuation
+        start = len(result.text)
+        result.text += line
         for span in inline.spans:
             lo, hi = max(span.start, base), min(span.end, base + len(line))
             if hi > lo:
                 result.spans.append(
                     Span(lo - base + start, hi - base + start, span.kind, span.target)
                 )
-        del end
+        base += len(line) + 1
     return result
 
 
