@@ -11,7 +11,7 @@ from reader.tui.widgets.legend import Legend
 from tests.test_reading import open_doc
 
 
-async def test_the_legend_border_and_long_header_leave_below_32_rows_and_come_back(library: Library):
+async def test_the_legend_border_and_long_header_leave_below_32_rows_and_return(library: Library):
     app = HedgeReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         pane = await open_doc(pilot, "vaccines-may-reduce-relapse.txt")
