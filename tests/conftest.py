@@ -89,6 +89,8 @@ def _isolated_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: p
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.delenv("HEDGE_READER_LIBRARY", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
+    # A true-colour terminal, whatever TERM the tests run under (16 colours change the marks).
+    monkeypatch.setenv("COLORTERM", "truecolor")
 
 
 @pytest.fixture

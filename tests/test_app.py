@@ -31,7 +31,7 @@ async def test_first_run_builds_the_library_from_seeds_and_lists_it(tmp_path: Pa
         assert not progress.has_class("active")  # and hidden once the list is filled
         titles = visible_text(listing)
         assert "Vaccines may reduce relapse" in titles
-        assert "hedges/1k" in titles
+        assert "hedges · " in titles and "boosters /1k" in titles
         # the first sample by file name opens by itself, so a new user sees marks at once
         first = sorted(samples.values())[0]
         assert app.query_one(ReadingPane).document.path == str(first.resolve())

@@ -122,7 +122,7 @@ async def test_sort_key_cycles_through_the_orders(library: Library):
             await pilot.press("s")
             await settle(pilot)
             seen.append(app.sort)
-        assert seen == ["date", "title", "hedges", "causal", "relevance"]
+        assert seen == ["date", "title", "hedges", "boosters", "causal", "relevance"]
         await pilot.press("s", "s")
         await settle(pilot)
         assert app.sort == "title"

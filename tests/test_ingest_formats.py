@@ -333,7 +333,8 @@ def test_atom_feeds_work_too(tmp_path: Path):
     lib = Library(tmp_path / "lib")
     assert lib.add([atom]).added == ["https://journal.example/salt"]
     doc = lib.get("https://journal.example/salt")
-    assert doc.body == "Lower salt may lower pressure."
+    # the headline leads the entry's text (it is read and analysed too)
+    assert doc.body == "Salt intake and blood pressure\n\nLower salt may lower pressure."
     assert doc.summary.author == "Editors"  # the feed's author when the entry has none
     assert doc.summary.date == datetime(2024, 5, 1, tzinfo=timezone.utc)
 

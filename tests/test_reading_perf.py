@@ -38,8 +38,12 @@ def word_loop(text: str, width: int) -> list[tuple[int, int]]:
         end = position + len(line)
         if line.isascii() and len(line) <= width:
             lines.append((position, end))
-        else:
-            wrap._wrap_line(line, position, max(width, 1), lines)
+        else:  # a list item or quote hangs: wrapped narrower, its first line from its start
+            indent = len(wrap.hanging_prefix(line, width))
+            first = len(lines)
+            wrap._wrap_line(line, position, max(width - indent, 1), lines)
+            if indent and len(lines) > first:
+                lines[first] = (position, lines[first][1])
         position = end + 1
     return lines
 

@@ -10,6 +10,7 @@ import pytest
 from textual_serve.server import Server
 
 from reader.cli.main import main
+from reader.cli.serving import ReaderServer
 from tests.helpers import run
 
 
@@ -17,7 +18,7 @@ from tests.helpers import run
 def served(monkeypatch: pytest.MonkeyPatch) -> list[Server]:
     """Servers whose ``serve()`` was called, instead of blocking on a real web server."""
     started: list[Server] = []
-    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append(self))
+    monkeypatch.setattr(ReaderServer, "serve", lambda self, debug=False: started.append(self))
     return started
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from rich.console import Console
 
 from reader.cli.claims import profile_dict
-from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
 from reader.hedging import find_hedges, profile
 from reader.library import (
     DocumentSummary,
@@ -60,14 +60,30 @@ def _existing_library(args: argparse.Namespace) -> Library:
     return library
 
 
-def _stdout() -> Console:
+def _config() -> Any:
+    """The config file, checked as the app checks it (the same mistakes refused, exit 2)."""
+    from reader.tui.settings import load_checked_config
+
+    return load_checked_config()
+
+
+def _stdout(color: str = "auto") -> Console:
+    """stdout; ``color`` auto: styled on a terminal only, always: also into a pipe, never."""
+    if color == "always":
+        return Console(highlight=False, soft_wrap=False, force_terminal=True)
+    if color == "never":
+        return Console(highlight=False, soft_wrap=False, force_terminal=False, no_color=True)
     return Console(highlight=False, soft_wrap=False)
 
 
 def run_app(args: argparse.Namespace) -> int:
-    from reader.tui import run
+    from reader.tui import NoTerminal, run
 
-    return run(getattr(args, "library", None) or default_library_path())
+    try:
+        return run(getattr(args, "library", None) or default_library_path())
+    except NoTerminal as problem:
+        error(str(problem))
+        return EXIT_USAGE
 
 
 def add(args: argparse.Namespace) -> int:
@@ -96,19 +112,16 @@ def refresh(args: argparse.Namespace) -> int:
 
 def search(args: argparse.Namespace) -> int:
     library = _with_current_figures(_existing_library(args))
-    results = library.search(args.query, limit=args.limit, sort=args.sort)
+    results = library.search(args.query, limit=args.limit, sort=args.sort, reverse=args.reverse)
     if args.json:
         payload = {
             "query": results.query,
             "total": results.total,
             "results": [
                 {
-                    "path": hit.summary.path,
-                    "title": hit.summary.title,
+                    **_summary_dict(hit.summary),  # the fields ``list --json`` has
                     "score": round(hit.score, 4),
                     "snippet": hit.snippet.text,
-                    "hedges_per_1k": round(hit.summary.hedges_per_1k, 2),
-                    "claims": profile_dict(hit.summary.claims),
                 }
                 for hit in results.hits
             ],
@@ -118,12 +131,13 @@ def search(args: argparse.Namespace) -> int:
     elif results.hits:
         from reader.cli.render import results_table
 
-        _stdout().print(results_table(results))
+        _stdout(args.color).print(results_table(results))
     else:
         print(f"No documents match {printable(results.query)!r}.")
     if results.suggestions:
         error(f"nothing matches {results.query!r}; did you mean: {results.suggestions[0]}?")
-    return EXIT_OK
+    # as grep: 1 when nothing matched, so scripts can tell (a bad query is 2)
+    return EXIT_OK if results.total else EXIT_PARTIAL
 
 
 def _document_text(name: str, data: bytes) -> str:
@@ -145,9 +159,7 @@ def hedges(args: argparse.Namespace) -> int:
     except OSError as failure:
         error(f"{name}: {failure.strerror or failure}")
         return EXIT_PARTIAL
-    from reader.config import load_config
-
-    found = find_hedges(text, scheme=args.scheme, extra=load_config().phrases)
+    found = find_hedges(text, scheme=args.scheme, extra=_config().phrases)
     figures = profile(text, found)
     if args.json:
         payload = {
@@ -159,7 +171,7 @@ def hedges(args: argparse.Namespace) -> int:
     else:
         from reader.cli.render import marked_text, profile_line
 
-        console = _stdout()
+        console = _stdout(args.color)
         console.print(marked_text(text, found))
         console.rule()
         console.print(profile_line(figures))
@@ -167,17 +179,18 @@ def hedges(args: argparse.Namespace) -> int:
 
 
 def _hedges_jsonl(scheme: str = "reader") -> int:
-    from reader.config import load_config
-
-    extra = load_config().phrases
+    extra = _config().phrases
     status = EXIT_OK
     for number, line in enumerate(sys.stdin, 1):
-        if line.strip():
-            record = _hedges_record(line, number, extra, scheme)
-            status = EXIT_PARTIAL if "error" in record else status
-            sys.stdout.write(json.dumps(record) + "\n")
+        # one line out for every line in, in order: a blank line has nothing to mark
+        record = _hedges_record(line, number, extra, scheme) if line.strip() else _BLANK_RECORD
+        status = EXIT_PARTIAL if "error" in record else status
+        sys.stdout.write(json.dumps(record) + "\n")
     sys.stdout.flush()
     return status
+
+
+_BLANK_RECORD: dict[str, Any] = {"id": None, "hedges": []}
 
 
 def _hedges_record(
@@ -196,7 +209,8 @@ def _hedges_record(
 
 
 def list_documents(args: argparse.Namespace) -> int:
-    documents = _with_current_figures(_existing_library(args)).documents(sort=args.sort)
+    library = _with_current_figures(_existing_library(args))
+    documents = library.documents(sort=args.sort, reverse=args.reverse)
     if args.json:
         print(json.dumps({"documents": [_summary_dict(doc) for doc in documents]}))
     else:

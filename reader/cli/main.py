@@ -12,6 +12,13 @@ from reader.cli.exit_codes import EXIT_INTERRUPTED, EXIT_OK, EXIT_PARTIAL, EXIT_
 from reader.hedging import SCHEMES
 from reader.library import SORTS, LibraryError, QueryError
 
+#: ``--color``: styles on a terminal only (auto), always (for ``less -R``), or never.
+_COLOR: dict = {
+    "choices": ["auto", "always", "never"],
+    "default": "auto",
+    "help": "colour and styles: auto (on a terminal), always (pipes, less -R), never",
+}
+
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
@@ -62,6 +69,10 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_positive_int, default=10, metavar="N")
     search.add_argument("--sort", choices=list(SORTS), default="relevance")
     search.add_argument("--json", action="store_true", help="print results as JSON")
+    search.add_argument(
+        "--reverse", action="store_true", help="turn the sort round (oldest, fewest first)"
+    )
+    search.add_argument("--color", **_COLOR)
 
     hedges = sub.add_parser("hedges", parents=[common], help="mark the hedges in a text")
     hedges.add_argument("file", nargs="?", default="-", metavar="FILE|-")
@@ -76,12 +87,16 @@ def build_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--jsonl",
         action="store_true",
-        help='read {"id", "text"} lines on stdin, write results',
+        help='read {"id", "text"} lines on stdin, write one result line for each',
     )
+    hedges.add_argument("--color", **_COLOR)
 
     listing = sub.add_parser("list", parents=[common], help="list the library's documents")
     listing.add_argument("--sort", choices=list(SORTS), default="date")
     listing.add_argument("--json", action="store_true", help="print the list as JSON")
+    listing.add_argument(
+        "--reverse", action="store_true", help="turn the sort round (oldest, fewest first)"
+    )
 
     remove = sub.add_parser("remove", parents=[common], help="drop documents from the library")
     remove.add_argument("paths", nargs="+", metavar="PATH")

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
-from reader.config import load_config
 from reader.export import FORMATS, MarkedDocument, analyse, render
 from reader.library import IngestError, Library, default_library_path, read_document
 from reader.safe_text import printable
@@ -95,7 +94,9 @@ def find_document(doc: str, library_path: Path) -> tuple[str, str, str, tuple[An
 
 
 def export(args: argparse.Namespace) -> int:
-    config = load_config()
+    from reader.tui.settings import load_checked_config
+
+    config = load_checked_config()
     try:
         path, title, body, outline = find_document(args.doc, _library_path(args))
     except IngestError as failure:
@@ -125,9 +126,9 @@ def serve_command(library_path: Path) -> str:
 
 def build_server(args: argparse.Namespace) -> Any:
     """A textual-serve ``Server`` for the app on this library (not started)."""
-    from textual_serve.server import Server
+    from reader.cli.serving import ReaderServer
 
-    return Server(
+    return ReaderServer(
         serve_command(_library_path(args)),
         host=args.host,
         port=args.port,
@@ -145,7 +146,9 @@ def _is_loopback(host: str) -> bool:
 
 
 def serve(args: argparse.Namespace) -> int:
-    load_config()  # a broken config fails here, once, not in every browser session
+    from reader.tui.settings import load_checked_config
+
+    load_checked_config()  # a broken config fails here, once, not in every browser session
     server = build_server(args)
     sys.stderr.write(f"Serving Hedge Reader at http://{args.host}:{args.port}  (Ctrl+C stops)\n")
     sys.stderr.write(NO_AUTH_WARNING + "\n")

@@ -10,6 +10,7 @@ from reader.library.documents import (
     SearchHit,
     SearchResults,
     Snippet,
+    Span,
 )
 from reader.library.engine import QUERY_HELP, stem_word
 from reader.library.errors import LibraryBusyError, LibraryError, QueryError
@@ -58,6 +59,7 @@ __all__ = [
     "SearchHit",
     "SearchResults",
     "Snippet",
+    "Span",
     "bar_text",
     "cached_stats",
     "default_library_path",

@@ -20,6 +20,17 @@ class Heading:
 
 
 @dataclass(frozen=True, slots=True)
+class Span:
+    """A styled stretch of the body: Markdown's emphasis, code, links (``target``: the URL)
+    and footnote marks (``target``: the note's label)."""
+
+    start: int
+    end: int
+    kind: str
+    target: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedDocument:
     """A source file turned into readable plain text, before hedge analysis."""
 
@@ -38,6 +49,7 @@ class ParsedDocument:
     #: ``(start, end)`` stretches of ``body`` the hedge figures leave out (a paper's
     #: reference list: its titles' hedges are other papers' claims).
     excluded: tuple[tuple[int, int], ...] = ()
+    styles: tuple[Span, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +93,7 @@ class Document:
     summary: DocumentSummary
     body: str
     outline: tuple[Heading, ...] = ()
+    styles: tuple[Span, ...] = ()
 
     @property
     def path(self) -> str:

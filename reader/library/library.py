@@ -24,6 +24,7 @@ from reader.library.documents import (
     Metadata,
     ParsedDocument,
     SearchResults,
+    Span,
     summary_from_fields,
 )
 from reader.library.engine import Fields, Index, IndexLocked, Searcher, Writer
@@ -604,11 +605,15 @@ class Library:
             assert self._texts is not None
             body = self._texts.get(fields["sha256"]) or ""
         outline = tuple(Heading(*item) for item in fields.get("outline") or ())
-        return Document(summary=summary_from_fields(fields), body=body, outline=outline)
+        styles = tuple(Span(*item) for item in fields.get("styles") or ())
+        return Document(
+            summary=summary_from_fields(fields), body=body, outline=outline, styles=styles
+        )
 
-    def documents(self, sort: str = "date") -> list[DocumentSummary]:
+    def documents(self, sort: str = "date", reverse: bool = False) -> list[DocumentSummary]:
         """Every document, as the list shows them."""
-        return [hit.summary for hit in self.search("", limit=None, sort=sort, snippets=0).hits]
+        found = self.search("", limit=None, sort=sort, snippets=0, reverse=reverse)
+        return [hit.summary for hit in found.hits]
 
     def search(
         self,
@@ -617,12 +622,14 @@ class Library:
         sort: str = "relevance",
         snippets: int | None = None,
         offset: int = 0,
+        reverse: bool = False,
     ) -> SearchResults:
         """Ranked results with snippets; an empty query lists the whole library.
 
         ``offset`` skips that many top hits (a list fetching its next page); ``snippets``
-        caps how many of the returned hits get one (None: all). Raises ``QueryError``
-        for a query that cannot be parsed or an unknown sort.
+        caps how many of the returned hits get one (None: all); ``reverse`` turns a sort
+        round (not relevance). Raises ``QueryError`` for a query that cannot be parsed or
+        an unknown sort.
         """
         with self._lock:
             searcher = self._get_searcher()
@@ -638,6 +645,7 @@ class Library:
                 sort=sort,
                 snippets=snippets,
                 offset=offset,
+                reverse=reverse,
             )
 
 
@@ -733,6 +741,7 @@ def _index_fields(parsed: ParsedDocument, phrases: Mapping[str, str] | None = No
         "title_sort": parsed.title.casefold()[:200],
         **figure_fields(counted, phrases),
         "outline": [(h.offset, h.level, h.title) for h in parsed.outline],
+        "styles": [(s.start, s.end, s.kind, s.target) for s in parsed.styles],
         "sha256": parsed.sha256,
         "size": parsed.size,
         "mtime": parsed.mtime,

@@ -17,11 +17,12 @@ from reader.library.loader import load
 
 
 def document_text(name: str, data: bytes) -> str:
-    """The text a reader would see of ``data`` (named ``name``, "-" for stdin): HTML, PDF
-    and EPUB are parsed (not read as raw markup or refused as binary); anything else is
-    decoded. Raises ``IngestError``."""
+    """The text a reader would see of ``data`` (named ``name``, "-" for stdin): every file
+    goes through the parser ``add`` uses, so the marks are those the app and ``export``
+    show (Markdown without its front matter and markup, HTML as its article); stdin is
+    decoded as it is. Raises ``IngestError``."""
     fmt = detect(name, data) if name != "-" else None
-    if fmt in {"html", "pdf", "epub", "feed"}:
+    if fmt in {"txt", "md", "html", "pdf", "epub", "feed"}:  # as the app and export read it
         documents = parse(Raw(name, data, fmt, 0.0, name))
         if len(documents) != 1:
             raise IngestError(name, f"holds {len(documents)} documents (a feed?); add it instead")

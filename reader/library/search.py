@@ -24,6 +24,7 @@ SORTS: dict[str, tuple[str | None, bool]] = {
     "date": ("date", True),
     "title": ("title_sort", False),
     "hedges": ("hedges", True),
+    "boosters": ("boosters", True),
     "causal": ("causal", True),  # share of findings stated as a direct cause
 }
 
@@ -41,15 +42,18 @@ def run_search(
     sort: str = "relevance",
     snippets: int | None = None,
     offset: int = 0,
+    reverse: bool = False,
 ) -> SearchResults:
     """``snippets``: how many of the hits get a snippet (None: all); each costs a text read.
 
-    ``offset`` skips that many top hits, for a list that fetches a page at a time.
+    ``offset`` skips that many top hits, for a list that fetches a page at a time;
+    ``reverse`` turns a sort by date, title, hedges or boosters round (oldest first...).
     """
     check_sort(sort)
-    sortedby, reverse = SORTS[sort]
+    sortedby, descending = SORTS[sort]
     if sortedby is None and not query.strip():
-        sortedby, reverse = SORTS["date"]
+        sortedby, descending = SORTS["date"]
+    reverse = descending != reverse if sortedby is not None else False
     wanted_top = None if limit is None else offset + limit
     try:
         found = searcher.ranked(query, wanted_top, sortedby, reverse, texts)

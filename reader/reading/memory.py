@@ -149,6 +149,11 @@ class Memory:
     def history(self) -> list[str]:
         return list(self._history)
 
+    @property
+    def current(self) -> str | None:
+        """The document read last (where back/forward stand): reopened on the next start."""
+        return self._history[self._index] if 0 <= self._index < len(self._history) else None
+
     # -- saving -----------------------------------------------------------------------
 
     def save(self) -> bool:

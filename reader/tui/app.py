@@ -96,6 +96,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
         Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("S", "reverse_sort", "Reverse the sort order", show=False, id="app.reverse-sort"),
         Binding("a", "add_documents", "Add a file, folder or URL", show=False, id="app.add"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.focus-next"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
@@ -142,12 +143,14 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         self.seeds = seeds
         self.query_text = ""
         self.sort = "relevance"
+        self.reverse_sort = False  # oldest, fewest, Z-A first (not for relevance)
         self.results: SearchResults | None = None
         self._generation = 0
         self._search_timer: Timer | None = None
         self._started = time.perf_counter()
         self.first_list_seconds: float | None = None
         self._adding: str | None = None
+        self._reopening: str | None = None  # the last document, reopened on start
 
     def compose(self) -> ComposeResult:
         yield SearchBar(id="search-bar")
@@ -198,7 +201,9 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
                         )
 
                 seeded = self.library.add([self.seeds], progress=report)
-            results = self.library.search("", limit=PAGE, sort=self.sort, snippets=0)
+            results = self.library.search(
+                "", limit=PAGE, sort=self.sort, snippets=0, reverse=self.reverse_sort
+            )
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
             return
@@ -234,19 +239,21 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
             self.post_message(messages.SummaryRefreshed(document.summary))
 
     @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, generation: int, query: str, sort: str) -> None:
+    def run_search(self, generation: int, query: str, sort: str, reverse: bool = False) -> None:
         try:
-            results = self.library.search(query, limit=PAGE, sort=sort)
+            results = self.library.search(query, limit=PAGE, sort=sort, reverse=reverse)
         except LibraryError as error:
             self.post_message(messages.SearchFailed(generation, str(error)))
         else:
             self.post_message(messages.SearchFinished(generation, results))
 
     @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def fetch_more(self, generation: int, query: str, sort: str, offset: int, rest: bool) -> None:
+    def fetch_more(
+        self, generation: int, query: str, sort: str, offset: int, rest: bool, reverse: bool
+    ) -> None:
         try:
             results = self.library.search(
-                query, limit=None if rest else PAGE, sort=sort, offset=offset
+                query, limit=None if rest else PAGE, sort=sort, offset=offset, reverse=reverse
             )
         except LibraryError as error:
             self.post_message(messages.SearchFailed(generation, str(error)))
@@ -482,6 +489,10 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
             self.set_timer(PRESTART_DELAY, self._prestart_analysis)
         if message.seeded is not None and message.seeded.added:
             self._welcome(message.seeded.added[0])
+        elif self.first_list_seconds is None and self.memory.current is not None:
+            # where the user left off: the document read last, at its position
+            self._reopening = self.memory.current
+            self.open_document(self._reopening, (), record=False)
         if self.first_list_seconds is None:
             self.first_list_seconds = time.perf_counter() - self._started
             self.call_after_refresh(self.heap.start, self)
@@ -513,7 +524,9 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     def _list_wants_more(self, message: DocumentList.WantsMore) -> None:
         if self.results is not None:
             query = self.results.query
-            self.fetch_more(self._generation, query, self.sort, message.offset, message.rest)
+            self.fetch_more(
+                self._generation, query, self.sort, message.offset, message.rest, self.reverse_sort
+            )
 
     def on_more_results(self, message: messages.MoreResults) -> None:
         if message.generation != self._generation or self.results is None:
@@ -544,6 +557,11 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         self.call_after_refresh(self.document_painted.set)
         pane.set_bookmarks(self.memory.bookmarks(path))
         pane.view.focus()
+        self._reopening = None
+        listing = self.query_one(DocumentList)
+        paths = [entry.summary.path for entry in listing.entries]
+        if path in paths:  # back, forward or a reopen: the list shows what is read
+            listing.cursor = paths.index(path)
         if top:
             self.notify(f"Back where you left off ({pane.view.fraction:.0%})", timeout=2)
 
@@ -563,6 +581,9 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
             self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
+        if message.gone is not None and message.gone == self._reopening:
+            self._reopening = None  # the last document read is gone: start at the list
+            return
         if message.gone is not None and message.step:
             # back/forward reached a removed document: skip it, as if never visited
             self.memory.forget(message.gone, message.step)
@@ -592,7 +613,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
             status = f"{results.total:,} document{'s' if results.total != 1 else ''} in the library"
             empty = "The library is empty: add documents with  hedge-reader add PATH"
         if self.sort != "relevance":
-            status += f" · sorted by {self.sort}"
+            status += f" · sorted by {self._sort_name()}"
         listing = self.query_one(DocumentList)
         listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
         self.query_one(SearchBar).set_status(status)
@@ -624,7 +645,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
     def _start_search(self, query: str) -> None:
         self.query_text = query
         self._generation += 1
-        self.run_search(self._generation, query, self.sort)
+        self.run_search(self._generation, query, self.sort, self.reverse_sort)
 
     # -- actions ---------------------------------------------------------------------
 
@@ -689,7 +710,23 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         names = list(SORTS)
         self.sort = names[(names.index(self.sort) + 1) % len(names)]
         self._start_search(self.query_text)
-        self.notify(f"Sorted by {self.sort}", timeout=2)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        if self.sort == "relevance" and self.query_text.strip():
+            self.notify("Relevance has one order; s chooses a sort that turns round", timeout=2)
+            return
+        self.reverse_sort = not self.reverse_sort
+        self._start_search(self.query_text)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def _sort_name(self) -> str:
+        """ "date", "date, oldest first", "hedges, fewest first"…"""
+        sort = self.sort if self.sort != "relevance" or self.query_text.strip() else "date"
+        if not self.reverse_sort or sort == "relevance":
+            return sort
+        turned = {"date": "oldest first", "title": "Z to A"}.get(sort, "fewest first")
+        return f"{sort}, {turned}"
 
     def action_add_documents(self) -> None:
         if self._adding is not None:
@@ -819,8 +856,11 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         pane = self.query_one(ReadingPane)
         if pane.document is not None:
             self.memory.toggle_bookmark(pane.document.path, message.offset)
-            pane.set_bookmarks(self.memory.bookmarks(pane.document.path))
+            left = self.memory.bookmarks(pane.document.path)
+            pane.set_bookmarks(left)
             self._save_memory()
+            # the status may still say "bookmark 1/1" from the last ' press
+            pane.set_status(f"bookmark removed · {len(left) or 'none'} left")
 
     @on(DocumentView.Scrolled)
     def _view_scrolled(self) -> None:

@@ -18,6 +18,22 @@ from reader.config import Config
 from reader.tui.keys import KeyGroup, bound_keys
 
 
+def load_checked_config() -> Config:
+    """The config file, checked as the app checks it (theme, binding ids, key clashes), so
+    every command that reads it (the app, ``hedges``, ``export``, ``serve``) refuses the
+    same mistakes with the same line. Raises ``ConfigError``."""
+    from reader.config import load_config
+
+    config = load_config()
+    if config.theme is not None or config.keys:  # only these need the app's bindings
+        from reader.tui.app import HedgeReaderApp
+        from reader.tui.keys import key_groups
+
+        groups = key_groups(HedgeReaderApp.BINDINGS)
+        check_config(config, binding_ids(groups), groups=groups)
+    return config
+
+
 def binding_ids(groups: Iterable[KeyGroup], extra: Iterable[BindingType] = ()) -> set[str]:
     """Every binding id the keymap may name: the key groups', ``extra``, and those of every
     widget and screen class the app defines (so a new screen's keys are remappable at once)."""

@@ -197,10 +197,7 @@ class ToolActions:
         if isinstance(app.screen, CategoryScreen):
             return
         view = app.screen_stack[0].query_one(DocumentView)
-        styles: dict[str, Style] = {
-            category: view.get_component_rich_style(f"document-view--{category}", partial=True)
-            for category in CATEGORIES
-        }
+        styles: dict[str, Style] = {category: view.mark_style(category) for category in CATEGORIES}
         path = str(self.config.path) if self.config.path else ""
         app.push_screen(CategoryScreen(styles, self.extra_phrases, self.hidden_categories, path))
 

@@ -27,6 +27,18 @@ _PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
 _NON_SPACE = re.compile(r"\S")
+#: A line's lead that its wrapped lines line up under: quote bars, an indent, a bullet
+#: or a number (as Markdown's renderer and most plain-text lists write them).
+_HANGING = re.compile(r"(?:│ | )*(?:[•◦▪*-] |\d{1,3}[.)] )?")
+
+
+def hanging_prefix(line: str, width: int) -> str:
+    """What the wrapped lines of ``line`` start with: its quote bars kept, its indent,
+    bullet or number as spaces ("" if none, or if it would take half the width)."""
+    lead = _HANGING.match(line)
+    if lead is None or not lead.end() or lead.end() * 2 > width or lead.end() == len(line):
+        return ""
+    return "".join("│" if char == "│" else " " for char in lead.group())
 
 
 def _pattern(width: int) -> re.Pattern[str]:
@@ -71,13 +83,24 @@ def wrap_offsets(
         if source_line.isascii() and len(source_line) <= width:
             lines.append((position, end_of_line))
         else:
+            # a list item or a quote: its following lines are indented (hanging_prefix)
+            indent = len(hanging_prefix(source_line, width))
+            line_width, line_pattern = width, pattern
+            if indent:
+                line_width = width - indent
+                line_pattern = _pattern(line_width) if line_width >= 2 else None
             spans = None
-            if pattern is not None and not _NOT_SINGLE_CELL.search(text, position, end_of_line):
-                spans = _wrap_by_regex(text, position, end_of_line, pattern)
+            if line_pattern is not None and not _NOT_SINGLE_CELL.search(
+                text, position, end_of_line
+            ):
+                spans = _wrap_by_regex(text, position, end_of_line, line_pattern)
+            first = len(lines)
             if spans is None:
-                _wrap_line(source_line, position, width, lines)
+                _wrap_line(source_line, position, line_width, lines)
             else:
                 lines.extend(spans)
+            if indent and len(lines) > first:  # the first line keeps its lead (indent, bars)
+                lines[first] = (position, lines[first][1])
         position = end_of_line + 1
     return lines
 

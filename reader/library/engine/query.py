@@ -32,7 +32,7 @@ vaccine OR mRNA         either word;  vaccine NOT mouse  leaves out documents wi
 (flu OR covid) vaccine  group with parentheses
 "further studies"       an exact phrase, words in this order
 title:cancer            only in titles (titles also weigh more in the ranking)
-author:smith            also path:*2021*  format:md  (format is md, txt, html, pdf...)
+author:smith            also author:"Maria Chen"  path:*2021*  format:md (md, txt, pdf...)
 immuno*                 words starting with immuno
 vacine~   vacine~2      fuzzy: one (or two) letters off, so a typo still finds vaccine
 date:2021               written in 2021;  date:[2019 to 2021]  published:<2020
@@ -212,7 +212,7 @@ def _ceil(moment: Any) -> datetime:
 def _check_shape(query: str) -> None:
     if query.count('"') % 2:
         raise BadQuery(f'unbalanced quote in {query!r}: close the phrase with another "')
-    outside = _QUOTED.sub('""', query)  # a phrase stays a value: title:"two words"
+    outside = _QUOTED.sub("_", query)  # a phrase is a value: author:"Maria Chen"
     depth = 0
     for char in outside:
         depth += {"(": 1, ")": -1}.get(char, 0)

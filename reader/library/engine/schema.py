@@ -125,6 +125,7 @@ def make_schema() -> Schema:
         causal=FLOAT(stored=True, sortable=True),
         claim_counts=STORED,
         outline=STORED,
+        styles=STORED,  # Markdown's emphasis, code and links over the body
         sha256=ID(stored=True),
         size=STORED,
         mtime=STORED,

@@ -13,7 +13,7 @@ from datetime import datetime, timezone
 
 import feedparser
 
-from reader.library.documents import ParsedDocument
+from reader.library.documents import Heading, ParsedDocument
 from reader.library.formats.base import (
     Raw,
     clean_title,
@@ -22,6 +22,7 @@ from reader.library.formats.base import (
     is_url,
     sha256,
 )
+from reader.library.formats.byline import person_name
 from reader.library.formats.markup import html_to_text
 
 
@@ -42,15 +43,20 @@ def parse(raw: Raw) -> list[ParsedDocument]:
             continue
         seen.add(key)
         title = clean_title(entry.get("title", ""))
-        text = _entry_text(entry) or title
-        if not text.strip():
+        text = _entry_text(entry)
+        if not (text or title).strip():
             continue
         shown = f"{title}\n{key}\n{text}".encode()
+        # the headline is text the reader reads (and is analysed): the entry's heading
+        body, outline = (f"{title}\n\n{text}", (Heading(0, 1, title),)) if title else (text, ())
+        if not text:
+            body = title
         documents.append(
             ParsedDocument(
                 path=key,
                 title=title or first_line_title(text),
-                body=text,
+                body=body,
+                outline=outline,
                 format="feed",
                 date=_entry_date(entry) or file_date(raw.mtime),
                 sha256=sha256(shown),
@@ -93,9 +99,10 @@ def _key(entry: feedparser.FeedParserDict, feed: str, number: int) -> str:
 
 
 def _author(item: feedparser.FeedParserDict) -> str:
-    """The author's name: RSS writes "mail@example.org (Name)", feedparser splits it."""
+    """The author's name: RSS writes "mail@example.org (Name)"; feedparser splits only
+    some of those, so the name is taken from what the feed wrote."""
     detail = item.get("author_detail") or {}
-    return clean_title(detail.get("name") or item.get("author", ""))
+    return clean_title(person_name(item.get("author") or detail.get("name") or ""))
 
 
 def _entry_date(entry: feedparser.FeedParserDict) -> datetime | None:

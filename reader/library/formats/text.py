@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import re
+from dataclasses import replace
 from pathlib import Path
 
 from charset_normalizer import from_bytes
 from markdown_it import MarkdownIt
 
-from reader.library.documents import Heading, ParsedDocument
+from reader.library.documents import Heading, ParsedDocument, Span
 from reader.library.formats.base import (
     TITLE_MAX,
     IngestError,
@@ -18,7 +19,9 @@ from reader.library.formats.base import (
     file_date,
     sha256,
 )
+from reader.library.formats.byline import byline
 from reader.library.formats.front_matter import FrontMatter, split_front_matter
+from reader.library.formats.markdown_render import render_markdown
 from reader.library.vault import plain_links
 
 
@@ -26,16 +29,20 @@ def parse_text(raw: Raw) -> ParsedDocument:
     """Plain text or Markdown -> readable paragraphs (and headings for Markdown)."""
     text = decode(raw.name, raw.data)
     meta = FrontMatter()
+    styles: tuple[Span, ...] = ()
     if raw.format == "md":
         meta, text = split_front_matter(text)
-        body, outline = markdown_to_text(plain_links(text))
+        rendered = render_markdown(_unify_newlines(plain_links(text)))
+        body, outline, styles = rendered.body, rendered.outline, rendered.spans
     else:
         body, outline = normalise_plain_text(text), ()
+        author, date = byline(text)  # "By Jane Doe", "Published 2019-10-01" lines
+        meta = FrontMatter(author=author, date=date)
     if not body.strip():
         raise IngestError(raw.name, "empty file (no text to read)")
     title = clean_title(meta.title) or _title(body, outline, Path(raw.name.rstrip("/")))
     if meta.tags:
-        body, outline = _with_tags_line(body, outline, meta.tags)
+        body, outline, styles = _with_tags_line(body, outline, styles, meta.tags)
     return ParsedDocument(
         path=raw.name,
         title=title,
@@ -48,16 +55,20 @@ def parse_text(raw: Raw) -> ParsedDocument:
         outline=outline,
         author=clean_title(meta.author),
         source=raw.source,
+        styles=styles,
     )
 
 
 def _with_tags_line(
-    body: str, outline: tuple[Heading, ...], tags: tuple[str, ...]
-) -> tuple[str, tuple[Heading, ...]]:
-    """A note's front-matter tags as a plain first line; headings move down with the text."""
+    body: str, outline: tuple[Heading, ...], styles: tuple[Span, ...], tags: tuple[str, ...]
+) -> tuple[str, tuple[Heading, ...], tuple[Span, ...]]:
+    """A note's front-matter tags as a plain first line; headings and styled stretches
+    move down with the text."""
     line = "Tags: " + ", ".join(tags) + "\n\n"
-    moved = tuple(Heading(h.offset + len(line), h.level, h.title) for h in outline)
-    return line + body, moved
+    shift = len(line)
+    moved = tuple(Heading(h.offset + shift, h.level, h.title) for h in outline)
+    spans = tuple(replace(s, start=s.start + shift, end=s.end + shift) for s in styles)
+    return line + body, moved, spans
 
 
 def decode(path: str | os.PathLike[str], data: bytes) -> str:

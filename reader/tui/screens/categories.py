@@ -18,6 +18,7 @@ from textual.widgets import Static
 
 from reader.guide import category_guide
 from reader.safe_text import printable
+from reader.tui.contrast import readable
 
 
 class CategoryScreen(ModalScreen[None]):
@@ -47,6 +48,13 @@ class CategoryScreen(ModalScreen[None]):
 
     def on_mount(self) -> None:
         self.query_one("#categories-body").border_title = "Hedge categories"
+        # the marks again, now that the page's ground is known: readable on it
+        page = self.query_one("#categories-text", Static)
+        theme = self.app.ansi_theme
+        self._styles = {
+            kind: readable(page.rich_style + style, theme) for kind, style in self._styles.items()
+        }
+        page.update(self._page())
 
     def _page(self) -> Text:
         page = Text()

@@ -23,6 +23,7 @@ from textual.strip import Strip
 
 from reader.library import DocumentSummary, Snippet
 from reader.safe_text import printable
+from reader.tui.contrast import readable
 from reader.tui.widgets.metadata import causal_figure, row_suffix
 
 #: Characters of context a snippet row keeps before its first match, at most.
@@ -260,7 +261,8 @@ class DocumentList(ScrollView, can_focus=True):
         else:
             style = self.get_component_rich_style("document-list--meta", partial=True)
             text = Text(
-                f"{summary.hedges_per_1k:.1f} hedges/1k{causal_figure(summary)}"
+                f"{summary.hedges_per_1k:.1f} hedges · "
+                f"{summary.boosters_per_1k:.1f} boosters /1k{causal_figure(summary)}"
                 f" · {summary.date:%Y-%m-%d}"
                 f" · {summary.words:,} words{row_suffix(summary)}",
                 style=style,
@@ -291,8 +293,10 @@ class DocumentList(ScrollView, can_focus=True):
     def _strip(self, text: Text, width: int, base: Style) -> Strip:
         text.truncate(max(width - 1, 1), overflow="ellipsis")
         text.pad_left(1)
+        theme = self.app.ansi_theme
         segments = [
-            Segment(t, base + s if s else base) for t, s, _ in text.render(self.app.console)
+            Segment(t, readable(base + s if s else base, theme))
+            for t, s, _ in text.render(self.app.console)
         ]
         return Strip(segments).extend_cell_length(width, base).crop(0, width)
 

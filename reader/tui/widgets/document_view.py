@@ -19,6 +19,7 @@ from typing import ClassVar
 from rich.segment import Segment
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
@@ -27,7 +28,8 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from reader.safe_text import printable
-from reader.tui.wrap import Lines, line_bounds, wrap_offsets
+from reader.tui.contrast import FEW_COLOURS, few_colours, readable
+from reader.tui.wrap import Lines, hanging_prefix, line_bounds, wrap_offsets
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +67,10 @@ HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative",
 #: Cue words of finding sentences, by claim strength (reader/tui/claims_marks.py); they
 #: share the hedges' layer, so ``]``/``[`` stop at them too.
 CLAIM_KINDS = ("claim-causal", "claim-conditional", "claim-correlational")
+CATEGORY_KINDS = frozenset({*HEDGE_KINDS, "booster", *CLAIM_KINDS})
+#: Markdown's looks (``Document.styles``): emphasis and code, and links and footnote marks.
+STYLE_KINDS = ("strong", "em", "strike", "code")
+LINK_KINDS = ("link", "footnote")
 MARK_KINDS = (
     *HEDGE_KINDS,
     "booster",
@@ -74,8 +80,14 @@ MARK_KINDS = (
     "heading",
     "bookmark",
     "current",
+    *STYLE_KINDS,
+    *LINK_KINDS,
 )
-LAYERS = ("hedges", "hits", "find", "headings")
+#: Layers in the order their styles are laid on: a heading first, so that the marks in
+#: it keep their own look (a heading's bold must not turn modal into probability).
+LAYERS = ("styles", "links", "headings", "hedges", "hits", "find")
+#: Text attributes a category mark sets to its own value, on or off, over a heading's.
+_ATTRIBUTES = ("bold", "italic", "underline", "reverse")
 _GUTTER = 1  # a column left of the text where bookmarks show
 #: Texts up to this many characters are rewrapped at once (a few milliseconds); longer
 #: ones get the screens around the top line wrapped at once and the rest in slices.
@@ -94,12 +106,23 @@ class DocumentView(ScrollView, can_focus=True):
     ALLOW_SELECT = True  # mouse selection, so ``y`` can quote exactly what was selected
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("j,down", "scroll_down", "Down", show=False, id="reader.down"),
-        Binding("k,up", "scroll_up", "Up", show=False, id="reader.up"),
+        # less's keys as well: Ctrl-E/Y a line, d/u (Ctrl-D/U) half a page, Ctrl-B, < >
+        Binding("j,down,ctrl+e", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k,up,ctrl+y", "scroll_up", "Up", show=False, id="reader.up"),
         Binding("space,pagedown", "page_down", "Page down", show=False, id="reader.page-down"),
-        Binding("b,pageup", "page_up", "Page up", show=False, id="reader.page-up"),
-        Binding("g,home", "scroll_home", "Top", show=False, id="reader.top"),
-        Binding("G,end", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("b,pageup,ctrl+b", "page_up", "Page up", show=False, id="reader.page-up"),
+        Binding("d,ctrl+d", "half_page(1)", "Half a page down", show=False, id="reader.half-down"),
+        Binding("u,ctrl+u", "half_page(-1)", "Half a page up", show=False, id="reader.half-up"),
+        Binding("g,home,less_than_sign", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G,end,greater_than_sign", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+        Binding("l", "next_link", "Next link or footnote mark", show=False, id="reader.next-link"),
+        Binding(
+            "enter",
+            "open_link",
+            "Open the current link (or the first on screen)",
+            show=False,
+            id="reader.open-link",
+        ),
     ]
 
     class MarkFocused(Message):
@@ -113,6 +136,13 @@ class DocumentView(ScrollView, can_focus=True):
 
     class Scrolled(Message):
         """The top line changed (for the position figure and the reading memory)."""
+
+    class LinkChosen(Message):
+        """Enter or a click on a link or footnote mark; ``mark`` None: none on screen."""
+
+        def __init__(self, mark: Mark | None) -> None:
+            self.mark = mark
+            super().__init__()
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -145,18 +175,23 @@ class DocumentView(ScrollView, can_focus=True):
         hedges: list[Mark],
         hits: list[Mark],
         headings: list[Mark],
+        styles: Iterable[Mark] = (),
         top: int = 0,
         wrapped: tuple[int, list[tuple[int, int]]] | None = None,
     ) -> None:
         """Replace the document; marks use offsets into ``text``; ``top``: offset to show first;
-        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits."""
+        ``wrapped``: (width, lines) already wrapped by a worker, used if the width still fits;
+        ``styles``: Markdown's emphasis, code, links and footnote marks."""
+        styles = list(styles)
         self._text = text
         self._display_text = printable(text)
         self._layers = {
+            "styles": _Layer([m for m in styles if m.kind not in LINK_KINDS]),
+            "links": _Layer([m for m in styles if m.kind in LINK_KINDS]),
+            "headings": _Layer(headings),
             "hedges": _Layer(hedges),
             "hits": _Layer(hits),
             "find": _Layer([]),
-            "headings": _Layer(headings),
         }
         self._current = None
         self._bookmarks = []
@@ -309,11 +344,45 @@ class DocumentView(ScrollView, can_focus=True):
     def action_page_up(self) -> None:
         self.scroll_page_up(animate=False)
 
+    def action_half_page(self, direction: int) -> None:
+        height = self.scrollable_content_region.height or self.size.height
+        self.scroll_to(y=self.scroll_y + direction * max(height // 2, 1), animate=False)
+
     def action_scroll_home(self) -> None:
         self.scroll_home(animate=False)
 
     def action_scroll_end(self) -> None:
         self.scroll_end(animate=False)
+
+    # -- links -------------------------------------------------------------------------
+
+    def action_next_link(self) -> None:
+        if self.jump("links", 1) is None:
+            self.post_message(self.LinkChosen(None))
+
+    def action_open_link(self) -> None:
+        """The current link, or else the first one on screen."""
+        mark = self._current
+        if mark is None or mark.kind not in LINK_KINDS:
+            top = self.top_offset()
+            last = min(int(self.scroll_y) + self.size.height, len(self._lines)) - 1
+            bottom = self._lines[last][1] if self._lines else 0
+            mark = next((m for m in self.marks("links") if top <= m.start <= bottom), None)
+        self.post_message(self.LinkChosen(mark))
+
+    def on_click(self, event: events.Click) -> None:
+        """A click on a link opens it (a drag still selects text)."""
+        index = int(self.scroll_y) + event.y
+        if not 0 <= index < len(self._lines) or not self.marks("links"):
+            return
+        start, end = self._lines[index]
+        column = event.x - _GUTTER - len(self._hanging(start))
+        if column < 0 or start + column >= end:
+            return
+        offset = start + column
+        for mark in self._layers["links"].within(offset, offset + 1):
+            self.post_message(self.LinkChosen(mark))
+            return
 
     # -- layout and rendering ------------------------------------------------------------
 
@@ -409,12 +478,31 @@ class DocumentView(ScrollView, can_focus=True):
         self.refresh()
 
     def mark_style(self, kind: str) -> Style:
-        """The style of a mark kind from its component class (cached until styles change)."""
+        """The style of a mark kind from its component class (cached until styles change).
+
+        A category sets each of bold, italic, underline and reverse, so a heading around
+        it adds none; in 16 colours it takes its own ANSI colour (``contrast.FEW_COLOURS``)."""
         style = self._styles.get(kind)
         if style is None:
             style = self.get_component_rich_style(f"document-view--{kind}", partial=True)
+            if kind in CATEGORY_KINDS:
+                own = {name: bool(getattr(style, name)) for name in _ATTRIBUTES}
+                style += Style(
+                    bold=own["bold"],
+                    italic=own["italic"],
+                    underline=own["underline"],
+                    reverse=own["reverse"],
+                )
+            if few_colours(self.app.console.color_system):
+                colour = FEW_COLOURS[self.app.current_theme.dark].get(kind)
+                if colour is not None:
+                    style += Style(color=colour)
             self._styles[kind] = style
         return style
+
+    def shown_style(self, style: Style) -> Style:
+        """``style`` (a full one: the view's base plus marks) with readable text."""
+        return readable(style, self.app.ansi_theme)
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._frame = self._frame_setup()  # once per paint, not once per line
@@ -473,17 +561,33 @@ class DocumentView(ScrollView, can_focus=True):
                 first,
                 end - start if last == -1 else last,
             )
+        shown = self.shown_style
         segments = Strip(
-            [Segment(text, style or base) for text, style, _ in line.render(self.app.console)]
+            [
+                Segment(text, shown(style or base))
+                for text, style, _ in line.render(self.app.console)
+            ]
         ).apply_offsets(0, index)  # character offsets, which text selection maps back to text
+        indent = self._hanging(start)
+        if indent:  # a wrapped line of a list item or a quote lines up under its text
+            segments = Strip([Segment(indent, base), *segments])
         gutter = Segment(" ", base)
         if self._bookmarks:
             at = bisect_left(self._bookmarks, start)
             lines = self._lines
             next_start = lines.starts[index + 1] if index + 1 < len(lines) else end + 1
             if at < len(self._bookmarks) and self._bookmarks[at] < max(next_start, start + 1):
-                gutter = Segment("»", base + self.mark_style("bookmark"))
+                gutter = Segment("»", shown(base + self.mark_style("bookmark")))
         return Strip([gutter, *segments])
+
+    def _hanging(self, start: int) -> str:
+        """The indent a wrapped line starting at ``start`` is drawn with ("" for a line
+        that starts its paragraph): as ``wrap_offsets`` left room for it."""
+        text = self._text
+        if not start or text[start - 1] == "\n":
+            return ""
+        line_start = text.rfind("\n", 0, start) + 1
+        return hanging_prefix(text[line_start:start], self._wrap_width)
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The selected text as shown (control characters made visible), unwrapped."""

@@ -8,7 +8,7 @@ from typing import ClassVar
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
 from textual.message import Message
-from textual.widget import AwaitMount
+from textual.widget import AwaitMount, Widget
 from textual.widgets import Input, Static
 
 
@@ -23,9 +23,13 @@ def find_spans(text: str, pattern: str) -> list[tuple[int, int]]:
 class FindInput(Input):
     """Enter keeps the matches and returns to the text; Escape clears them."""
 
+    # priority: run as the app takes the key, before the keys queued after it reach the
+    # field; a binding found as a key bubbles up runs after those were typed in.
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("enter", "done", "Keep the matches, back to the text", id="find.done"),
-        Binding("escape", "close", "Clear the find", id="find.close"),
+        Binding(
+            "enter", "done", "Keep the matches, back to the text", id="find.done", priority=True
+        ),
+        Binding("escape", "close", "Clear the find", id="find.close", priority=True),
     ]
 
     class Done(Message):
@@ -34,11 +38,21 @@ class FindInput(Input):
     class Closed(Message):
         pass
 
+    #: Where the keys go after Enter or Esc, moved at once: keys typed right after them
+    #: (a paste, keys batched over SSH) are already queued and are not find text.
+    return_to: Widget | None = None
+
     def action_done(self) -> None:
+        self._leave()
         self.post_message(self.Done())
 
     def action_close(self) -> None:
+        self._leave()
         self.post_message(self.Closed())
+
+    def _leave(self) -> None:
+        if self.return_to is not None and self.return_to.is_mounted:
+            self.screen.set_focus(self.return_to)
 
 
 class FindBar(Horizontal):

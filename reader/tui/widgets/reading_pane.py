@@ -14,6 +14,7 @@ from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from rich.style import Style
 from rich.text import Text
@@ -24,11 +25,12 @@ from textual.widgets import Input, Static
 
 from reader.hedging import BOOSTER, CATEGORIES, Hedge, sentence_spans
 from reader.hedging.claims import Claim as Finding
-from reader.library import Document, DocumentSummary
+from reader.library import Document, DocumentSummary, Span
 from reader.reading.analysis import Chunk, Stretch, panel_sentences, sections, stretches
 from reader.safe_text import printable
 from reader.tui import claims_marks
-from reader.tui.widgets.document_view import DocumentView, Mark
+from reader.tui.contrast import readable
+from reader.tui.widgets.document_view import LINK_KINDS, DocumentView, Mark
 from reader.tui.widgets.find_bar import FindBar, FindInput, find_spans
 from reader.tui.widgets.legend import short_label
 from reader.tui.widgets.metadata import source_line
@@ -41,10 +43,13 @@ from reader.tui.widgets.side_panel import (
     SidePanel,
 )
 
-#: Below this many rows the header shrinks to three lines and the side panel drops its
-#: legend (keys 1-7 still work). A class on the side panel, not a screen breakpoint: a
-#: screen class restyles every widget each time a resize crosses it.
+#: Below this many rows the header shrinks to three lines and the side panel's legend
+#: and lists drop their side borders, to fit at 80x24. A class on the side panel, not a
+#: screen breakpoint: a screen class restyles every widget each time a resize crosses it.
 SHORT_ROWS = 32
+
+#: Links a document may open in the browser: never file:, javascript: or the like.
+OPENABLE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 WELCOME = (
     "Choose a document on the left and press Enter to read it.\n\n"
@@ -76,6 +81,7 @@ class ReadingPane(Vertical):
         self._find_origin = 0
         self._header_lines = 0
         self._bookmark_rows: list[Bookmark] = []
+        self._links: dict[int, Span] = {}  # link and footnote marks by offset
         self.side = SidePanel(id="reading-side")
 
     def compose(self) -> ComposeResult:
@@ -95,6 +101,12 @@ class ReadingPane(Vertical):
         side.claims.empty_message = "Open a document to list its claims and hedges."
         side.outline.empty_message = "Open a document to see its sections."
         side.bookmarks.empty_message = "No bookmarks: m marks the top line."
+        self.app.theme_changed_signal.subscribe(self, self._theme_changed)
+
+    def _theme_changed(self, _theme: object) -> None:
+        """The header's category line holds the old theme's colours: draw it again once
+        the new styles are in place."""
+        self.call_after_refresh(self._update_header)
 
     @property
     def view(self) -> DocumentView:
@@ -133,6 +145,7 @@ class ReadingPane(Vertical):
     ) -> None:
         """Show ``document``; with ``complete=False`` its marks follow through ``add_chunk``."""
         self.document = document
+        self._links = {s.start: s for s in document.styles if s.kind in LINK_KINDS}
         self._hedges = list(hedges)
         self._hits = list(hits)
         self._findings = list(findings)
@@ -151,6 +164,7 @@ class ReadingPane(Vertical):
             + self._claim_marks(self._findings),
             hits=[Mark(start, end, "hit") for start, end in hits],
             headings=[Mark(h.offset, h.offset + len(h.title), "heading") for h in document.outline],
+            styles=[Mark(s.start, s.end, s.kind) for s in document.styles],
             top=top,
             wrapped=wrapped,
         )
@@ -294,8 +308,9 @@ class ReadingPane(Vertical):
     async def open_find(self) -> None:
         bar = self.query_one(FindBar)
         await bar.build()
-        if not self.find_pattern:
-            self._find_origin = self.view.top_offset()
+        bar.input.return_to = self.view
+        # as in less: a find (a new one, or the last one edited) starts from the top line
+        self._find_origin = self.view.top_offset()
         bar.display = True
         self.screen.set_focus(bar.input)  # at once: keys typed after `f` are queued already
 
@@ -311,6 +326,7 @@ class ReadingPane(Vertical):
         elif not spans:
             view.clear_current()
             bar.set_count("no match")
+            self.set_status(f"find: no match for {printable(pattern)!r}")
         else:
             view.jump_from("find", self._find_origin)
         return len(spans)
@@ -325,6 +341,8 @@ class ReadingPane(Vertical):
         self.view.set_marks("find", [])
         self.view.clear_current()
         self.view.focus()
+        if self.document is not None:
+            self.set_status(self._default_status())  # not the last "find 2/5: ..."
 
     @property
     def find_active(self) -> bool:
@@ -350,16 +368,48 @@ class ReadingPane(Vertical):
     def _mark_focused(self, message: DocumentView.MarkFocused) -> None:
         """Say which mark is current: "modal 3/40: 'may'", "find 2/14: 'trial'"."""
         message.stop()
-        if message.layer == "find":
-            self.query_one(FindBar).set_count(f"{message.index + 1}/{message.total}")
         view = self.view
         current = view.current
-        if message.layer == "hits" or current is None:
-            label = "search hit"
-        else:
-            label = claims_marks.kind_name(current.kind)
-        word = printable(view.text[current.start : current.end]) if current else ""
-        self.set_status(f"{label} {message.index + 1}/{message.total}: {word!r}")
+        # Counted from what is shown now, not from the message: keys typed in one burst
+        # change the find (or clear the mark) before the messages of earlier keys arrive.
+        marks = view.visible_marks(message.layer)
+        index = bisect_left([m.start for m in marks], current.start) if current else -1
+        if current is None or index >= len(marks) or marks[index] != current:
+            return  # stale: that mark is no longer the current one
+        total = len(marks)
+        if message.layer == "find":
+            self.query_one(FindBar).set_count(f"{index + 1}/{total}")
+        label = "search hit" if message.layer == "hits" else claims_marks.kind_name(current.kind)
+        word = printable(view.text[current.start : current.end])
+        status = f"{label} {index + 1}/{total}: {word!r}"
+        link = self._links.get(current.start) if current and message.layer == "links" else None
+        if link is not None and link.kind == "link":
+            status += f" → {printable(link.target)} · Enter opens it"
+        elif link is not None:
+            status += " · Enter goes to the note"
+        self.set_status(status)
+
+    @on(DocumentView.LinkChosen)
+    def _link_chosen(self, message: DocumentView.LinkChosen) -> None:
+        """Open a link in the browser (``App.open_url``), or go to a footnote's note."""
+        message.stop()
+        mark = message.mark
+        link = self._links.get(mark.start) if mark is not None else None
+        if link is None:
+            self.set_status("no link on screen · l goes to the next link")
+            return
+        if link.kind == "footnote":
+            note = self.view.text.rfind(f"\n[{link.target}] ")
+            if note >= 0:
+                self.view.scroll_to_offset(note + 1, at_top=True)
+                self.set_status(f"note [{printable(link.target)}]")
+            return
+        url = link.target
+        if urlsplit(url).scheme.lower() not in OPENABLE_SCHEMES:
+            self.set_status(f"not opened (only web and mail links are): {printable(url)}")
+            return
+        self.app.open_url(url)
+        self.set_status(f"opening {printable(url)}")
 
     # -- bookmarks and position ------------------------------------------------------
 
@@ -432,8 +482,7 @@ class ReadingPane(Vertical):
                 f"{plural(summary.boosters, 'booster')}{self._findings_figure(short=True)}\n"
             )
         else:
-            header.append("\n" + source_line(summary, width))
-            header.stylize("dim", len(summary.title) + 1)
+            header.append("\n" + source_line(summary, width), style=self._readable("dim"))
             header.append(
                 f"\n{summary.words:,} words · {plural(summary.hedges, 'hedge')}, "
                 f"{summary.hedges_per_1k:.1f} per 1,000 words"
@@ -443,7 +492,7 @@ class ReadingPane(Vertical):
             )
         header.append_text(self._category_line(width))
         if self.analysed < 1.0:
-            header.append(f"counting… {self.analysed:.0%}", style="dim")
+            header.append(f"counting… {self.analysed:.0%}", style=self._readable("dim"))
         return header
 
     def _findings_figure(self, *, short: bool = False) -> str:
@@ -457,6 +506,14 @@ class ReadingPane(Vertical):
         if short:
             return f" · {causal}/{plural(findings, 'finding')} causal"
         return f" · {plural(findings, 'finding')}, {causal / findings:.0%} causal"
+
+    def _readable(self, style: Style | str) -> Style:
+        """``style`` on the header's ground, with text that contrasts (``contrast.readable``)."""
+        base = self.query_one("#reading-header", Static).rich_style
+        return readable(
+            base + Style.parse(style) if isinstance(style, str) else base + style,
+            self.app.ansi_theme,
+        )
 
     def _category_line(self, width: int) -> Text:
         """Each category's count, labels shortened until the line fits ``width`` (the
@@ -482,9 +539,10 @@ class ReadingPane(Vertical):
         line = Text()
         for category in shown:
             if more and category == BOOSTER:
-                line.append(f"…{gap}", style="dim")
+                line.append(f"…{gap}", style=self._readable("dim"))
             hidden = category in self._hidden
             style = Style(strike=True, dim=True) if hidden else self.view.mark_style(category)
+            style = self._readable(style)
             line.append(labels.get(category) or short_label(category), style=style)
             line.append(f" {self._counts[category]:,}{' off' if hidden else ''}{gap}")
         return line

@@ -19,6 +19,8 @@ from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from reader.tui.contrast import readable
+
 StyleFor = Callable[[str], Style]
 
 
@@ -77,6 +79,10 @@ class RowList(ScrollView, can_focus=True):
             self.scroll_to(y=self._cursor, animate=False)
         elif self._cursor >= self.scroll_y + height:
             self.scroll_to(y=self._cursor - height + 1, animate=False)
+        self.cursor_moved()
+
+    def cursor_moved(self) -> None:
+        """Called when the cursor (or the rows under it) changed; for subclasses."""
 
     def set_rows(self, rows: Sequence[Any], *, empty: str | None = None, keep: bool = True) -> None:
         """Replace the rows; ``keep`` leaves the cursor on the same index if it still fits."""
@@ -87,6 +93,7 @@ class RowList(ScrollView, can_focus=True):
         self._cache.clear()
         self._cursor = min(self._cursor, max(len(rows) - 1, 0)) if keep else 0
         self.refresh()
+        self.cursor_moved()
 
     def refresh_rows(self) -> None:
         self._cache.clear()
@@ -154,8 +161,10 @@ class RowList(ScrollView, can_focus=True):
             text.truncate(width, overflow="ellipsis", pad=True)
             if index == self._cursor:
                 text.stylize(self.get_component_rich_style("row-list--cursor", partial=True))
+            theme = self.app.ansi_theme
             segments = [
-                Segment(t, base + s if s else base) for t, s, _ in text.render(self.app.console)
+                Segment(t, readable(base + s if s else base, theme))
+                for t, s, _ in text.render(self.app.console)
             ]
             strip = Strip(segments).crop_extend(0, width, base)
             self._cache[index] = strip

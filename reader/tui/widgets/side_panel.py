@@ -14,11 +14,12 @@ from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
 from textual.widget import AwaitMount
-from textual.widgets import TabbedContent, TabPane
+from textual.widgets import Static, TabbedContent, TabPane
 
 from reader.reading.analysis import PanelSentence, Section
 from reader.safe_text import printable
 from reader.tui.claims_marks import CLAIM_KINDS, TAGS
+from reader.tui.contrast import readable
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.row_list import RowList
 
@@ -39,9 +40,27 @@ _TAGS = {
 
 class ClaimsList(RowList):
     """Every finding sentence and every hedged or boosted one, in order, tagged with its
-    claim strength (CAUSE, cond?, corr) and its hedge categories."""
+    claim strength (CAUSE, cond?, corr) and its hedge categories; the one under the cursor
+    is shown in full, wrapped, in ``detail`` below the list."""
 
     text = ""
+    detail: Static | None = None
+
+    def cursor_moved(self) -> None:
+        if self.detail is None or not self.detail.is_mounted:
+            return
+        if not 0 <= self.cursor < len(self.rows):
+            self.detail.update("")
+            self.detail.display = False
+            return
+        claim: PanelSentence = self.rows[self.cursor]
+        sentence = Text(printable(self.text[claim.start : claim.end]).replace("\n", " "))
+        base = self.detail.rich_style
+        for hedge in claim.hedges:
+            style = readable(base + self.style_for(hedge.category), self.app.ansi_theme)
+            sentence.stylize(style, hedge.start - claim.start, hedge.end - claim.start)
+        self.detail.update(sentence)
+        self.detail.display = True
 
     def render_row(self, claim: PanelSentence, width: int) -> Text:
         categories = claim.categories
@@ -160,6 +179,8 @@ class SidePanel(Vertical):
         self.claims = ClaimsList(id="claims")
         self.outline = OutlineList(id="outline")
         self.bookmarks = BookmarkList(id="bookmarks")
+        self.claim_detail = Static("", id="claim-detail")
+        self.claims.detail = self.claim_detail
         self._mounting: AwaitMount | None = None
         #: True once the lists are mounted (and can be shown, updated and focused).
         self.built = False
@@ -171,15 +192,17 @@ class SidePanel(Vertical):
         if self._mounting is None:
             self.legend.border_title = "Legend"
             tabs = TabbedContent(id="side-tabs", initial="tab-claims")
-            for title, rows in (
-                ("Claims", self.claims),
-                ("Outline", self.outline),
-                ("Bookmarks", self.bookmarks),
-            ):  # as ``with TabbedContent(): with TabPane(...)`` in a compose does
-                tabs.compose_add_child(TabPane(title, rows, id=f"tab-{rows.id}"))
+            panes: tuple[tuple[str, RowList, tuple[Static, ...]], ...] = (
+                ("Claims", self.claims, (self.claim_detail,)),
+                ("Outline", self.outline, ()),
+                ("Bookmarks", self.bookmarks, ()),
+            )
+            for title, rows, more in panes:  # as ``with TabbedContent(): with TabPane(...)``
+                tabs.compose_add_child(TabPane(title, rows, *more, id=f"tab-{rows.id}"))
             self._mounting = self.mount(self.legend, tabs)
             await self._mounting
             self.built = True
+            self.claims.cursor_moved()
             return True
         await self._mounting  # a second key while the first is mounting
         return False
