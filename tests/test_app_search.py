@@ -118,7 +118,7 @@ async def test_sort_key_cycles_through_the_orders(library: Library):
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         seen = []
-        for _ in range(5):
+        for _ in range(6):
             await pilot.press("s")
             await settle(pilot)
             seen.append(app.sort)

@@ -30,7 +30,7 @@ async def test_enter_on_a_bar_searches_that_slice(library: Library):
     app = HedgeReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settled(pilot)
-        await pilot.press("S")
+        await pilot.press("i")
         await _settled(pilot)
         screen = app.screen
         assert isinstance(screen, StatsScreen)
@@ -56,7 +56,7 @@ async def test_a_most_hedged_document_opens_from_the_view(library: Library):
     app = HedgeReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settled(pilot)
-        await pilot.press("S")
+        await pilot.press("i")
         await _settled(pilot)
         prompts = _prompts(app.screen)
         heading = prompts.index("Most hedged (per 1,000 words)")
@@ -88,7 +88,7 @@ async def test_figures_are_kept_and_counted_again_after_an_add(library: Library,
     app = HedgeReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
         await _settled(pilot)
-        await pilot.press("S")
+        await pilot.press("i")
         await pilot.pause()
         await _settled(pilot)
         summary = str(app.screen.query_one("#stats-summary").render())
@@ -121,7 +121,7 @@ def test_library_view_snapshot(snap_compare):
     with fixture_folder():
         app = fixture_app()
         try:
-            assert snap_compare(app, terminal_size=(120, 40), run_before=_after("S"))
+            assert snap_compare(app, terminal_size=(120, 40), run_before=_after("i"))
         finally:
             app.library.close()
 
@@ -130,7 +130,7 @@ def test_library_view_small_terminal_snapshot(snap_compare):
     with fixture_folder():
         app = fixture_app()
         try:
-            assert snap_compare(app, terminal_size=(80, 24), run_before=_after("S"))
+            assert snap_compare(app, terminal_size=(80, 24), run_before=_after("i"))
         finally:
             app.library.close()
 
@@ -185,7 +185,7 @@ async def test_a_click_on_a_bar_searches_it_and_a_click_on_a_title_does_nothing(
     app = HedgeReaderApp(library)
     async with app.run_test(size=(100, 40)) as pilot:
         await _settled(pilot)
-        await pilot.press("S")
+        await pilot.press("i")
         await _settled(pilot)
         rows = app.screen.query_one(StatsList)
         await pilot.click(StatsList, offset=(2, 0))  # "Hedges per 1,000 words"

@@ -102,7 +102,7 @@ class HedgeReaderApp(CompareActions, ToolActions, App[None]):
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.focus-prev"),
         Binding("question_mark", "help", "Help", id="app.help"),
         Binding("C", "categories", "Hedge categories explained", show=False, id="app.categories"),
-        Binding("S", "library_stats", "Library at a glance", show=False, id="app.stats"),
+        Binding("i", "library_stats", "Library at a glance", show=False, id="app.stats"),
         Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
         Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
         Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
