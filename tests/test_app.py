@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textual.binding import Binding
 from textual.widgets import Input, ProgressBar
 
 from reader.hedging import CATEGORIES
@@ -293,3 +294,14 @@ async def test_a_snippet_row_starts_on_a_whole_word_before_the_hit(tmp_path: Pat
         first_word = snippet.lstrip("… ").split()[0]
         assert first_word in body.split(), f"snippet starts mid-word: {snippet!r}"
     library.close()
+
+
+def test_no_two_app_wide_bindings_share_a_key():
+    """Two features merged with the same key: only one of them would ever run."""
+    keys = [
+        key.strip()
+        for binding in HedgeReaderApp.BINDINGS
+        if isinstance(binding, Binding)
+        for key in binding.key.split(",")
+    ]
+    assert sorted(k for k in set(keys) if keys.count(k) > 1) == []
