@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from textual import events
 from textual.widgets import Input
 
 from reader.library import Library
@@ -388,3 +389,11 @@ BOLD = """Green tea
 
 Green tea prevents colds. Green tea lowers blood pressure. Green tea causes calm.
 """
+
+
+def queue_keys(app: HedgeReaderApp, *keys: tuple[str, str] | str) -> None:
+    """Post key presses all at once, as a fast typist, a paste or a slow SSH link delivers
+    them: every one is queued before the first is handled (Pilot waits between keys)."""
+    for key in keys:
+        name, char = key if isinstance(key, tuple) else (key, key)
+        app.post_message(events.Key(name, char))

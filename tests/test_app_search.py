@@ -5,7 +5,6 @@ from __future__ import annotations
 import threading
 import time
 
-from textual import events
 from textual.widgets import Input
 
 from reader.library import Library
@@ -14,19 +13,11 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.find_bar import FindBar
 from reader.tui.widgets.search_bar import SearchBar
-from tests.helpers import SIZE, open_doc, settle, until, visible_text
+from tests.helpers import SIZE, open_doc, queue_keys, settle, until, visible_text
 
 
 def titles(app: HedgeReaderApp) -> list[str]:
     return [entry.summary.title for entry in app.query_one(DocumentList).entries]
-
-
-def queue_keys(app: HedgeReaderApp, *keys: tuple[str, str] | str) -> None:
-    """Post key presses all at once, as a fast typist, a paste or a slow SSH link delivers
-    them: every one is queued before the first is handled (Pilot waits between keys)."""
-    for key in keys:
-        name, char = key if isinstance(key, tuple) else (key, key)
-        app.post_message(events.Key(name, char))
 
 
 async def test_results_update_as_you_type_with_a_count(library: Library):

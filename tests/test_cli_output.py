@@ -11,8 +11,7 @@ import pytest
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
-from tests.test_app import SIZE, settle, visible_text
-from tests.test_cli import run
+from tests.helpers import SIZE, run, settle, visible_text
 
 
 @pytest.fixture

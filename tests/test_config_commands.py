@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.test_cli import run
+from tests.helpers import run
 
 BAD = {
     "theme": ('theme = "nord-ish"\n', "unknown theme 'nord-ish'"),

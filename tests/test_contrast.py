@@ -18,8 +18,7 @@ from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import ClaimsList
-from tests.test_app import SIZE, settle
-from tests.test_reading import style_at
+from tests.helpers import SIZE, settle, style_at
 
 TEXT = """# Results may suggest a likely, roughly preliminary breakthrough, it is believed
 

@@ -9,9 +9,7 @@ import pytest
 
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
-from tests.test_app import SIZE, settle
-from tests.test_app_search import queue_keys
-from tests.test_reading import open_doc, status
+from tests.helpers import SIZE, open_doc, queue_keys, settle, status
 
 
 def count(app) -> str:

@@ -41,7 +41,9 @@ def test_entries_get_their_article_once_and_a_dead_link_is_one_line(httpserver, 
     lib = str(tmp_path / "lib")
     assert main(["add", httpserver.url_for("/feed.rss"), "--library", lib]) == 0
     library = Library(tmp_path / "lib")
-    assert library.get(good).body == "Coffee might help."
+    assert (
+        library.get(good).body == "Coffee may protect the liver\n\nCoffee might help."
+    )  # headline first
     before = library.get(good).summary
     library.close()
     capsys.readouterr()

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from reader.library import Library
-from tests.test_cli import run
+from tests.helpers import run
 
 NOTE = """---
 title: Coffee and a longer life

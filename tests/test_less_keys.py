@@ -14,8 +14,7 @@ from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.reading_pane import ReadingPane
 from reader.tui.widgets.side_panel import BookmarkList
-from tests.test_app import SIZE, settle
-from tests.test_reading import open_doc
+from tests.helpers import SIZE, open_doc, settle
 
 
 @pytest.fixture

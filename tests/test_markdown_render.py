@@ -13,8 +13,7 @@ from reader.library.formats.markdown_render import render_markdown
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.reading_pane import ReadingPane
-from tests.test_app import visible_text
-from tests.test_reading import open_doc, status, style_at
+from tests.helpers import open_doc, status, style_at, visible_text
 
 SOURCE = """# Trial notes
 

@@ -12,8 +12,7 @@ from reader.library import Library
 from reader.tui.app import HedgeReaderApp
 from reader.tui.widgets.legend import Legend
 from reader.tui.widgets.side_panel import ClaimsList
-from tests.test_app import settle, visible_text
-from tests.test_reading import open_doc
+from tests.helpers import open_doc, settle, visible_text
 
 LONG_CLAIM = (
     "The researchers suggest that the new vaccine may reduce the risk of relapse in some "

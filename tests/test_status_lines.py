@@ -7,8 +7,7 @@ from reader.tui.memory import Memory
 
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
-from tests.test_app import SIZE, settle
-from tests.test_reading import open_doc, status
+from tests.helpers import SIZE, open_doc, settle, status
 
 
 async def test_esc_after_a_find_leaves_no_find_status(library: Library):
