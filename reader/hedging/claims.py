@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
+from reader.hedging.lexicon import trie_pattern
 from reader.hedging.sentences import sentence_spans
 
 __all__ = [
@@ -362,31 +363,8 @@ def _lexicon() -> dict[str, str]:
 
 
 def _trie_pattern(phrases: Iterable[str]) -> str:
-    """A prefix-factored alternation; greedy optional tails make the longest phrase win."""
-    root: dict[str, dict] = {}
-    for phrase in phrases:
-        node = root
-        for ch in phrase:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict[str, dict]) -> str:
-        alts: list[str] = []
-        optional = False
-        for ch in sorted(node):
-            if ch == "":
-                optional = True
-                continue
-            atom = r"\s+" if ch == " " else re.escape(ch)
-            alts.append(atom + build(node[ch]))
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        if optional:
-            return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
-        return body
-
-    return r"(?<![\w-])" + build(root) + r"(?![\w-])"
+    """The detector's trie regex, with hyphens counted as part of a word at either end."""
+    return trie_pattern(phrases, before=r"(?<![\w-])", after=r"(?![\w-])")
 
 
 _TABLE = _lexicon()

@@ -20,6 +20,7 @@ prefix-factored (trie) regex, so the scan costs about as much as one bare word-l
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 READER = "reader"
@@ -487,8 +488,9 @@ def entries(scheme: str) -> dict[str, Entry]:
     return table
 
 
-def trie_pattern(phrases: list[str]) -> str:
-    """A prefix-factored alternation; greedy optional tails make the longest phrase win."""
+def trie_pattern(phrases: Iterable[str], before: str = r"\b", after: str = r"(?!\w)") -> str:
+    """A prefix-factored alternation; greedy optional tails make the longest phrase win.
+    ``before`` / ``after``: what must hold at either end (word boundaries by default)."""
     root: dict[str, dict] = {}
     for phrase in phrases:
         node = root
@@ -512,7 +514,7 @@ def trie_pattern(phrases: list[str]) -> str:
             return ("(?:" + body + ")?") if len(alts) == 1 else body + "?"
         return body
 
-    return r"\b" + build(root) + r"(?!\w)"
+    return before + build(root) + after
 
 
 def normalise_phrase(phrase: str) -> str:
