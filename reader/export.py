@@ -175,8 +175,8 @@ def _segments(document: MarkedDocument) -> Iterator[_Segment]:
     headings = [h for h in document.outline if 0 <= h.offset < len(body)]
     heading_spans = [(h.offset, min(h.offset + len(h.title), len(body)), h) for h in headings]
     cuts = {0, len(body)}
-    for hedge in document.hedges:
-        cuts.update((hedge.start, hedge.end))
+    for mark in document.hedges:
+        cuts.update((mark.start, mark.end))
     for start, end, _ in heading_spans:
         cuts.update((start, end))
     points = sorted(cut for cut in cuts if 0 <= cut <= len(body))
@@ -186,7 +186,7 @@ def _segments(document: MarkedDocument) -> Iterator[_Segment]:
     for start, end in pairwise(points):
         while h_index < len(hedges) and hedges[h_index].end <= start:
             h_index += 1
-        hedge = None
+        hedge: Hedge | None = None
         if h_index < len(hedges) and hedges[h_index].start <= start:
             hedge = hedges[h_index]
         while s_index < len(heading_spans) and heading_spans[s_index][1] <= start:
