@@ -27,15 +27,18 @@ def test_claims_jsonl_labels_each_line_in_order_and_goes_on_past_bad_ones():
     result = run("claims", "--jsonl", stdin="\n".join(lines) + "\n")
     assert result.returncode == 1  # some lines were bad
     out = [json.loads(line) for line in result.stdout.splitlines()]
-    assert [item["id"] for item in out] == ["a", None, "c", 4, 5, 6]
+    # one line out for every line in, the blank one too (as hedges --jsonl)
+    assert [item["id"] for item in out] == ["a", None, "c", 4, None, 5, 6]
     assert [item.get("claim") for item in out] == [
         "direct_causal",
         None,
         None,
         "conditional_causal",
+        "no_claim",
         "correlational",
         "no_claim",
     ]
+    out = out[:4] + out[5:]  # the blank line's record set aside
     assert "line 2" in out[1]["error"] and "line 3" in out[2]["error"]
     for item, line in zip([out[0], out[3], out[4]], [lines[0], lines[3], lines[5]], strict=True):
         text = json.loads(line)["text"]

@@ -139,3 +139,16 @@ def test_document_text_is_data_in_the_table(tmp_path):
     assert result.returncode == 0, result.stderr
     assert "[bold red]Coffee[/]" in result.stdout
     assert "\x1b" not in result.stdout
+
+
+def test_compare_jsonl_answers_a_blank_line_too_so_outputs_line_up():
+    pair = json.dumps(
+        {"id": 1, "release": "Coffee cures cancer.", "source": "Coffee was linked to less cancer."}
+    )
+    result = run(
+        "compare", "--jsonl", stdin=pair + "\n\n" + pair.replace('"id": 1', '"id": 3') + "\n"
+    )
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [item["id"] for item in out] == [1, None, 3]
+    assert "error" in out[1] and out[0]["verdict"] == out[2]["verdict"] == "exaggerates"
+    assert result.returncode == 1  # the blank line was not a pair

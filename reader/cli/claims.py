@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from pathlib import Path
 from typing import Any
 
 from rich.table import Table
 from rich.text import Text
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
+from reader.cli.inputs import read_text, run_jsonl
 from reader.export import claim_summary as profile_dict
 from reader.hedging.claims import (
     LABEL_NAMES,
@@ -27,10 +27,8 @@ from reader.hedging.claims import (
     find_claims,
     label_sentence,
 )
-from reader.library import IngestError
 from reader.safe_text import printable
 
-EXIT_OK, EXIT_PARTIAL = 0, 1
 NO_CLAIM, CORRELATIONAL, CONDITIONAL_CAUSAL, DIRECT_CAUSAL = LABELS
 
 #: One look per label for the table; each differs in more than colour (NO_COLOR).
@@ -58,20 +56,12 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace, error: Any) -> int:
+def run(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _jsonl()
-    from reader.cli.commands import _document_text
-
     name = args.file
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        text = _document_text(name, data)
-    except IngestError as failure:
-        error(str(failure))
-        return EXIT_PARTIAL
-    except OSError as failure:
-        error(f"{name}: {failure.strerror or failure}")
+    text = read_text(name)
+    if text is None:
         return EXIT_PARTIAL
     findings = find_claims(text)
     summary = claim_profile(text)
@@ -136,25 +126,12 @@ def _cue(text: str, start: int, end: int, kind: str | None = None) -> dict[str, 
 
 
 def _jsonl() -> int:
-    status = EXIT_OK
-    for number, line in enumerate(sys.stdin, 1):
-        if line.strip():
-            record = record_for(line, number)
-            status = EXIT_PARTIAL if "error" in record else status
-            sys.stdout.write(json.dumps(record) + "\n")
-    sys.stdout.flush()
-    return status
+    # a blank line states no claim
+    return run_jsonl(("text",), _labelled, {"id": None, "claim": "no_claim", "cues": []})
 
 
-def record_for(line: str, number: int) -> dict[str, Any]:
-    """One ``{"id", "text"}`` line -> ``{"id", "claim", "cues"}``, or ``{"id", "error"}``."""
-    try:
-        item = json.loads(line)
-    except ValueError as failure:
-        return {"id": None, "error": f"line {number}: not JSON ({failure})"}
-    item_id = item.get("id") if isinstance(item, dict) else None
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
+def _labelled(item: dict[str, Any], _number: int) -> dict[str, Any]:
+    """The whole text of a line labelled as one sentence, with its cue words."""
     text = item["text"]
     label, cues = label_sentence(text)
-    return {"id": item_id, "claim": label, "cues": [_cue(text, c.start, c.end) for c in cues]}
+    return {"claim": label, "cues": [_cue(text, c.start, c.end) for c in cues]}

@@ -4,31 +4,21 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
-from collections.abc import Mapping
-from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
 from reader.cli.claims import profile_dict
 from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from reader.cli.inputs import error, read_text, run_jsonl
 from reader.hedging import find_hedges, profile
 from reader.library import (
     DocumentSummary,
-    IngestError,
     Library,
     LibraryError,
     default_library_path,
-    document_text,
 )
 from reader.safe_text import printable
-
-
-def error(message: str) -> None:
-    """One line on stderr, safe to show whatever file name or query it quotes."""
-    sys.stderr.write(f"hedge-reader: {printable(message)}\n")
-    sys.stderr.flush()
 
 
 def _library(args: argparse.Namespace) -> Library:
@@ -140,24 +130,12 @@ def search(args: argparse.Namespace) -> int:
     return EXIT_OK if results.total else EXIT_PARTIAL
 
 
-def _document_text(name: str, data: bytes) -> str:
-    """The text a reader would see: HTML, PDF and EPUB go through the same parsers as
-    ``add`` (not read as raw markup or refused as binary); anything else is decoded."""
-    return document_text(name, data)
-
-
 def hedges(args: argparse.Namespace) -> int:
     if args.jsonl:
         return _hedges_jsonl(args.scheme)
     name = args.file
-    try:
-        data = sys.stdin.buffer.read() if name == "-" else Path(name).read_bytes()
-        text = _document_text(name, data)
-    except IngestError as failure:
-        error(str(failure))
-        return EXIT_PARTIAL
-    except OSError as failure:
-        error(f"{name}: {failure.strerror or failure}")
+    text = read_text(name)
+    if text is None:
         return EXIT_PARTIAL
     found = find_hedges(text, scheme=args.scheme, extra=_config().phrases)
     figures = profile(text, found)
@@ -180,32 +158,13 @@ def hedges(args: argparse.Namespace) -> int:
 
 def _hedges_jsonl(scheme: str = "reader") -> int:
     extra = _config().phrases
-    status = EXIT_OK
-    for number, line in enumerate(sys.stdin, 1):
-        # one line out for every line in, in order: a blank line has nothing to mark
-        record = _hedges_record(line, number, extra, scheme) if line.strip() else _BLANK_RECORD
-        status = EXIT_PARTIAL if "error" in record else status
-        sys.stdout.write(json.dumps(record) + "\n")
-    sys.stdout.flush()
-    return status
 
+    def marked(item: dict[str, Any], _number: int) -> dict[str, Any]:
+        found = find_hedges(item["text"], scheme=scheme, extra=extra)
+        return {"hedges": [hedge.to_dict() for hedge in found]}
 
-_BLANK_RECORD: dict[str, Any] = {"id": None, "hedges": []}
-
-
-def _hedges_record(
-    line: str, number: int, extra: Mapping[str, str] | None = None, scheme: str = "reader"
-) -> dict[str, Any]:
-    """One ``{"id", "text"}`` line -> ``{"id", "hedges"}``, or ``{"id", "error"}``."""
-    try:
-        item = json.loads(line)
-    except ValueError as failure:
-        return {"id": None, "error": f"line {number}: not JSON ({failure})"}
-    item_id = item.get("id") if isinstance(item, dict) else None
-    if not isinstance(item, dict) or not isinstance(item.get("text"), str):
-        return {"id": item_id, "error": f'line {number}: expected an object with a string "text"'}
-    found = find_hedges(item["text"], scheme=scheme, extra=extra)
-    return {"id": item_id, "hedges": [hedge.to_dict() for hedge in found]}
+    # a blank line has nothing to mark
+    return run_jsonl(("text",), marked, {"id": None, "hedges": []})
 
 
 def list_documents(args: argparse.Namespace) -> int:

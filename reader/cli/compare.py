@@ -7,11 +7,12 @@ any format ``add`` reads, or a URL). ``--jsonl`` compares many short pairs from 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL, EXIT_USAGE
+from reader.cli.inputs import error, run_jsonl
 from reader.safe_text import printable
 
 if TYPE_CHECKING:  # the parser is built on every run: the comparing code loads when used
@@ -20,13 +21,7 @@ if TYPE_CHECKING:  # the parser is built on every run: the comparing code loads 
 
     from reader.comparing import Comparison, Origin, Side
 
-EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
 VERDICT_STYLES = {"exaggerates": "bold reverse red", "downplays": "bold underline", "same": "dim"}
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"hedge-reader: {printable(message)}\n")
-    sys.stderr.flush()
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -58,11 +53,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     if args.jsonl:
         if args.release or args.source:
-            _error("compare --jsonl reads stdin; give no RELEASE or SOURCE")
+            error("compare --jsonl reads stdin; give no RELEASE or SOURCE")
             return EXIT_USAGE
         return _jsonl()
     if not args.release or not args.source:
-        _error("compare needs a RELEASE and a SOURCE (or --jsonl)")
+        error("compare needs a RELEASE and a SOURCE (or --jsonl)")
         return EXIT_USAGE
     from rich.console import Console
 
@@ -76,14 +71,14 @@ def run(args: argparse.Namespace) -> int:
         try:
             path, title, body, _ = find_document(name, library)
         except IngestError as failure:
-            _error(str(failure))
+            error(str(failure))
             return EXIT_PARTIAL
         sides.append((Origin(title, path), body))
     (release, release_text), (source, source_text) = sides
     try:
         comparison = compare_texts(release_text, source_text)
     except CompareError as failure:
-        _error(f"cannot compare {args.release} with {args.source}: {failure}")
+        error(f"cannot compare {args.release} with {args.source}: {failure}")
         return EXIT_PARTIAL
     for fmt, target in (("html", args.html), ("md", args.markdown)):
         if target is not None and not _write(
@@ -101,7 +96,7 @@ def _write(target: Path, text: str) -> bool:
     try:
         target.expanduser().write_text(text, encoding="utf-8")
     except OSError as failure:
-        _error(f"{target}: {failure.strerror or failure}")
+        error(f"{target}: {failure.strerror or failure}")
         return False
     sys.stderr.write(f"Wrote {printable(str(target))}\n")
     return True
@@ -148,38 +143,20 @@ def table(comparison: Comparison, release: Origin, source: Origin) -> Table:
 
 
 def _jsonl() -> int:
-    status = EXIT_OK
-    for number, line in enumerate(sys.stdin, 1):
-        if line.strip():
-            record = _record(line, number)
-            status = EXIT_PARTIAL if "error" in record else status
-            sys.stdout.write(json.dumps(record) + "\n")
-            sys.stdout.flush()
-    return status
+    # a blank line holds no pair to compare
+    blank = {"id": None, "error": 'empty line: expected {"id", "release", "source"}'}
+    return run_jsonl(("release", "source"), _verdict, blank)
 
 
-def _record(line: str, number: int) -> dict[str, Any]:
-    """One ``{"id", "release", "source"}`` line -> its verdict, or ``{"id", "error"}``."""
-    try:
-        item = json.loads(line)
-    except ValueError as failure:
-        return {"id": None, "error": f"line {number}: not JSON ({failure})"}
-    item_id = item.get("id") if isinstance(item, dict) else None
-    if not isinstance(item, dict) or not all(
-        isinstance(item.get(key), str) for key in ("release", "source")
-    ):
-        return {
-            "id": item_id,
-            "error": f'line {number}: expected an object with string "release" and "source"',
-        }
+def _verdict(item: dict[str, Any], number: int) -> dict[str, Any]:
+    """One pair of short texts -> its verdict and both sides' strengths, or an error."""
     from reader.comparing import CompareError, compare_claims
 
     try:
         verdict, release_strength, source_strength = compare_claims(item["release"], item["source"])
     except CompareError as failure:
-        return {"id": item_id, "error": f"line {number}: {failure}"}
+        return {"error": f"line {number}: {failure}"}
     return {
-        "id": item_id,
         "verdict": verdict,
         "release_strength": release_strength,
         "source_strength": source_strength,

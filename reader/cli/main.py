@@ -144,7 +144,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "refresh": commands.refresh,
         "search": commands.search,
         "hedges": commands.hedges,
-        "claims": lambda args: claims.run(args, commands.error),
+        "claims": claims.run,
         "list": commands.list_documents,
         "remove": commands.remove,
         "export": tools.export,

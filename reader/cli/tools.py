@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from reader.cli.exit_codes import EXIT_OK, EXIT_PARTIAL
+from reader.cli.inputs import error as _error
 from reader.export import FORMATS, MarkedDocument, analyse, render
 from reader.library import IngestError, Library, default_library_path, read_document
 from reader.safe_text import printable
@@ -18,11 +19,6 @@ NO_AUTH_WARNING = (
     "hedge-reader serve has no authentication: anyone who can reach this address can use "
     "the app and read your library."
 )
-
-
-def _error(message: str) -> None:
-    sys.stderr.write(f"hedge-reader: {printable(message)}\n")
-    sys.stderr.flush()
 
 
 def add_parsers(sub: Any, common: argparse.ArgumentParser) -> None:
