@@ -135,19 +135,36 @@ def _category_list() -> str:
     return ", ".join(CATEGORIES)
 
 
+#: Claim-strength names ``hidden_categories`` takes -> the mark kinds (the reading pane's
+#: ``document-view--claim-…`` classes) they hide; "claims" is all three, as the ``8`` key.
+CLAIM_MARKS: dict[str, tuple[str, ...]] = {
+    "causal": ("claim-causal",),
+    "conditional": ("claim-conditional",),
+    "correlational": ("claim-correlational",),
+    "claims": ("claim-causal", "claim-conditional", "claim-correlational"),
+}
+
+
 def _hidden(base: Config, value: Any) -> frozenset[str]:
+    """Hedge categories as they are, claim-strength names as the mark kinds they hide."""
     if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
         raise base.error(
             None, "hidden_categories", 'hidden_categories must be a list like ["approximator"]'
         )
+    hidden: set[str] = set()
     for item in value:
-        if item not in CATEGORIES:
+        if item in CATEGORIES:
+            hidden.add(item)
+        elif item in CLAIM_MARKS:
+            hidden.update(CLAIM_MARKS[item])
+        else:
             raise base.error(
                 None,
                 "hidden_categories",
-                f"unknown category {item!r} in hidden_categories; expected {_category_list()}",
+                f"unknown category {item!r} in hidden_categories; expected "
+                f"{_category_list()}, {', '.join(CLAIM_MARKS)}",
             )
-    return frozenset(value)
+    return frozenset(hidden)
 
 
 def _phrases(base: Config, value: Any) -> dict[str, str]:

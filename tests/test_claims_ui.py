@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
+from reader.config import load_config
 from reader.hedging.claims import find_claims
 from reader.library import Library
 from reader.reading.analysis import FIRST_CHUNK
@@ -206,3 +207,19 @@ async def test_the_search_bar_filters_by_claim_strength(claims_library):
         await search("claims:maybe")
         bar = str(app.query_one("#search-status").render())
         assert "unknown claim strength 'maybe'" in bar and "claims:causal" in bar
+
+
+async def test_claim_marks_named_in_the_config_start_hidden(claims_library, tmp_path):
+    path = tmp_path / "config.toml"
+    path.write_text('hidden_categories = ["causal"]\n', encoding="utf-8")
+    config = load_config(path)
+    app = HedgeReaderApp(claims_library, config=config, state_file=tmp_path / "state.json")
+    async with app.run_test(size=SIZE) as pilot:
+        pane = await open_doc(pilot, "coffee-and-cancer.txt")
+        await pilot.press("p")
+        await pilot.pause()
+        assert not style_at(pane.view, COFFEE.index("reduces")).reverse
+        assert style_at(pane.view, COFFEE.index("associated")).reverse
+        legend = visible_text(app.query_one(Legend))
+        assert "[ ] 8 direct causal" in legend
+        assert "[x] 8 correlational" in legend

@@ -107,7 +107,7 @@ def test_a_bad_config_stops_the_cli_with_exit_2_and_one_line(tmp_path: Path, sam
         assert result.returncode == 2, result.stderr
         assert result.stderr == f"hedge-reader: {config}:1: unknown category 'hedgy' in " + (
             "hidden_categories; expected modal, epistemic, probability, approximator, "
-            "tentative, attribution, booster\n"
+            "tentative, attribution, booster, causal, conditional, correlational, claims\n"
         )
         assert "Traceback" not in result.stderr
 
@@ -157,3 +157,17 @@ def test_the_hedges_command_marks_user_phrases_in_every_mode(tmp_path: Path):
     assert json.loads(lines.stdout)["hedges"][0]["category"] == "tentative"
     plain = run("hedges", "--json", "-", stdin=text)
     assert json.loads(plain.stdout)["hedges"] == []
+
+
+def test_hidden_categories_take_the_claim_strengths_by_name(tmp_path: Path):
+    from reader.tui.claims_marks import CLAIM_KINDS
+
+    config = load_config(write(tmp_path, 'hidden_categories = ["causal", "modal"]\n'))
+    assert config.hidden_categories == {"claim-causal", "modal"}
+    every = load_config(write(tmp_path, 'hidden_categories = ["claims"]\n'))
+    assert every.hidden_categories == set(CLAIM_KINDS.values())  # what the 8 key hides
+    for name in ("conditional", "correlational"):
+        one = load_config(write(tmp_path, f'hidden_categories = ["{name}"]\n'))
+        assert one.hidden_categories == {f"claim-{name}"}
+    with pytest.raises(ConfigError, match="claim-causal"):
+        load_config(write(tmp_path, 'hidden_categories = ["claim-causal"]\n'))
