@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
-from reader.hedging import BOOSTER, CATEGORIES, Hedge, find_hedges
+from reader.hedging import BOOSTER, CATEGORIES, Hedge, claims, find_hedges
 from reader.hedging.lexicon import READER, entries
 
 #: Category id -> (what the category does to a claim, a sentence that shows it).
@@ -120,6 +120,95 @@ def category_guide(extra: Mapping[str, str] | None = None) -> list[CategoryGuide
                 cues=cues,
                 cue_count=count,
                 user_phrases=tuple(sorted(p for p, c in extra.items() if c == category)),
+            )
+        )
+    return guide
+
+
+# --- claim strength -------------------------------------------------------------------------
+
+#: Claim label -> (what the strength says, a sentence the labeller gives that strength).
+CLAIM_NOTES: dict[str, tuple[str, str]] = {
+    claims.DIRECT_CAUSAL: (
+        "The finding is stated as a cause: one thing changes another. Only a randomised "
+        "trial can show this; an observational study cannot.",
+        "Drinking coffee reduces the risk of liver cancer.",
+    ),
+    claims.CONDITIONAL_CAUSAL: (
+        "A cause under a hedge or condition: the writer says it might be a cause.",
+        "A daily walk may improve memory in older adults.",
+    ),
+    claims.CORRELATIONAL: (
+        "Two things go together, without saying which drives which: what an "
+        "observational study can show.",
+        "Evening walking was associated with a lower risk of dementia.",
+    ),
+    claims.NO_CLAIM: (
+        "The sentence states no relation: methods, background, advice or research still "
+        "to be done. Nothing is marked.",
+        "We recruited 4,200 adults over sixty in three cities.",
+    ),
+}
+#: Claim label -> the cue kinds whose lexicon phrases the page lists for it.
+CLAIM_CUE_KINDS: dict[str, tuple[str, ...]] = {
+    claims.DIRECT_CAUSAL: (claims.CAUSAL,),
+    claims.CONDITIONAL_CAUSAL: (claims.CONDITION,),
+    claims.CORRELATIONAL: (claims.ASSOCIATION,),
+    claims.NO_CLAIM: (),
+}
+#: Why the strengths matter, and what the labeller cannot do (figures: reader/hedging/README).
+CLAIM_WHY = (
+    "Why it matters: Sumner et al. (BMJ 2014) found that about a third of health press "
+    "releases turned a correlation into a causal claim, and news stories were far more "
+    "likely to exaggerate when their release did."
+)
+CLAIM_LIMITS = (
+    "Limits: the labeller reads one sentence at a time from its cue words (macro-F1 0.78 on "
+    "Yu et al.'s PubMed conclusions, 0.75 on their press releases). It does not see who "
+    'claims what ("critics say coffee causes..." counts as the writer\'s), negation ("does '
+    "not reduce\" is still causal) or whether the finding is the study's own; a methods "
+    'sentence such as "we reduced the dose" can be mislabelled.'
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimGuide:
+    label: str
+    name: str
+    explanation: str
+    example: str
+    example_claims: tuple[claims.Claim, ...]  # offsets into ``example``
+    cues: tuple[str, ...]  # representative cue phrases of the labeller's lexicon
+    cue_count: int
+
+
+def claim_cue_examples(label: str, limit: int = 8) -> tuple[tuple[str, ...], int]:
+    """Up to ``limit`` cue phrases the labeller reads for ``label`` (one per four-letter
+    start, so "reduce" does not follow "reduced") and how many it has in all."""
+    phrases = [p for kind in CLAIM_CUE_KINDS.get(label, ()) for p in claims.cue_phrases(kind)]
+    chosen: list[str] = []
+    for phrase in phrases:
+        start = phrase.split()[0][:4]
+        if len(chosen) < limit and not any(start == earlier.split()[0][:4] for earlier in chosen):
+            chosen.append(phrase)
+    return tuple(chosen), len(phrases)
+
+
+def claim_guide() -> list[ClaimGuide]:
+    """The four claim strengths, strongest first, each example labelled as it is shown."""
+    guide = []
+    for label in reversed(claims.LABELS):
+        explanation, example = CLAIM_NOTES[label]
+        cues, count = claim_cue_examples(label)
+        guide.append(
+            ClaimGuide(
+                label=label,
+                name=claims.LABEL_NAMES[label],
+                explanation=explanation,
+                example=example,
+                example_claims=tuple(claims.find_claims(example)),
+                cues=cues,
+                cue_count=count,
             )
         )
     return guide

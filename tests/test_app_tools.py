@@ -9,7 +9,7 @@ import pytest
 from textual.widgets import Static
 
 from reader.config import Config, ConfigError, load_config
-from reader.guide import NOTES, category_guide
+from reader.guide import NOTES, category_guide, claim_guide
 from reader.hedging import CATEGORIES, find_hedges
 from reader.library import Library
 from reader.tui.app import HedgeReaderApp
@@ -360,3 +360,45 @@ async def test_a_mouse_drag_over_the_text_selects_it_and_y_quotes_it_unwrapped(
         await pilot.press("y")
         await pilot.pause()
         assert app.clipboard.startswith(f"“{selected.strip()}”")
+
+
+def test_every_claim_example_is_labelled_with_its_own_strength():
+    from reader.hedging.claims import NO_CLAIM, cue_phrases
+
+    for item in claim_guide():
+        labels = [claim.label for claim in item.example_claims]
+        assert labels == ([] if item.label == NO_CLAIM else [item.label]), item.example
+        assert item.cue_count >= len(item.cues)
+        for cue in item.cues:  # from the labeller's lexicon, not a list kept by hand
+            assert any(
+                cue in cue_phrases(kind) for kind in ("causal", "correlational", "condition")
+            )
+
+
+async def test_category_page_explains_the_claim_strengths_marked_as_in_the_text(library, tmp_path):
+    app = make_app(library, tmp_path, hidden_categories=frozenset({"claim-correlational"}))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        await pilot.press("C")
+        await pilot.pause()
+        page = app.screen.query_one("#categories-text", Static).render()
+        text = str(page)
+        for item in claim_guide():
+            assert item.name in text and item.example in text
+            assert ", ".join(item.cues) in text
+        assert "Sumner et al. (BMJ 2014)" in text and "Limits:" in text
+        view = app.screen_stack[0].query_one(DocumentView)
+        causal = view.mark_style("claim-causal")
+        start = text.index("Drinking coffee reduces") + len("Drinking coffee ")
+        styled = [s for s in page.spans if s.start == start and s.end == start + len("reduces")]
+        assert styled and styled[-1].style.reverse and causal.reverse
+        assert styled[-1].style.bold == causal.bold and styled[-1].style.italic
+        # "may" of the conditional example keeps its hedge mark, "improve" the claim's
+        may = text.index("A daily walk may") + len("A daily walk ")
+        assert not any(s.start == may and s.style.reverse for s in page.spans)
+        assert "\ncorrelational  · hidden in the reading pane\n" in text
+        assert "\ndirect causal\n" in text  # shown: no such note
+
+
+def test_category_page_claims_snapshot_120x40(snap_compare, snapshot_app):
+    assert snap_compare(snapshot_app, terminal_size=(120, 40), run_before=after("C", "end"))

@@ -48,6 +48,7 @@ __all__ = [
     "ClaimCue",
     "ClaimProfile",
     "claim_profile",
+    "cue_phrases",
     "find_claims",
     "label_sentence",
     "label_sentences",
@@ -368,6 +369,17 @@ def _trie_pattern(phrases: Iterable[str]) -> str:
 
 
 _TABLE = _lexicon()
+
+
+def cue_phrases(kind: str) -> tuple[str, ...]:
+    """Every phrase of the labeller's lexicon that is a cue of ``kind`` (``CAUSAL``,
+    ``ASSOCIATION`` or ``CONDITION``), in lexicon order: what the category page shows, so
+    it cannot drift from what the labeller reads. Verbs before nouns, associations before
+    risk wording."""
+    classes = {CAUSAL: (_C, _CB, _CN), ASSOCIATION: (_A, _R), CONDITION: (_H,)}.get(kind, ())
+    return tuple(p for wanted in classes for p, found in _TABLE.items() if found == wanted)
+
+
 _CUE_RE = re.compile(_trie_pattern(_TABLE))
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")

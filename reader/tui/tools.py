@@ -29,6 +29,7 @@ from reader.export import FORMATS, analyse, export_filename, format_quote, rende
 from reader.hedging import CATEGORIES
 from reader.library import Document
 from reader.tui import messages
+from reader.tui.claims_marks import CLAIM_KINDS
 from reader.tui.screens.categories import CategoryScreen
 
 if TYPE_CHECKING:
@@ -197,7 +198,8 @@ class ToolActions:
         if isinstance(app.screen, CategoryScreen):
             return
         view = app.screen_stack[0].query_one(DocumentView)
-        styles: dict[str, Style] = {category: view.mark_style(category) for category in CATEGORIES}
+        kinds = [*CATEGORIES, *CLAIM_KINDS.values()]
+        styles: dict[str, Style] = {kind: view.mark_style(kind) for kind in kinds}
         path = str(self.config.path) if self.config.path else ""
         app.push_screen(CategoryScreen(styles, self.extra_phrases, self.hidden_categories, path))
 
