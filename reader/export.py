@@ -22,10 +22,10 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
-from typing import Protocol
+from typing import Protocol, TypeVar
 
 from reader import __version__
-from reader.guide import NOTES
+from reader.guide import CLAIM_NOTES, NOTES
 from reader.hedging import (
     BOOSTER,
     CATEGORIES,
@@ -35,7 +35,14 @@ from reader.hedging import (
     profile,
     sentence_spans,
 )
-from reader.hedging.claims import LABEL_NAMES, LABELS, Claim, ClaimProfile, find_claims
+from reader.hedging.claims import (
+    LABEL_NAMES,
+    LABELS,
+    Claim,
+    ClaimProfile,
+    find_claims,
+    free_cues,
+)
 from reader.safe_text import printable
 
 FORMATS: dict[str, str] = {"html": ".html", "md": ".md", "json": ".json"}
@@ -127,6 +134,12 @@ _CLAIM_CLASS = {
     LABELS[2]: "claim-conditional",
     LABELS[1]: "claim-correlational",
 }
+#: What the Markdown export writes after a claim cue: ⟦reduces⟧⟨causal⟩ (the config's names).
+_CLAIM_SHORT = {
+    LABELS[3]: "causal",
+    LABELS[2]: "conditional",
+    LABELS[1]: "correlational",
+}
 
 
 def render(document: MarkedDocument, fmt: str) -> str:
@@ -161,40 +174,58 @@ def _kind(category: str) -> str:
 # -- segments: the body cut at every mark and heading boundary -----------------------
 
 
+_S = TypeVar("_S", bound=tuple)
+
+
 @dataclass(frozen=True, slots=True)
 class _Segment:
     start: int
     end: int
     hedge: Hedge | None
     heading: HeadingLike | None
+    #: A claim cue no hedge holds: (start, end, label).
+    claim: tuple[int, int, str] | None = None
+
+
+def _covering(spans: Sequence[_S], start: int, index: int) -> tuple[_S | None, int]:
+    """The span of ``spans`` (sorted, not overlapping) that covers ``start``, if any, and
+    the index to start from next time (starts only grow)."""
+    while index < len(spans) and spans[index][1] <= start:
+        index += 1
+    if index < len(spans) and spans[index][0] <= start:
+        return spans[index], index
+    return None, index
 
 
 def _segments(document: MarkedDocument) -> Iterator[_Segment]:
-    """Consecutive pieces of the body, each with the mark and heading covering it."""
+    """Consecutive pieces of the body, each with the mark (a hedge or a claim cue no hedge
+    holds, as the reading pane marks them) and heading covering it."""
     body = document.body
     headings = [h for h in document.outline if 0 <= h.offset < len(body)]
-    heading_spans = [(h.offset, min(h.offset + len(h.title), len(body)), h) for h in headings]
-    cuts = {0, len(body)}
-    for mark in document.hedges:
-        cuts.update((mark.start, mark.end))
-    for start, end, _ in heading_spans:
-        cuts.update((start, end))
-    points = sorted(cut for cut in cuts if 0 <= cut <= len(body))
+    heading_spans = sorted(
+        ((h.offset, min(h.offset + len(h.title), len(body)), h) for h in headings),
+        key=lambda item: item[0],
+    )
     hedges = list(document.hedges)
-    h_index = s_index = 0
-    heading_spans.sort(key=lambda item: item[0])
+    hedge_spans = [(h.start, h.end, h) for h in hedges]
+    claim_spans = free_cues(document.claims, hedges)
+    cuts = {0, len(body)}
+    for spans in (hedge_spans, heading_spans, claim_spans):
+        for span in spans:
+            cuts.update((span[0], span[1]))
+    points = sorted(cut for cut in cuts if 0 <= cut <= len(body))
+    h_index = s_index = c_index = 0
     for start, end in pairwise(points):
-        while h_index < len(hedges) and hedges[h_index].end <= start:
-            h_index += 1
-        hedge: Hedge | None = None
-        if h_index < len(hedges) and hedges[h_index].start <= start:
-            hedge = hedges[h_index]
-        while s_index < len(heading_spans) and heading_spans[s_index][1] <= start:
-            s_index += 1
-        heading = None
-        if s_index < len(heading_spans) and heading_spans[s_index][0] <= start:
-            heading = heading_spans[s_index][2]
-        yield _Segment(start, end, hedge, heading)
+        hedge, h_index = _covering(hedge_spans, start, h_index)
+        heading, s_index = _covering(heading_spans, start, s_index)
+        claim, c_index = _covering(claim_spans, start, c_index)
+        yield _Segment(
+            start,
+            end,
+            hedge[2] if hedge else None,
+            heading[2] if heading else None,
+            None if hedge else claim,
+        )
 
 
 # -- HTML ----------------------------------------------------------------------------
@@ -288,6 +319,7 @@ def to_html(document: MarkedDocument) -> str:
             f'{_label(category)}</mark></td><td class="n">{counts[category]:,}</td>'
             f"<td>{esc(label)}<br><small>{esc(note)}</small></td></tr>"
         )
+    parts += _html_claim_legend(document)
     parts += ["</table>", "</section>", *_html_claims(document), '<section id="text">']
     parts.append("<h2>Text</h2>")
     parts.append('<div class="text">' + "".join(_html_body(document)) + "</div>")
@@ -300,6 +332,20 @@ def to_html(document: MarkedDocument) -> str:
         "",
     ]
     return "\n".join(parts)
+
+
+def _html_claim_legend(document: MarkedDocument) -> list[str]:
+    """Legend rows for the claim cues: their marks in the text, finding sentences counted."""
+    counts = document.claim_profile()
+    rows = []
+    for label in _CLAIM_ORDER:
+        rows.append(
+            f'<tr id="legend-{_CLAIM_CLASS[label]}"><td>{_html_claim_open(label)}'
+            f'{_CLAIM_SHORT[label]}</mark></td><td class="n">{getattr(counts, label):,}</td>'
+            f"<td>{_html_text(LABEL_NAMES[label])} claim (finding sentences)<br>"
+            f"<small>{_html_text(CLAIM_NOTES[label][0])}</small></td></tr>"
+        )
+    return rows
 
 
 def _html_claims(document: MarkedDocument) -> list[str]:
@@ -338,11 +384,12 @@ def _html_text(text: str) -> str:
 
 def _html_body(document: MarkedDocument) -> Iterable[str]:
     body = document.body
-    open_hedge: Hedge | None = None
+    open_mark: object = None  # the hedge or claim cue whose <mark> is open
     open_heading: HeadingLike | None = None
     for segment in _segments(document):
-        if segment.hedge is not open_hedge or segment.heading is not open_heading:
-            if open_hedge is not None:
+        mark = segment.hedge or segment.claim
+        if mark is not open_mark or segment.heading is not open_heading:
+            if open_mark is not None:
                 yield "</mark>"
             if segment.heading is not open_heading:
                 if open_heading is not None:
@@ -356,12 +403,21 @@ def _html_body(document: MarkedDocument) -> Iterable[str]:
                     f'<mark class="{hedge.category}" data-category="{hedge.category}" '
                     f'title="{_title_of(hedge.category)}">'
                 )
-            open_hedge = segment.hedge
+            elif segment.claim is not None:
+                yield _html_claim_open(segment.claim[2])
+            open_mark = mark
         yield _html_text(body[segment.start : segment.end])
-    if open_hedge is not None:
+    if open_mark is not None:
         yield "</mark>"
     if open_heading is not None:
         yield "</span>"
+
+
+def _html_claim_open(label: str) -> str:
+    return (
+        f'<mark class="{_CLAIM_CLASS[label]}" data-claim="{label}" '
+        f'title="{LABEL_NAMES[label]} claim">'
+    )
 
 
 # -- Markdown --------------------------------------------------------------------------
@@ -398,7 +454,8 @@ def _md_mark(hedge_text: str, category: str, at_line_start: bool) -> str:
 
 
 def to_markdown(document: MarkedDocument) -> str:
-    """Hedges in *italics*, boosters in **bold**, each followed by its category: ⟨modal⟩."""
+    """Hedges in *italics*, boosters in **bold**, each followed by its category: ⟨modal⟩;
+    claim cues in ⟦brackets⟧ followed by their strength: ⟦reduces⟧⟨causal⟩."""
     counts = document.counts()
     figures = document.profile
     claims = document.claim_profile()
@@ -418,7 +475,9 @@ def to_markdown(document: MarkedDocument) -> str:
         "",
         "## Legend",
         "",
-        "Hedges are in *italics* and boosters in **bold**, each followed by its category.",
+        "Hedges are in *italics* and boosters in **bold**, each followed by its category. "
+        "A finding sentence's claim cue words are in ⟦double brackets⟧, followed by the "
+        "sentence's claim strength (counted in finding sentences).",
         "",
         "| Mark | Count | Category |",
         "|---|--:|---|",
@@ -426,6 +485,10 @@ def to_markdown(document: MarkedDocument) -> str:
     for category, label in CATEGORIES.items():
         sample = _md_mark(_label(category), category, False)
         lines.append(f"| {sample} | {counts[category]:,} | {_md_escape(label, False)} |")
+    for claim_label in _CLAIM_ORDER:
+        sample = _md_claim("cue", claim_label, False)
+        count = getattr(claims, claim_label)
+        lines.append(f"| {sample} | {count:,} | {LABEL_NAMES[claim_label]} claim |")
     lines += ["", "## Claims", ""]
     for claim in document.claims:
         cues = ", ".join(_md_escape(document.body[c.start : c.end], False) for c in claim.cues)
@@ -447,12 +510,22 @@ def _md_body(document: MarkedDocument) -> Iterable[str]:
             yield "#" * min(heading.level + 1, 6) + " "
             at_line_start = False
         hedge = segment.hedge
-        if hedge is None:
+        claim = segment.claim
+        if hedge is None and claim is None:
             yield _md_escape(body[segment.start : segment.end], at_line_start)
-        elif id(hedge) not in done:
+        elif hedge is not None and id(hedge) not in done:
             # a mark cut by a heading boundary is still written once, whole
             done.add(id(hedge))
             yield _md_mark(body[hedge.start : hedge.end], hedge.category, at_line_start)
+        elif claim is not None and id(claim) not in done:
+            done.add(id(claim))
+            yield _md_claim(body[claim[0] : claim[1]], claim[2], at_line_start)
+
+
+def _md_claim(cue_text: str, label: str, at_line_start: bool) -> str:
+    """A claim cue: ⟦reduces⟧⟨causal⟩, brackets that mean nothing to Markdown, so it never
+    reads as the hedges' emphasis."""
+    return f"⟦{_md_escape(' '.join(cue_text.split()), at_line_start)}⟧⟨{_CLAIM_SHORT[label]}⟩"
 
 
 # -- JSON ----------------------------------------------------------------------------

@@ -41,7 +41,8 @@ class _Page(HTMLParser):
         if tag == "div" and attributes.get("class") == "text":
             self.in_text_div = True
         if tag == "mark" and self.in_text_div:
-            self._mark = (attributes["data-category"], [])
+            kind = attributes.get("data-category") or "claim:" + attributes["data-claim"]
+            self._mark = (kind, [])
         if tag not in ("meta", "br"):
             self.stack.append(tag)
 
@@ -210,7 +211,9 @@ def test_a_mark_inside_a_heading_nests_properly():
     page.feed(to_html(document))
     assert page.stack == []
     assert ("booster", "Breakthrough") in page.marks and ("modal", "may") in page.marks
-    assert "## **Breakthrough**⟨booster⟩ *may*⟨modal⟩ help" in to_markdown(document)
+    heading = "## **Breakthrough**⟨booster⟩ *may*⟨modal⟩ ⟦help⟧⟨conditional⟩\n"
+    assert heading in to_markdown(document)
+    assert ("claim:conditional_causal", "help") in page.marks  # a cue inside a heading too
 
 
 def test_export_file_names_are_safe():
@@ -273,3 +276,63 @@ def test_the_sentence_at_an_offset_even_deep_in_a_long_text():
     assert sentence_at(text, 0) == "Plain words here."
     assert sentence_at(text, len(text) + 5) == "Plain words here."
     assert sentence_at("", 3) == ""
+
+
+CLAIMED = (
+    "Drinking coffee reduces the risk of liver cancer. Coffee may improve liver function. "
+    "Coffee intake was associated with lower mortality in a cohort of adults."
+)
+
+
+def test_html_export_marks_claim_cues_in_the_text_with_a_legend():
+    document = analyse("p", "Coffee", CLAIMED)
+    page = _Page()
+    html_text = to_html(document)
+    page.feed(html_text)
+    assert page.stack == []
+    assert ("claim:direct_causal", "reduces") in page.marks
+    assert ("modal", "may") in page.marks  # the hedge keeps its mark; the verb gets the claim's
+    assert ("claim:conditional_causal", "improve") in page.marks
+    assert ("claim:correlational", "associated with") in page.marks
+    assert not any(kind.startswith("claim") and text == "may" for kind, text in page.marks)
+    assert "".join(page.text) == CLAIMED  # marks add no text
+    for kind in ("claim-causal", "claim-conditional", "claim-correlational"):
+        assert f'<tr id="legend-{kind}"><td><mark class="{kind}"' in html_text
+
+
+def test_html_claim_marks_differ_from_each_other_and_every_category_without_colour():
+    import re
+
+    from reader.export import _HTML_CSS
+
+    looks = {}
+    for kind in (*CATEGORIES, "claim-causal", "claim-conditional", "claim-correlational"):
+        (rule,) = re.findall(rf"mark\.{kind} \{{(.*?)\}}", _HTML_CSS, re.S)
+        decl = dict(
+            (name.strip(), value.strip())
+            for name, value in (item.split(":", 1) for item in rule.split(";") if ":" in item)
+        )
+        border = decl.get("border-bottom", "").split()
+        looks[kind] = (
+            decl.get("text-decoration-line"),
+            decl.get("text-decoration-style"),
+            decl.get("font-style"),
+            decl.get("font-weight"),
+            decl.get("outline"),
+            tuple(border[:2]),  # width and style, not the colour
+        )
+    assert len(set(looks.values())) == len(looks), looks
+    printed = re.findall(r"@media print \{(.*?)\}\s*\}", _HTML_CSS, re.S)
+    assert not any("border" in rule for rule in printed)  # the claim marks print
+
+
+def test_markdown_export_marks_claim_cues_apart_from_the_hedges():
+    text = to_markdown(analyse("p", "Coffee", CLAIMED))
+    body = text.split("## Text", 1)[1]
+    assert "Drinking coffee ⟦reduces⟧⟨causal⟩ the risk" in body
+    assert "Coffee *may*⟨modal⟩ ⟦improve⟧⟨conditional⟩ liver" in body
+    assert "was ⟦associated with⟧⟨correlational⟩ lower" in body
+    assert "⟦double brackets⟧" in text.split("## Claims", 1)[0]  # the legend explains it
+    rendered = MarkdownIt().render(body)
+    assert "<em>may</em>" in rendered and "<em>reduces</em>" not in rendered
+    assert "⟦reduces⟧" in rendered

@@ -32,12 +32,14 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
 from reader.hedging.lexicon import trie_pattern
+from reader.hedging.model import Hedge
 from reader.hedging.sentences import sentence_spans
 
 __all__ = [
@@ -50,6 +52,7 @@ __all__ = [
     "claim_profile",
     "cue_phrases",
     "find_claims",
+    "free_cues",
     "label_sentence",
     "label_sentences",
     "rule_label",
@@ -825,6 +828,27 @@ def find_claims(text: str) -> list[Claim]:
         if label != NO_CLAIM:
             claims.append(Claim(start, end, label, _cue_tuple(why, 0)))
     return claims
+
+
+def free_cues(findings: Iterable[Claim], hedges: Sequence[Hedge]) -> list[tuple[int, int, str]]:
+    """(start, end, label) for every cue of ``findings`` that no hedge or booster overlaps;
+    ``hedges`` sorted by start and not overlapping each other. The reading pane and the
+    exports mark these, so a cue that is a hedge ("may") keeps its hedge mark alone."""
+    starts = [h.start for h in hedges]
+    spans: list[tuple[int, int, str]] = []
+    last_end = -1
+    for finding in findings:
+        if finding.label == NO_CLAIM:
+            continue
+        for cue in finding.cues:
+            if cue.start < last_end or cue.end <= cue.start:
+                continue  # overlapping cues of one sentence: the first wins
+            at = bisect_left(starts, cue.end)
+            if at and hedges[at - 1].end > cue.start:
+                continue  # a hedge or booster holds it already
+            spans.append((cue.start, cue.end, finding.label))
+            last_end = cue.end
+    return spans
 
 
 def claim_profile(text: str) -> ClaimProfile:

@@ -9,11 +9,10 @@ each keeps its look without colour and ``]``/``[`` stop once. No Textual here.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 
 from reader.hedging import Hedge
-from reader.hedging.claims import LABEL_NAMES, LABELS, Claim
+from reader.hedging.claims import LABEL_NAMES, LABELS, Claim, free_cues
 
 NO_CLAIM, CORRELATIONAL, CONDITIONAL_CAUSAL, DIRECT_CAUSAL = LABELS  # weakest first
 
@@ -58,23 +57,8 @@ def hidden_labels(hidden: Iterable[str]) -> frozenset[str]:
 
 def cue_spans(findings: Iterable[Claim], hedges: Sequence[Hedge]) -> list[tuple[int, int, str]]:
     """(start, end, mark kind) for every cue of ``findings`` that no hedge or booster
-    overlaps; ``hedges`` sorted by start and not overlapping each other."""
-    starts = [h.start for h in hedges]
-    spans: list[tuple[int, int, str]] = []
-    last_end = -1
-    for finding in findings:
-        kind = CLAIM_KINDS.get(finding.label)
-        if kind is None:
-            continue
-        for cue in finding.cues:
-            if cue.start < last_end or cue.end <= cue.start:
-                continue  # overlapping cues of one sentence: the first wins
-            at = bisect_left(starts, cue.end)
-            if at and hedges[at - 1].end > cue.start:
-                continue  # a hedge or booster holds it already
-            spans.append((cue.start, cue.end, kind))
-            last_end = cue.end
-    return spans
+    overlaps (``claims.free_cues``); ``hedges`` sorted by start, not overlapping."""
+    return [(start, end, CLAIM_KINDS[label]) for start, end, label in free_cues(findings, hedges)]
 
 
 def counts(findings: Iterable[Claim], sentences: int) -> dict[str, int]:
