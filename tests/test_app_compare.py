@@ -5,7 +5,7 @@ from __future__ import annotations
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.compare import CompareScreen, PairView
 from reader.tui.widgets.document_list import DocumentList
-from tests.helpers import RELEASE, SOURCE, open_doc, pick, settle, visible_text
+from tests.helpers import RELEASE, SOURCE, open_doc, pick, settle, style_at, visible_text
 
 
 def text_of(widget) -> str:
@@ -198,3 +198,65 @@ async def test_in_a_small_terminal_picking_brings_the_list_back_from_behind_the_
         assert listing.has_focus and listing.region.width > 0
         await pick(pilot, SOURCE)
         assert isinstance(app.screen, CompareScreen)
+
+
+async def _compare(app, pilot) -> CompareScreen:
+    await open_doc(pilot, RELEASE)
+    await pilot.press("x")
+    await pick(pilot, SOURCE)
+    screen = app.screen
+    assert isinstance(screen, CompareScreen) and screen.comparison is not None
+    return screen
+
+
+async def test_claim_cues_are_marked_in_both_panes_as_in_the_reading_pane(pair_library):
+    from reader.hedging import find_hedges
+    from reader.hedging.claims import find_claims
+    from reader.tui.claims_marks import cue_spans
+
+    app = HedgeReaderApp(pair_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _compare(app, pilot)
+        for name in ("#release-view", "#source-view"):
+            view = screen.query_one(name, PairView)
+            text = view.text
+            expected = cue_spans(find_claims(text), find_hedges(text))
+            shown = [(m.start, m.end, m.kind) for m in view.marks("hedges") if "claim" in m.kind]
+            assert shown == expected and shown, name
+        source = screen.query_one("#source-view", PairView)
+        at = source.text.index("associated with")
+        assert {m.kind for m in source.marks("hedges") if m.start == at} == {"claim-correlational"}
+        release = screen.query_one("#release-view", PairView)
+        style = style_at(release, release.text.index("cuts"))
+        assert style.reverse and style.italic and style.bold  # the direct causal look
+
+
+async def test_every_verdict_has_a_text_style_without_colour(pair_library, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = HedgeReaderApp(pair_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await _compare(app, pilot)
+        assert app.no_color
+        looks = {}
+        for name in ("#release-view", "#source-view"):
+            view = screen.query_one(name, PairView)
+            current = view.marks("find")[0]
+            for mark in view.marks("hits"):
+                # a plain word of the pair (not a hedge or claim cue, not the current pair)
+                if current.start <= mark.start < current.end:
+                    continue
+                marked = [(m.start, m.end) for m in view.marks("hedges")]
+                at = next(
+                    i
+                    for i in range(mark.start, mark.end)
+                    if view.text[i].isalpha() and not any(s <= i < e for s, e in marked)
+                )
+                style = style_at(view, at)
+                looks[mark.kind] = tuple(
+                    bool(getattr(style, name))
+                    for name in ("bold", "italic", "underline", "overline")
+                )
+        assert "pair-same" in looks and "pair-exaggerates" in looks
+        plain = (False, False, False, False)
+        assert all(look != plain for look in looks.values()), looks
+        assert len(set(looks.values())) == len(looks), looks

@@ -223,3 +223,28 @@ async def test_a_theme_change_restyles_the_headers_category_line_at_once(marked_
         after = modal_label_colour()
         assert after != before
         assert after == style_at(view, TEXT.index("may", HEADING_END)).color
+
+
+async def test_the_compare_panes_are_readable_on_every_builtin_theme(pair_library):
+    """Verdict tints, the current pair and the claim cues inside them, on every theme."""
+    from reader.tui.screens.compare import CompareScreen, PairView
+    from tests.helpers import RELEASE, SOURCE, open_doc, pick
+
+    app = HedgeReaderApp(pair_library)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_doc(pilot, RELEASE)
+        await pilot.press("x")
+        await pick(pilot, SOURCE)
+        screen = app.screen
+        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        views = [screen.query_one(name, PairView) for name in ("#release-view", "#source-view")]
+        kinds = {m.kind for view in views for m in view.marks("hits")}
+        assert {"pair-same", "pair-exaggerates"} <= kinds
+        assert any("claim" in m.kind for view in views for m in view.marks("hedges"))
+        problems: list[str] = []
+        for name in sorted(app.available_themes):
+            app.theme = name
+            await pilot.pause()
+            for view in views:
+                problems += _low_contrast(view, f"{name} {view.id}:")
+        assert not problems, "\n".join(problems[:40]) + f"\n({len(problems)} in all)"

@@ -1,6 +1,7 @@
 """The compare screen: a press release (left) against its source (right), finding by finding.
 
-Both texts show with their hedge and booster marks in the reading pane's ``DocumentView``;
+Both texts show with their hedge, booster and claim cue marks in the reading pane's
+``DocumentView``;
 every release finding and the source sentence it was paired with are tinted by verdict
 (same / exaggerates / downplays), the current pair more strongly. ``]`` / ``[`` step through
 the pairs and scroll both sides to them; a line under the panes says the verdict, the match
@@ -11,6 +12,7 @@ Below 100 columns the two sides stack. The comparison runs in a thread worker th
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any, ClassVar
 
 from rich.style import Style
@@ -32,11 +34,13 @@ from reader.comparing import (
     comparison_filename,
     render_comparison,
 )
-from reader.hedging.claims import LABEL_NAMES
+from reader.hedging import Hedge
+from reader.hedging.claims import LABEL_NAMES, find_claims
 from reader.library import Document, Library, LibraryError
 from reader.resources import styles_dir
 from reader.safe_text import printable
 from reader.tui import messages
+from reader.tui.claims_marks import cue_spans
 from reader.tui.widgets.document_view import DocumentView, Mark
 from reader.tui.widgets.key_footer import KeyFooter
 
@@ -90,10 +94,18 @@ class CompareScreen(Screen[None]):
     class Ready(Message):
         """The comparison is done: the two documents and their pairs."""
 
-        def __init__(self, release: Document, source: Document, comparison: Comparison) -> None:
+        def __init__(
+            self,
+            release: Document,
+            source: Document,
+            comparison: Comparison,
+            cues: tuple[list[Mark], list[Mark]] = ([], []),
+        ) -> None:
             self.release = release
             self.source = source
             self.comparison = comparison
+            #: Each side's claim cue marks (the reading pane's), release first.
+            self.cues = cues
             super().__init__()
 
     class Failed(Message):
@@ -149,7 +161,11 @@ class CompareScreen(Screen[None]):
                 self.Failed(f"Cannot compare {release.title!r} with {source.title!r}: {error}")
             )
             return
-        self.post_message(self.Ready(release, source, comparison))
+        cues = (
+            _claim_marks(comparison.release_text, comparison.release_hedges),
+            _claim_marks(comparison.source_text, comparison.source_hedges),
+        )
+        self.post_message(self.Ready(release, source, comparison, cues))
 
     def on_compare_screen_failed(self, message: Failed) -> None:
         self.app.notify(printable(message.error), severity="warning", markup=False, timeout=8)
@@ -161,16 +177,12 @@ class CompareScreen(Screen[None]):
         comparison = message.comparison
         release_view = self.query_one("#release-view", PairView)
         source_view = self.query_one("#source-view", PairView)
-        for view, text, hedges in (
-            (release_view, comparison.release_text, comparison.release_hedges),
-            (source_view, comparison.source_text, comparison.source_hedges),
+        for view, text, hedges, cues in (
+            (release_view, comparison.release_text, comparison.release_hedges, message.cues[0]),
+            (source_view, comparison.source_text, comparison.source_hedges, message.cues[1]),
         ):
-            view.show(
-                text,
-                hedges=[Mark(h.start, h.end, h.category) for h in hedges],
-                hits=[],
-                headings=[],
-            )
+            marks = [Mark(h.start, h.end, h.category) for h in hedges] + cues
+            view.show(text, hedges=sorted(marks, key=lambda m: m.start), hits=[], headings=[])
             view.set_hidden(self.hidden)
         release_view.set_marks(
             "hits", [_tint(p.release.start, p.release.end, p) for p in comparison.pairs]
@@ -252,6 +264,12 @@ class CompareScreen(Screen[None]):
         text = render_comparison(comparison, fmt, *origins)
         app: Any = self.app
         app.post_message(messages.ExportReady(text, comparison_filename(origins[0], fmt), fmt))
+
+
+def _claim_marks(text: str, hedges: Sequence[Hedge]) -> list[Mark]:
+    """The claim cue marks the reading pane gives ``text``: each finding's cue words by
+    its strength, where no hedge or booster holds them."""
+    return [Mark(*span) for span in cue_spans(find_claims(text), hedges)]
 
 
 def _tint(start: int, end: int, pair: Pair) -> Mark:
