@@ -368,6 +368,18 @@ async def pick(pilot, ending: str) -> None:
 SOURCE = "compare-2-source-evening-activity-and-dementia-abstract.md"
 
 
+async def open_comparison(pilot):
+    """The sample release read, ``x``, its source picked: the compare screen, compared."""
+    from reader.tui.screens.compare import CompareScreen
+
+    await open_doc(pilot, RELEASE)
+    await pilot.press("x")
+    await pick(pilot, SOURCE)
+    screen = pilot.app.screen
+    assert isinstance(screen, CompareScreen) and screen.comparison is not None
+    return screen
+
+
 RELEASE = "compare-1-release-evening-walks-halve-dementia-risk.md"
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from reader.tui.app import HedgeReaderApp
 from reader.tui.screens.compare import CompareScreen, PairView
 from reader.tui.widgets.document_list import DocumentList
-from tests.helpers import RELEASE, SOURCE, open_doc, pick, settle, style_at, visible_text
+from tests.helpers import (
+    RELEASE,
+    SOURCE,
+    open_comparison,
+    open_doc,
+    pick,
+    settle,
+    style_at,
+    visible_text,
+)
 
 
 def text_of(widget) -> str:
@@ -44,11 +53,7 @@ async def test_x_then_a_source_opens_the_split_screen_with_pairs_and_a_summary(p
 async def test_brackets_step_through_pairs_and_scroll_both_sides(pair_library):
     app = HedgeReaderApp(pair_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_doc(pilot, RELEASE)
-        await pilot.press("x")
-        await pick(pilot, SOURCE)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        screen = await open_comparison(pilot)
         total = len(screen.comparison.pairs)
         first = screen.index
         assert first == screen.comparison.top
@@ -200,15 +205,6 @@ async def test_in_a_small_terminal_picking_brings_the_list_back_from_behind_the_
         assert isinstance(app.screen, CompareScreen)
 
 
-async def _compare(app, pilot) -> CompareScreen:
-    await open_doc(pilot, RELEASE)
-    await pilot.press("x")
-    await pick(pilot, SOURCE)
-    screen = app.screen
-    assert isinstance(screen, CompareScreen) and screen.comparison is not None
-    return screen
-
-
 async def test_claim_cues_are_marked_in_both_panes_as_in_the_reading_pane(pair_library):
     from reader.hedging import find_hedges
     from reader.hedging.claims import find_claims
@@ -216,7 +212,7 @@ async def test_claim_cues_are_marked_in_both_panes_as_in_the_reading_pane(pair_l
 
     app = HedgeReaderApp(pair_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _compare(app, pilot)
+        screen = await open_comparison(pilot)
         for name in ("#release-view", "#source-view"):
             view = screen.query_one(name, PairView)
             text = view.text
@@ -235,7 +231,7 @@ async def test_every_verdict_has_a_text_style_without_colour(pair_library, monke
     monkeypatch.setenv("NO_COLOR", "1")
     app = HedgeReaderApp(pair_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await _compare(app, pilot)
+        screen = await open_comparison(pilot)
         assert app.no_color
         looks = {}
         for name in ("#release-view", "#source-view"):

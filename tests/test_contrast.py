@@ -227,16 +227,12 @@ async def test_a_theme_change_restyles_the_headers_category_line_at_once(marked_
 
 async def test_the_compare_panes_are_readable_on_every_builtin_theme(pair_library):
     """Verdict tints, the current pair and the claim cues inside them, on every theme."""
-    from reader.tui.screens.compare import CompareScreen, PairView
-    from tests.helpers import RELEASE, SOURCE, open_doc, pick
+    from reader.tui.screens.compare import PairView
+    from tests.helpers import open_comparison
 
     app = HedgeReaderApp(pair_library)
     async with app.run_test(size=(120, 40)) as pilot:
-        await open_doc(pilot, RELEASE)
-        await pilot.press("x")
-        await pick(pilot, SOURCE)
-        screen = app.screen
-        assert isinstance(screen, CompareScreen) and screen.comparison is not None
+        screen = await open_comparison(pilot)
         views = [screen.query_one(name, PairView) for name in ("#release-view", "#source-view")]
         kinds = {m.kind for view in views for m in view.marks("hits")}
         assert {"pair-same", "pair-exaggerates"} <= kinds
