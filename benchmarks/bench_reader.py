@@ -138,8 +138,8 @@ async def bench_reader(text: str, terms: tuple[str, ...], root: Path) -> dict[st
             async def open_and_analyse() -> tuple[float, float, float]:
                 """Seconds to the first screen painted and to every mark found; worst stall."""
                 started = time.perf_counter()
-                app.open_document(path, terms)  # as Enter on the list does
-                while not app.document_painted.is_set():  # text and first marks painted
+                app.main.open_document(path, terms)  # as Enter on the list does
+                while not app.main.document_painted.is_set():  # text and first marks painted
                     await asyncio.sleep(0.001)
                 opened = time.perf_counter() - started
                 stop = asyncio.Event()

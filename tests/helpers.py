@@ -86,6 +86,20 @@ def notice_texts(app) -> list[str]:
     return [text for text, _ in notices(app)]
 
 
+def record_notifications(app) -> list[str]:
+    """Every notification's text from now on, through the public ``App.notify`` (toasts
+    on screen time out, and a pushed screen hides the main screen's)."""
+    sent: list[str] = []
+    notify = app.notify
+
+    def recording(message, *args, **kwargs):
+        sent.append(str(message))
+        return notify(message, *args, **kwargs)
+
+    app.notify = recording
+    return sent
+
+
 #: A plain progress line of ``add`` (one every 2 s when stderr is not a terminal).
 _PROGRESS_LINE = re.compile(r"^(?:indexing|refreshing|updating figures) \d+/\d+ sources")
 
@@ -341,7 +355,7 @@ def reading_after(ending: str, *keys: str):
             await asyncio.sleep(0.01)
         paths = [entry.summary.path for entry in listing.entries]
         listing.cursor = next(i for i, p in enumerate(paths) if p.endswith(ending))
-        app.open_document(paths[listing.cursor], ())
+        app.main.open_document(paths[listing.cursor], ())
         pane = app.query_one(ReadingPane)
         while pane.document is None or pane.analysed < 1.0:
             await asyncio.sleep(0.01)

@@ -11,6 +11,7 @@ from tests.helpers import (
     open_comparison,
     open_doc,
     pick,
+    record_notifications,
     settle,
     style_at,
     visible_text,
@@ -100,11 +101,12 @@ async def test_small_terminal_stacks_the_sides(pair_library):
 
 async def test_without_an_open_document_x_says_what_to_do(pair_library):
     app = HedgeReaderApp(pair_library)
+    sent = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await settle(pilot)
         await pilot.press("x")
         await pilot.pause()
-        assert any("Open the press release first" in n.message for n in app._notifications)
+        assert any("Open the press release first" in note for note in sent)
         assert not isinstance(app.screen, CompareScreen)
 
 
@@ -119,7 +121,7 @@ async def test_the_search_bar_finds_the_source_and_esc_cancels_picking(pair_libr
         assert [e.summary.path.endswith(SOURCE) for e in listing.entries] == [True]
         await pilot.press("escape")  # clears the query first, still picking
         await settle(pilot)
-        assert app.compare_release is not None
+        assert app.main.compare_release is not None
         listing.focus()
         await pilot.press("escape")  # now cancels
         await pick(pilot, SOURCE)
@@ -129,13 +131,14 @@ async def test_the_search_bar_finds_the_source_and_esc_cancels_picking(pair_libr
 
 async def test_a_source_that_cannot_be_compared_is_a_notification(pair_library):
     app = HedgeReaderApp(pair_library)
+    sent = record_notifications(app)
     async with app.run_test(size=(120, 40)) as pilot:
         await open_doc(pilot, "plain.txt")
         await pilot.press("x")
         await pick(pilot, SOURCE)
         await settle(pilot)
         assert not isinstance(app.screen, CompareScreen)
-        assert any("states no finding" in n.message for n in app._notifications)
+        assert any("states no finding" in note for note in sent)
 
 
 async def test_the_palette_offers_compare_with(pair_library):
@@ -175,10 +178,10 @@ async def test_main_screen_keys_are_off_on_the_compare_screen_and_help_lists_its
         await pick(pilot, SOURCE)
         screen = app.screen
         assert isinstance(screen, CompareScreen)
-        sort_before = app.sort
+        sort_before = app.main.sort
         await pilot.press("s")  # would re-sort the hidden list
         await pilot.pause()
-        assert app.sort == sort_before
+        assert app.main.sort == sort_before
         footer_keys = {b.action for _, b, _, _ in screen.active_bindings.values() if b.show}
         assert "cycle_sort" not in footer_keys and "step(1)" in footer_keys
         await pilot.press("question_mark")

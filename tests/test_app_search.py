@@ -73,13 +73,13 @@ async def test_a_result_for_what_was_typed_before_is_not_shown_while_typing_goes
         return results
 
     monkeypatch.setattr(library, "search", search)
-    monkeypatch.setattr("reader.tui.app.SEARCH_DELAY", 0.8)  # a slow typist's pause
+    monkeypatch.setattr("reader.tui.screens.main.SEARCH_DELAY", 0.8)  # a slow typist's pause
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         shown = titles(app)
         await pilot.press("slash", *"breakthrough")
-        while "breakthrough" not in app.query_text:
+        while "breakthrough" not in app.main.query_text:
             await pilot.pause(0.05)  # the search for "breakthrough" has started
         search_input = app.query_one("#search-input", Input)
         search_input.value = "breakthrough cells"  # typed on; its search waits for a pause
@@ -112,11 +112,11 @@ async def test_sort_key_cycles_through_the_orders(library: Library):
         for _ in range(6):
             await pilot.press("s")
             await settle(pilot)
-            seen.append(app.sort)
+            seen.append(app.main.sort)
         assert seen == ["date", "title", "hedges", "boosters", "causal", "relevance"]
         await pilot.press("s", "s")
         await settle(pilot)
-        assert app.sort == "title"
+        assert app.main.sort == "title"
         assert titles(app) == sorted(titles(app), key=str.casefold)
 
 
@@ -157,7 +157,7 @@ async def test_a_query_with_no_results_says_so(library: Library):
 async def test_a_large_library_lists_a_page_at_a_time_and_end_reaches_the_last(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("reader.tui.app.PAGE", 50)
+    monkeypatch.setattr("reader.tui.screens.main.PAGE", 50)
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(200):

@@ -157,7 +157,10 @@ async def test_keymap_from_the_config_rebinds_keys(library: Library, tmp_path):
         assert "Copy quote" in keys
         line = next(row for row in keys.splitlines() if "Copy quote" in row)
         assert line.split()[0] == "Y"  # help shows the remapped key
-        palette = {c.title: c.help for c in app.get_system_commands(app.screen)}
+        # the main screen's keys are in its palette, not the help screen's
+        on_help = {c.title for c in app.get_system_commands(app.screen)}
+        assert "Copy quote" not in on_help and "Help" in on_help
+        palette = {c.title: c.help for c in app.get_system_commands(app.main)}
         assert palette["Copy quote"].endswith("key: Y")
 
 
@@ -239,15 +242,16 @@ def test_every_example_sentence_carries_its_own_category():
 def test_unknown_theme_or_binding_id_is_a_config_error_with_a_line(tmp_path):
     from reader.tui import settings
     from reader.tui.keys import key_groups
+    from reader.tui.screens.main import MainScreen
 
-    known = settings.binding_ids(key_groups(HedgeReaderApp.BINDINGS))
+    known = settings.binding_ids(key_groups(HedgeReaderApp, MainScreen))
     assert {"app.export-html", "app.copy-quote", "app.categories", "help.close"} <= known
     assert {"categories.close", "add.cancel", "list.open", "reader.page-down"} <= known
     path = tmp_path / "config.toml"
     path.write_text('theme = "nord"\n\n[keys]\n"app.serch" = "f"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:4: unknown binding id 'app.serch'"):
         settings.check_config(load_config(path), known)
-    groups = key_groups(HedgeReaderApp.BINDINGS)
+    groups = key_groups(HedgeReaderApp, MainScreen)
     path.write_text('[keys]\n"app.categories" = "c"\n"app.search" = "q"\n', encoding="utf-8")
     with pytest.raises(ConfigError, match=r"config.toml:3: q would do two things in anywhere: "):
         settings.check_config(load_config(path), known, groups=groups)
@@ -288,8 +292,9 @@ def test_category_page_snapshot_no_color(snap_compare, no_color, snapshot_app):
 def test_no_feature_lives_only_on_keys_terminals_confuse():
     from reader.config import CONFUSED_KEYS
     from reader.tui.keys import bound_keys, described, key_groups
+    from reader.tui.screens.main import MainScreen
 
-    groups = key_groups(HedgeReaderApp.BINDINGS)
+    groups = key_groups(HedgeReaderApp, MainScreen)
     bindings = [b for g in groups for b in described(g)]
     bindings += [*HelpScreen.BINDINGS, *CategoryScreen.BINDINGS]
     for binding in bindings:

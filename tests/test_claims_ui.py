@@ -173,7 +173,7 @@ async def test_list_rows_show_the_causal_share_and_s_sorts_by_it(claims_library)
     app = HedgeReaderApp(claims_library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        while app.sort != "causal":
+        while app.main.sort != "causal":
             await pilot.press("s")
             await settle(pilot)
         listing = app.query_one(DocumentList)

@@ -88,9 +88,9 @@ async def test_the_app_list_shows_booster_density_and_reverses_its_sort(library:
         for _ in range(4):  # relevance (the whole library: by date), date, title, hedges...
             await pilot.press("s")
             await settle(pilot)
-            if app.sort == "boosters":
+            if app.main.sort == "boosters":
                 break
-        assert app.sort == "boosters"
+        assert app.main.sort == "boosters"
         figures = [e.summary.boosters_per_1k for e in listing.entries]
         assert figures == sorted(figures, reverse=True) and figures[0] > 0
         await pilot.press("S")

@@ -82,7 +82,7 @@ def test_titles_and_addresses_are_escaped_when_written(tmp_path: Path):
 
 async def test_an_opml_list_added_in_the_app_subscribes_to_its_feeds(httpserver, tmp_path, library):
     from reader.tui.app import HedgeReaderApp
-    from tests.helpers import SIZE, settle, type_and_submit
+    from tests.helpers import SIZE, record_notifications, settle, type_and_submit
 
     httpserver.expect_request("/health.rss").respond_with_data(
         rss_feed(FEED_ITEMS), content_type="application/rss+xml"
@@ -91,11 +91,12 @@ async def test_an_opml_list_added_in_the_app_subscribes_to_its_feeds(httpserver,
     url = httpserver.url_for("/health.rss")
     listing.write_text(opml(f'<outline text="Health" xmlUrl="{url}"/>'), encoding="utf-8")
     app = HedgeReaderApp(library)
+    sent = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_and_submit(pilot, str(listing))
         await settle(pilot)
         await settle(pilot)
-        notes = [str(n.message) for n in app._notifications]
+        notes = sent
         assert any(f"{len(FEED_ITEMS)} added" in note for note in notes), notes
         assert len(app.library.search("format:feed").hits) == len(FEED_ITEMS)

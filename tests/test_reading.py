@@ -320,10 +320,11 @@ async def test_help_and_palette_list_the_reading_keys(library: Library):
 
 async def test_no_feature_is_only_on_keys_terminals_confuse():
     from reader.tui.keys import key_groups
+    from reader.tui.screens.main import MainScreen
 
     app = HedgeReaderApp.__new__(HedgeReaderApp)
     confusing = {"ctrl+h", "ctrl+i", "ctrl+m"}
-    for group in key_groups(HedgeReaderApp.BINDINGS):
+    for group in key_groups(HedgeReaderApp, MainScreen):
         for binding in group.bindings:
             keys = set(binding.key.split(","))
             assert keys - confusing, f"{binding.action} is only on {keys}"

@@ -3,7 +3,6 @@ megabyte opens without rendering more than the screen."""
 
 from __future__ import annotations
 
-import asyncio
 import multiprocessing
 from concurrent.futures import Future
 from concurrent.futures.process import BrokenProcessPool
@@ -19,9 +18,9 @@ from reader.hedging.claims import find_claims
 from reader.library import Library
 from reader.library.hits import hit_spans
 from reader.reading import analysis_pool
+from reader.reading import opening as opening_module
 from reader.reading.analysis import analyse, chunk_bounds, merge
 from reader.reading.analysis_pool import AnalysisPool, analyse_batch, batches
-from reader.tui import app as app_module
 from reader.tui import wrap
 from reader.tui.app import HedgeReaderApp
 from reader.tui.claims_marks import is_claim_kind
@@ -135,7 +134,7 @@ def spy_on_thread_analysis(monkeypatch) -> list[int]:
         starts.append(start)
         return analyse(text, start, end, *args, **kwargs)
 
-    monkeypatch.setattr(app_module, "analyse", counted)
+    monkeypatch.setattr(opening_module, "analyse", counted)
     return starts
 
 
@@ -204,9 +203,6 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
 ):
     """Resizing must not rewrap a whole long text before the next paint: the lines
     around the top are wrapped at once, the rest in slices, and the top line stays."""
-    from textual.events import Resize
-    from textual.geometry import Size
-
     library = open_long(tmp_path, 1_000_000)
     app = HedgeReaderApp(library)
     async with app.run_test(size=(120, 40)) as pilot:
@@ -220,15 +216,15 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         top = view.top_offset()
         before = visible_text(view).split("\n")[0]
 
-        size = Size(80, 24)
         width = view.wrapped_width
         rendered = view.lines_rendered
-        # not pilot.resize_terminal (the same two steps, then a pause that lets the
-        # background wrap run before the first frame at the new width is checked)
-        app._driver._size = size
-        app.post_message(Resize(size, size))
+        # hold the background wrap back, to check the first frame at the new width alone
+        held: list[tuple] = []
+        wrap_step = view._wrap_step
+        view._wrap_step = lambda *step: held.append(step)
+        await pilot.resize_terminal(80, 24)
         while view.wrapped_width == width:  # not yet laid out for 80 columns
-            await asyncio.sleep(0.001)
+            await pilot.pause(0.001)
         assert view.wrapped_width == view.wrap_width
         assert not view.wrap_complete
         assert view.last_sync_wrap < len(text) // 10
@@ -237,6 +233,9 @@ async def test_a_resize_of_a_megabyte_wraps_the_screen_first_and_keeps_the_place
         assert on_screen.split("\n")[0].strip() and before.strip()
         assert view.top_offset() <= top < view.top_offset() + view.wrap_width + 1
 
+        view._wrap_step = wrap_step
+        for step in held:
+            wrap_step(*step)
         await pilot.pause()
         while not view.wrap_complete:
             await pilot.pause(0.01)

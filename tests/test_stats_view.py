@@ -49,7 +49,7 @@ async def test_enter_on_a_bar_searches_that_slice(library: Library):
         await _settled(pilot)
         assert not isinstance(app.screen, StatsScreen)
         assert app.query_one("#search-input").value == "format:md"
-        assert [hit.summary.format for hit in app.results.hits] == ["md"]
+        assert [hit.summary.format for hit in app.main.results.hits] == ["md"]
 
 
 async def test_a_most_hedged_document_opens_from_the_view(library: Library):

@@ -177,15 +177,16 @@ async def test_a_zotero_folder_added_in_the_app_brings_zoteros_metadata(
     tmp_path: Path, zotero, library
 ):
     from reader.tui.app import HedgeReaderApp
-    from tests.helpers import SIZE, settle, type_and_submit
+    from tests.helpers import SIZE, record_notifications, settle, type_and_submit
 
     app = HedgeReaderApp(library)
+    sent = record_notifications(app)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         await type_and_submit(pilot, str(zotero))
         await settle(pilot)
         await settle(pilot)
-        notes = [str(n.message) for n in app._notifications]
+        notes = sent
         assert any("2 added" in note for note in notes), notes
         hits = app.library.search('collection:"to read"').hits
         assert [hit.summary.title for hit in hits] == ["Aspirin and the heart: a cohort"]

@@ -9,7 +9,9 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 
+from textual.app import App
 from textual.binding import Binding, BindingType
+from textual.screen import Screen
 from textual.widget import Widget
 
 from reader.hedging import CATEGORIES
@@ -30,7 +32,7 @@ class KeyGroup:
 
 
 def reading_bindings() -> list[Binding]:
-    """App-wide keys of the reading pane: they work from the list, the text and the panels."""
+    """The main screen's reading keys: they work from the list, the text and the panels."""
     toggles = [
         Binding(
             key,
@@ -73,18 +75,21 @@ def _is_reading(binding: BindingType) -> bool:
     return isinstance(binding, Binding) and (binding.id or "").startswith("reading.")
 
 
-def key_groups(app_bindings: list[BindingType]) -> list[KeyGroup]:
+def key_groups(app: type[App[None]], main: type[Screen[None]]) -> list[KeyGroup]:
+    """Where keys work, in the order help lists them: the main screen's (``main``), each
+    widget's and screen's own, then the app's, which work on every screen."""
     return [
-        KeyGroup("Anywhere", [b for b in app_bindings if not _is_reading(b)], None),
+        KeyGroup("Anywhere", [b for b in main.BINDINGS if not _is_reading(b)], main),
         KeyGroup("Search bar", SearchInput.BINDINGS, SearchInput),
         KeyGroup("Library list", DocumentList.BINDINGS, DocumentList),
         KeyGroup("Reading pane", DocumentView.BINDINGS, DocumentView),
-        KeyGroup("Reading (from anywhere)", [b for b in app_bindings if _is_reading(b)], None),
+        KeyGroup("Reading (from anywhere)", [b for b in main.BINDINGS if _is_reading(b)], main),
         KeyGroup("Find bar", FindInput.BINDINGS, FindInput),
         KeyGroup("Legend", Legend.BINDINGS, Legend),
         KeyGroup("Claims, outline, bookmarks", ClaimsList.BINDINGS, ClaimsList),
         KeyGroup("Bookmarks", BookmarkList.BINDINGS[-1:], BookmarkList),
         KeyGroup("Compare screen", CompareScreen.BINDINGS, CompareScreen),
+        KeyGroup("On every screen", list(app.BINDINGS), None),
     ]
 
 

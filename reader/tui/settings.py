@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from textual.binding import Binding, BindingType
 from textual.dom import DOMNode
 from textual.keys import _character_to_key
+from textual.screen import Screen
 from textual.theme import BUILTIN_THEMES
 
 from reader.config import Config
@@ -28,8 +29,9 @@ def load_checked_config() -> Config:
     if config.theme is not None or config.keys:  # only these need the app's bindings
         from reader.tui.app import HedgeReaderApp
         from reader.tui.keys import key_groups
+        from reader.tui.screens.main import MainScreen
 
-        groups = key_groups(HedgeReaderApp.BINDINGS)
+        groups = key_groups(HedgeReaderApp, MainScreen)
         check_config(config, binding_ids(groups), groups=groups)
     return config
 
@@ -70,13 +72,19 @@ def check_config(
                 f"unknown binding id {binding_id!r} under [keys]; "
                 f"expected one of {', '.join(sorted(known_ids))}",
             )
+    groups = list(groups)
+    # the app's own keys (target None) work on every screen, beside each screen's
+    everywhere = [b for group in groups if group.target is None for b in group.bindings]
     for group in groups:
-        _check_clashes(config, group)
+        on_a_screen = isinstance(group.target, type) and issubclass(group.target, Screen)
+        _check_clashes(config, group, everywhere if on_a_screen else [])
 
 
-def _check_clashes(config: Config, group: KeyGroup) -> None:
+def _check_clashes(config: Config, group: KeyGroup, beside: list[BindingType]) -> None:
+    """No key with two jobs among ``group``'s bindings and the ``beside`` ones that are
+    active with them."""
     owner: dict[str, str] = {}
-    for binding in group.bindings:
+    for binding in [*group.bindings, *beside]:
         if not isinstance(binding, Binding) or not binding.id:
             continue
         for key in bound_keys(binding, config.keys):

@@ -1,0 +1,646 @@
+"""The main screen: search bar, library list, reading pane.
+
+Slow work (opening and seeding the library, searching, adding, opening a document) runs
+in thread workers that only post ``reader.tui.messages``; the handlers here own the
+state (the query, the sort, the results, which document is open) and update the widgets.
+Reading keys (categories, panels, find, bookmarks, history) are ``ReadingActions``; the
+pick-a-source step of a comparison is ``CompareActions``.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import replace
+from functools import partial
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on, work
+from textual.actions import SkipAction
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Input, ProgressBar
+from textual.worker import get_current_worker
+
+from reader.library import (
+    SORTS,
+    AddProgress,
+    Library,
+    LibraryError,
+    SearchResults,
+    expand_lists,
+    import_zotero,
+    is_zotero_folder,
+)
+from reader.reading.analysis import Chunk
+from reader.reading.analysis_pool import AnalysisPool
+from reader.reading.memory import Memory
+from reader.reading.opening import POOL_MIN, Opening, open_steps
+from reader.safe_text import printable
+from reader.tui import messages
+from reader.tui.comparing import CompareActions
+from reader.tui.heap import HeapKeeper
+from reader.tui.keys import reading_bindings
+from reader.tui.reading_actions import ReadingActions
+from reader.tui.screens.add import AddScreen
+from reader.tui.screens.stats import StatsChoice, StatsScreen
+from reader.tui.widgets.document_list import DocumentList, ListEntry
+from reader.tui.widgets.document_view import DocumentView
+from reader.tui.widgets.key_footer import KeyFooter
+from reader.tui.widgets.legend import Legend
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.row_list import RowList
+from reader.tui.widgets.search_bar import SearchBar
+from reader.tui.widgets.side_panel import BookmarkList
+from reader.tui.wrap import wrap_offsets
+
+SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
+PROGRESS_INTERVAL = 0.05  # seconds between progress messages a worker posts
+#: Rows fetched at a time: a 20,000-document library lists its first page at once and
+#: the next ones as the cursor or the scrollbar nears the end.
+PAGE = 500
+PRESTART_DELAY = 0.3  # seconds after the list shows to start the analysis process
+MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
+
+
+class MainScreen(CompareActions, ReadingActions, Screen[None]):
+    """The library and the reading pane; every key here works from the list, the search
+    bar, the text and the panels alike (the ids keep their ``app.`` names: configs use them)."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        # priority: handled as it arrives, so keys typed right after it reach the search bar
+        Binding("slash", "focus_search", "Search", id="app.search", priority=True),
+        Binding("escape", "back", "Back / clear", id="app.back"),
+        Binding("right_square_bracket", "next_hedge", "Next hedge/claim", id="app.next-hedge"),
+        Binding(
+            "left_square_bracket", "previous_hedge", "Prev hedge/claim", id="app.previous-hedge"
+        ),
+        Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
+        Binding("s", "cycle_sort", "Sort", id="app.sort"),
+        Binding("S", "reverse_sort", "Reverse the sort order", show=False, id="app.reverse-sort"),
+        Binding("a", "add_documents", "Add a file, folder or URL", show=False, id="app.add"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="app.focus-next"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.focus-prev"
+        ),
+        Binding("i", "library_stats", "Library at a glance", show=False, id="app.stats"),
+        Binding("e", "app.export('html')", "Export as HTML", show=False, id="app.export-html"),
+        Binding("E", "app.export('md')", "Export as Markdown", show=False, id="app.export-md"),
+        Binding("y", "app.copy_quote", "Copy quote", show=False, id="app.copy-quote"),
+        Binding("x", "compare_with", "Compare with…", show=False, id="app.compare"),
+        *reading_bindings(),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        *,
+        memory: Memory,
+        heap: HeapKeeper,
+        pool: AnalysisPool,
+        hidden: set[str],
+        phrases: dict[str, str],
+        seeds: Path | None = None,
+    ) -> None:
+        """``hidden`` and ``phrases`` are the app's settings, shared (the category page
+        reads what the reading keys toggle); ``pool``: the process that analyses the rest
+        of long documents; ``seeds``: a folder to build the library from when it does not
+        exist yet."""
+        super().__init__()
+        self.library = library
+        self.memory = memory
+        self.heap = heap
+        self.hidden_categories = hidden
+        self.extra_phrases = phrases
+        self.seeds = seeds
+        self.analysis_pool = pool
+        self.query_text = ""
+        self.sort = "relevance"
+        self.reverse_sort = False  # oldest, fewest, Z-A first (not for relevance)
+        self.results: SearchResults | None = None
+        self._generation = 0
+        self._search_timer: Timer | None = None
+        self._open_generation = 0
+        #: Set once the open document's text and first marks have been painted.
+        self.document_painted = threading.Event()
+        self._jumped_to_hit = False
+        self._started = time.perf_counter()
+        self.first_list_seconds: float | None = None
+        self._adding: str | None = None
+        self._reopening: str | None = None  # the last document, reopened on start
+
+    def compose(self) -> ComposeResult:
+        yield SearchBar(id="search-bar")
+        with Horizontal(id="main"):
+            with Vertical(id="list-column"):
+                yield ProgressBar(id="progress", show_eta=False)
+                yield DocumentList(id="document-list")
+            yield ReadingPane(id="reading-pane")
+        yield KeyFooter()
+
+    def on_mount(self) -> None:
+        self.query_one(DocumentList).empty_message = "Opening the library…"
+        self.query_one(DocumentList).focus()
+        self.query_one(ReadingPane).set_hidden(self.hidden_categories)
+        self.set_interval(MEMORY_SAVE_INTERVAL, self.save_memory)
+        if self.memory.error:
+            self.notify(self.memory.error, severity="warning")
+        self.load_library()
+
+    def on_unmount(self) -> None:
+        self.remember_position()
+        self.save_memory()
+
+    # -- workers: they only post messages --------------------------------------------------
+
+    def _progress(self, make: type[messages.Progress], stoppable: bool = False) -> ProgressReporter:
+        return ProgressReporter(self, make, stoppable)
+
+    @work(thread=True, exclusive=True, group="library", exit_on_error=False)
+    def load_library(self) -> None:
+        try:
+            seeded = None
+            if self.seeds is not None and not self.library.exists():
+                report = self._progress(messages.LibraryProgress)
+                seeded = self.library.add([self.seeds], progress=report)
+            results = self.library.search(
+                "", limit=PAGE, sort=self.sort, snippets=0, reverse=self.reverse_sort
+            )
+        except LibraryError as error:
+            self.post_message(messages.LibraryFailed(str(error)))
+            return
+        self.post_message(messages.LibraryReady(results, seeded))
+        self._update_figures()
+
+    def _update_figures(self) -> None:
+        """Figures stored by another analysis (a new detector, changed phrases) made again
+        from the stored texts, in this worker; the list shows the old ones meanwhile."""
+        report = self._progress(messages.FiguresProgress)
+        try:
+            count = self.library.reanalyse(progress=report) if self.library.stale() else 0
+        except LibraryError as error:
+            self.post_message(messages.FiguresUpdated(0, str(error)))
+        else:
+            self.post_message(messages.FiguresUpdated(count))
+
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _refresh_summary(self, path: str) -> None:
+        try:
+            document = self.library.get(path)
+        except LibraryError:
+            return
+        if document is not None:
+            self.post_message(messages.SummaryRefreshed(document.summary))
+
+    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
+    def run_search(self, generation: int, query: str, sort: str, reverse: bool = False) -> None:
+        try:
+            results = self.library.search(query, limit=PAGE, sort=sort, reverse=reverse)
+        except LibraryError as error:
+            self.post_message(messages.SearchFailed(generation, str(error)))
+        else:
+            self.post_message(messages.SearchFinished(generation, results))
+
+    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
+    def fetch_more(
+        self, generation: int, query: str, sort: str, offset: int, rest: bool, reverse: bool
+    ) -> None:
+        try:
+            results = self.library.search(
+                query, limit=None if rest else PAGE, sort=sort, offset=offset, reverse=reverse
+            )
+        except LibraryError as error:
+            self.post_message(messages.SearchFailed(generation, str(error)))
+        else:
+            self.post_message(messages.MoreResults(generation, offset, results))
+
+    def open_document(
+        self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
+    ) -> None:
+        """Read ``path`` in a worker; ``record``: add it to the back/forward history;
+        ``step``: the history move (-1, 1) that led here, if any."""
+        self.heap.busy()  # no full collection while it opens and its marks come in
+        self.remember_position()
+        if record:
+            self.memory.visit(path)
+        self._open_generation += 1
+        self.document_painted = threading.Event()
+        opening = Opening(
+            terms,
+            self.extra_phrases,
+            self.query_one(ReadingPane).view.wrap_width,
+            wrap_offsets,
+            self.document_painted,
+        )
+        self._read_document(self._open_generation, path, opening, step)
+
+    @work(thread=True, exclusive=True, group="open", exit_on_error=False)
+    def _read_document(self, generation: int, path: str, opening: Opening, step: int) -> None:
+        """``reader.reading.opening``'s steps as messages, until a newer opening cancels
+        this worker (``exclusive``)."""
+        worker = get_current_worker()
+        opening = replace(opening, cancelled=lambda: worker.is_cancelled)
+        for reading_step in open_steps(self.library, path, opening, self.analysis_pool):
+            if worker.is_cancelled:
+                return
+            self.post_message(messages.opening_message(generation, reading_step, step))
+
+    @work(thread=True, group="add", exit_on_error=False)
+    def index_sources(self, target: str) -> None:
+        """Add ``target`` through a second ``Library`` on the same folder, so searching and
+        reading (which lock ``self.library``) go on while it indexes."""
+        adder = Library(self.library.path, phrases=self.library.phrases)
+        report = self._progress(messages.IndexingProgress, stoppable=True)
+        try:
+            if is_zotero_folder(target):  # its attachments, with Zotero's metadata
+                result = import_zotero(adder, target, progress=report)
+            else:
+                paths, failed = expand_lists([target])  # an .opml list: its feeds
+                result = adder.add(paths, progress=report)
+                result.failed[:0] = failed
+        except KeyboardInterrupt:
+            return
+        except LibraryError as error:
+            self.post_message(messages.IndexingFailed(target, str(error)))
+        else:
+            self.post_message(messages.IndexingFinished(target, result))
+        finally:
+            adder.close()
+
+    # -- handlers: they own the state ------------------------------------------------------
+
+    def _show_progress(self, message: messages.Progress, status: str) -> None:
+        bar = self.query_one(ProgressBar)
+        bar.add_class("active")
+        bar.update(total=message.total, progress=message.done)
+        self.query_one(SearchBar).set_status(status)
+
+    def _hide_progress(self) -> None:
+        self.query_one(ProgressBar).remove_class("active")
+
+    def on_library_progress(self, message: messages.LibraryProgress) -> None:
+        self._show_progress(
+            message,
+            f"Building your library from the sample documents… {message.done}/{message.total}",
+        )
+
+    def on_indexing_progress(self, message: messages.IndexingProgress) -> None:
+        current = message.current
+        name = Path(current).name if "://" not in current else current
+        self._show_progress(message, f"Adding… {message.done}/{message.total} {name}".rstrip())
+
+    def on_figures_progress(self, message: messages.FiguresProgress) -> None:
+        self._show_progress(
+            message,
+            f"Updating hedge figures (the detector or your phrases changed)… "
+            f"{message.done}/{message.total}",
+        )
+
+    def on_indexing_finished(self, message: messages.IndexingFinished) -> None:
+        self._adding = None
+        self._hide_progress()
+        report = message.report
+        failed = report.failed
+        changed = report.added or report.updated or report.unchanged
+        verb = "Added" if changed or not failed else "Nothing added from"
+        text = f"{verb} {printable(message.target)}: {report.summary()}"
+        if failed:
+            more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+            text += f"\n{printable(str(failed[0]))}{more}"
+        self.notify(text, severity="warning" if failed else "information", markup=False)
+        self._start_search(self.query_text)
+
+    def on_indexing_failed(self, message: messages.IndexingFailed) -> None:
+        self._adding = None
+        self._hide_progress()
+        self.notify(printable(message.error), severity="error", markup=False)
+        self._start_search(self.query_text)
+
+    def on_figures_updated(self, message: messages.FiguresUpdated) -> None:
+        self._hide_progress()
+        if message.error:
+            self.notify(message.error, severity="warning")
+        if not message.count:
+            return
+        self._start_search(self.query_text)  # the rows' figures, and the status line
+        pane = self.query_one(ReadingPane)
+        if pane.document is not None:
+            self._refresh_summary(pane.document.path)
+
+    def on_summary_refreshed(self, message: messages.SummaryRefreshed) -> None:
+        self.query_one(ReadingPane).update_summary(message.summary)
+
+    def on_library_ready(self, message: messages.LibraryReady) -> None:
+        self._hide_progress()
+        self._show_results(message.results)
+        if any(hit.summary.words * 6 >= POOL_MIN for hit in message.results.hits):
+            # a long document may be opened: have its analysis process ready by then
+            self.set_timer(PRESTART_DELAY, self._prestart_analysis)
+        if message.seeded is not None and message.seeded.added:
+            self._welcome(message.seeded.added[0])
+        elif self.first_list_seconds is None and self.memory.current is not None:
+            # where the user left off: the document read last, at its position
+            self._reopening = self.memory.current
+            self.open_document(self._reopening, (), record=False)
+        if self.first_list_seconds is None:
+            self.first_list_seconds = time.perf_counter() - self._started
+            self.call_after_refresh(self.heap.start, self.app)
+        if message.seeded is not None and message.seeded.failed:
+            self.notify(
+                f"{len(message.seeded.failed)} sample files could not be read", severity="warning"
+            )
+
+    def _welcome(self, path: str) -> None:
+        """On the first run, open the first sample (by file name) so hedges show at once."""
+        listing = self.query_one(DocumentList)
+        paths = [entry.summary.path for entry in listing.entries]
+        if path in paths:
+            listing.cursor = paths.index(path)
+            self.open_document(path, ())
+
+    def _prestart_analysis(self) -> None:
+        """Start the analysis process, unless a document is being opened right now: then
+        its first paint comes first, and its worker starts the process after it."""
+        if self._open_generation and not self.document_painted.is_set():
+            return
+        self.analysis_pool.start_soon()
+
+    def on_library_failed(self, message: messages.LibraryFailed) -> None:
+        self._hide_progress()
+        self.query_one(DocumentList).set_entries(
+            [], empty_message="The library could not be opened."
+        )
+        self.query_one(SearchBar).set_status(message.error, error=True)
+
+    def on_search_finished(self, message: messages.SearchFinished) -> None:
+        if message.generation == self._generation:
+            self._show_results(message.results)
+
+    @on(DocumentList.WantsMore)
+    def _list_wants_more(self, message: DocumentList.WantsMore) -> None:
+        if self.results is not None:
+            query = self.results.query
+            self.fetch_more(
+                self._generation, query, self.sort, message.offset, message.rest, self.reverse_sort
+            )
+
+    def on_more_results(self, message: messages.MoreResults) -> None:
+        if message.generation != self._generation or self.results is None:
+            return
+        if message.results.query != self.results.query:
+            return
+        searching = bool(message.results.query.strip())
+        more = [
+            ListEntry(h.summary, h.snippet if searching else None) for h in message.results.hits
+        ]
+        self.query_one(DocumentList).add_entries(message.offset, more)
+
+    def on_search_failed(self, message: messages.SearchFailed) -> None:
+        if message.generation == self._generation:
+            self.query_one(SearchBar).set_status(message.error, error=True)
+
+    def on_document_opened(self, message: messages.DocumentOpened) -> None:
+        if message.generation != self._open_generation or not self.app.is_running:
+            return
+        pane = self.query_one(ReadingPane)
+        path = message.document.path
+        top = self.memory.position(path)
+        self._jumped_to_hit = False
+        pane.show(message.document, top=top, complete=False, wrapped=message.wrapped)
+        if message.first is not None:
+            pane.add_chunk(message.first, message.done)
+            self._jump_to_first_hit(message.first)
+        self.call_after_refresh(self.document_painted.set)
+        pane.set_bookmarks(self.memory.bookmarks(path))
+        pane.view.focus()
+        self._reopening = None
+        listing = self.query_one(DocumentList)
+        paths = [entry.summary.path for entry in listing.entries]
+        if path in paths:  # back, forward or a reopen: the list shows what is read
+            listing.cursor = paths.index(path)
+        if top:
+            self.notify(f"Back where you left off ({pane.view.fraction:.0%})", timeout=2)
+
+    def on_marks_found(self, message: messages.MarksFound) -> None:
+        if message.generation != self._open_generation or not self.app.is_running:
+            return
+        self.heap.busy()
+        pane = self.query_one(ReadingPane)
+        pane.add_chunk(message.chunk, message.done)
+        self._jump_to_first_hit(message.chunk)
+
+    def _jump_to_first_hit(self, chunk: Chunk) -> None:
+        """Searching led here: show the first matched word as soon as it is found."""
+        if chunk.hits and not self._jumped_to_hit:
+            self._jumped_to_hit = True
+            # after layout: the pane may only now get its size, and scrolling needs it
+            self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
+
+    def on_document_failed(self, message: messages.DocumentFailed) -> None:
+        if message.gone is not None and message.gone == self._reopening:
+            self._reopening = None  # the last document read is gone: start at the list
+            return
+        if message.gone is not None and message.step:
+            # back/forward reached a removed document: skip it, as if never visited
+            self.memory.forget(message.gone, message.step)
+            self.notify(f"{message.error}: skipped", severity="warning")
+            self.action_history(message.step)
+            return
+        self.notify(message.error, severity="error")
+
+    def _show_results(self, results: SearchResults) -> None:
+        # A new query starts at its top hit; the same query refreshed (a sort, an add) or
+        # the whole library restored keeps the selected document selected.
+        keep = self.results is None or results.query in (self.results.query, "")
+        self.results = results
+        searching = bool(results.query.strip())
+        entries = [
+            ListEntry(hit.summary, hit.snippet if searching else None) for hit in results.hits
+        ]
+        if searching:
+            status = (
+                f"{results.total:,} result{'s' if results.total != 1 else ''} for {results.query!r}"
+            )
+            empty = f"Nothing matches {results.query!r}."
+            if results.suggestions:
+                status += f" · did you mean: {results.suggestions[0]}?"
+                empty += f" Did you mean: {results.suggestions[0]}?"
+        else:
+            status = f"{results.total:,} document{'s' if results.total != 1 else ''} in the library"
+            empty = "The library is empty: add documents with  hedge-reader add PATH"
+        if self.sort != "relevance":
+            status += f" · sorted by {self._sort_name()}"
+        listing = self.query_one(DocumentList)
+        listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
+        self.query_one(SearchBar).set_status(status)
+
+    def search_terms(self) -> tuple[str, ...]:
+        """The current search's words, to mark in a document opened from its results."""
+        return self.results.terms if self.results and self.results.query.strip() else ()
+
+    @on(DocumentList.Opened)
+    def _open_selected(self, message: DocumentList.Opened) -> None:
+        if self.compare_picked(message.summary.path):
+            return
+        self.open_document(message.summary.path, self.search_terms())
+
+    @on(Input.Changed, "#search-input")
+    def _query_changed(self, message: Input.Changed) -> None:
+        # A search still running for what was typed before is already stale: drop its result.
+        self._generation += 1
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._search_timer = self.set_timer(
+            SEARCH_DELAY, partial(self._start_search, message.value)
+        )
+
+    @on(Input.Submitted, "#search-input")
+    def _query_submitted(self, message: Input.Submitted) -> None:
+        if self._search_timer is not None:
+            self._search_timer.stop()
+        self._start_search(message.value)
+        self.query_one(DocumentList).focus()
+
+    def _start_search(self, query: str) -> None:
+        self.query_text = query
+        self._generation += 1
+        self.run_search(self._generation, query, self.sort, self.reverse_sort)
+
+    # -- actions: the list and the search ------------------------------------------------
+
+    def action_focus_search(self) -> None:
+        if isinstance(self.focused, Input):
+            raise SkipAction()  # the key goes on to the focused input
+        # at once, not through ``focus()``'s queued callback: keys typed right after `/`
+        # are already queued behind this one and must reach the search bar
+        self.set_focus(self.query_one(SearchBar).input)
+
+    def action_back(self) -> None:
+        if self.cancel_compare():
+            return
+        search = self.query_one(SearchBar)
+        focused = self.focused
+        if focused is search.input:
+            if search.query_text:
+                search.clear()
+                self._start_search("")
+            else:
+                self.query_one(DocumentList).focus()
+        elif isinstance(focused, DocumentView):
+            pane = self.query_one(ReadingPane)
+            if pane.find_pattern:
+                pane.close_find()
+                return
+            if pane.side_open and self.has_class("-narrow"):
+                pane.close_side()  # the list was hidden to make room
+            self.query_one(DocumentList).focus()
+        elif isinstance(focused, RowList):
+            self.query_one(DocumentView).focus()
+        elif self.query_text:
+            search.clear()
+            self._start_search("")
+
+    def action_cycle_sort(self) -> None:
+        names = list(SORTS)
+        self.sort = names[(names.index(self.sort) + 1) % len(names)]
+        self._start_search(self.query_text)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def action_reverse_sort(self) -> None:
+        if self.sort == "relevance" and self.query_text.strip():
+            self.notify("Relevance has one order; s chooses a sort that turns round", timeout=2)
+            return
+        self.reverse_sort = not self.reverse_sort
+        self._start_search(self.query_text)
+        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
+
+    def _sort_name(self) -> str:
+        """ "date", "date, oldest first", "hedges, fewest first"…"""
+        sort = self.sort if self.sort != "relevance" or self.query_text.strip() else "date"
+        if not self.reverse_sort or sort == "relevance":
+            return sort
+        turned = {"date": "oldest first", "title": "Z to A"}.get(sort, "fewest first")
+        return f"{sort}, {turned}"
+
+    def action_add_documents(self) -> None:
+        if self._adding is not None:
+            self.notify(
+                f"Still adding {printable(self._adding)}; try again when it is done.", markup=False
+            )
+        else:
+            self.app.push_screen(AddScreen(), callback=self._add_chosen)
+
+    def _add_chosen(self, target: str | None) -> None:
+        if target:
+            self._adding = target
+            self.index_sources(target)
+
+    def action_library_stats(self) -> None:
+        self.app.push_screen(StatsScreen(self.library), callback=self._stats_chosen)
+
+    def _stats_chosen(self, choice: StatsChoice | None) -> None:
+        """A bar searches its slice; a ranked document opens."""
+        if choice is None:
+            return
+        if choice.path:
+            self.open_document(choice.path, ())
+            self.query_one(DocumentView).focus()
+        else:
+            search = self.query_one(SearchBar).input
+            if search.value == choice.query:
+                self._start_search(choice.query)
+            else:
+                search.value = choice.query  # shown as if typed; its change runs the search
+            self.query_one(DocumentList).focus()
+
+    @on(Legend.Toggled)
+    def _legend_toggled(self, message: Legend.Toggled) -> None:
+        self.action_toggle_category(message.category)
+
+    @on(BookmarkList.Removed)
+    def _bookmark_removed(self, message: BookmarkList.Removed) -> None:
+        self.remove_bookmark(message.offset)
+
+    # -- the reading memory ------------------------------------------------------------
+
+    @on(DocumentView.Scrolled)
+    def _view_scrolled(self) -> None:
+        self.remember_position()
+
+    def remember_position(self) -> None:
+        pane = self.query_one_optional(ReadingPane)
+        if pane is not None and pane.document is not None:  # None: shutting down
+            self.memory.remember_position(pane.document.path, pane.view.top_offset())
+
+    def save_memory(self) -> None:
+        had_error = self.memory.error
+        if not self.memory.save() and self.memory.error != had_error:
+            self.notify(self.memory.error or "", severity="warning")
+
+
+class ProgressReporter:
+    """A ``Library`` progress callback, in a worker, posting ``make`` messages at most
+    every ``PROGRESS_INTERVAL`` (and the last step always). ``stoppable``: it raises
+    ``KeyboardInterrupt`` once the worker is cancelled, which ``Library.add`` takes as
+    Ctrl-C: it saves what is done, then stops."""
+
+    def __init__(
+        self, screen: Screen[None], make: type[messages.Progress], stoppable: bool
+    ) -> None:
+        self._screen = screen
+        self._make = make
+        self._worker = get_current_worker() if stoppable else None
+        self._last = 0.0
+
+    def __call__(self, step: AddProgress) -> None:
+        if self._worker is not None and self._worker.is_cancelled:
+            raise KeyboardInterrupt
+        now = time.monotonic()
+        if now - self._last >= PROGRESS_INTERVAL or step.done == step.total:
+            self._last = now
+            self._screen.post_message(self._make(step.done, step.total, step.current))
