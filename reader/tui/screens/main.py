@@ -65,6 +65,8 @@ PROGRESS_INTERVAL = 0.05  # seconds between progress messages a worker posts
 PAGE = 500
 PRESTART_DELAY = 0.3  # seconds after the list shows to start the analysis process
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
+#: ``]`` and ``[`` share one footer entry, so ``? Help`` and ``q Quit`` fit at 120 columns.
+MARKS_GROUP = Binding.Group("Next/prev hedge or claim")
 
 
 class MainScreen(CompareActions, ReadingActions, Screen[None]):
@@ -75,9 +77,19 @@ class MainScreen(CompareActions, ReadingActions, Screen[None]):
         # priority: handled as it arrives, so keys typed right after it reach the search bar
         Binding("slash", "focus_search", "Search", id="app.search", priority=True),
         Binding("escape", "back", "Back / clear", id="app.back"),
-        Binding("right_square_bracket", "next_hedge", "Next hedge/claim", id="app.next-hedge"),
         Binding(
-            "left_square_bracket", "previous_hedge", "Prev hedge/claim", id="app.previous-hedge"
+            "right_square_bracket",
+            "next_hedge",
+            "Next hedge/claim",
+            id="app.next-hedge",
+            group=MARKS_GROUP,
+        ),
+        Binding(
+            "left_square_bracket",
+            "previous_hedge",
+            "Prev hedge/claim",
+            id="app.previous-hedge",
+            group=MARKS_GROUP,
         ),
         Binding("n", "next_hit", "Next hit", show=False, id="app.next-hit"),
         Binding("N", "previous_hit", "Previous hit", show=False, id="app.previous-hit"),
@@ -439,7 +451,8 @@ class MainScreen(CompareActions, ReadingActions, Screen[None]):
         if chunk.hits and not self._jumped_to_hit:
             self._jumped_to_hit = True
             # after layout: the pane may only now get its size, and scrolling needs it
-            self.call_after_refresh(self.query_one(ReadingPane).view.jump_from, "hits", 0)
+            view = self.query_one(ReadingPane).view
+            view.call_after_refresh(view.jump_from, "hits", 0)
 
     def on_document_failed(self, message: messages.DocumentFailed) -> None:
         if message.gone is not None and message.gone == self._reopening:
