@@ -113,7 +113,12 @@ class HedgeReaderApp(ToolActions, App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from self.tool_commands()
+        if isinstance(screen, MainScreen):  # with no key of its own
+            yield SystemCommand(
+                "Export as JSON",
+                "The document's marks, figures and text as JSON",
+                partial(self.run_action, "export('json')", screen),
+            )
         for group in key_groups(type(self), MainScreen):
             target = group.target
             if target is not None and _screen_only(target) and not isinstance(screen, target):

@@ -1,11 +1,9 @@
-"""Getting text out of the app, and the user's settings: mixed into ``HedgeReaderApp``.
+"""The user's settings and delivering exports: mixed into ``HedgeReaderApp``.
 
-* Export (``e`` HTML, ``E`` Markdown, JSON from the palette) renders in a thread worker
-  and hands the text to ``App.deliver_text``: a file in the export folder in a terminal,
-  a browser download when served with ``hedge-reader serve``.
-* Copy a quote (``y``): the selection, else the sentence at the current mark or at the
-  top of the reading pane, with its source, through ``App.copy_to_clipboard`` (OSC 52,
-  which works over SSH).
+* Delivery: an export rendered by a screen (``ExportReady``) goes to ``App.deliver_text``:
+  a file in the export folder in a terminal, a browser download when served with
+  ``hedge-reader serve``.
+* The category page (``C``), on every screen.
 * Settings: key remaps (``App.set_keymap``), the theme (the palette's last choice is
   remembered in the state file), hidden categories, the user's own phrases.
 """
@@ -13,34 +11,29 @@
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
 from rich.style import Style
-from textual import events, work
-from textual.app import SystemCommand
+from textual import events
 from textual.theme import Theme
 
 from reader.config import Config, load_state, remembered_theme, save_state
-from reader.export import FORMATS, analyse, export_filename, format_quote, render, sentence_at
 from reader.hedging import CATEGORIES
-from reader.library import Document
 from reader.tui import messages
 from reader.tui.claims_marks import CLAIM_KINDS
 from reader.tui.screens.categories import CategoryScreen
 
 if TYPE_CHECKING:
-    from reader.tui.widgets.document_view import DocumentView
+    pass
 
 FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "json": "JSON"}
 MIME_TYPES = {"html": "text/html", "md": "text/markdown", "json": "application/json"}
 
 
 class ToolActions:
-    """Export, copy-quote, the category page and settings; needs ``App`` in the MRO."""
+    """Settings, export delivery and the category page; needs ``App`` in the MRO."""
 
     config: Config
     state_file: Path | None
@@ -86,40 +79,7 @@ class ToolActions:
         app: Any = self
         app.notify(message, severity=severity, timeout=timeout, markup=False)
 
-    def _open_document(self) -> Document | None:
-        from reader.tui.widgets.reading_pane import ReadingPane
-
-        app: Any = self
-        document = app.query_one(ReadingPane).document
-        if document is None:
-            self._notify("Open a document first (Enter on the list).", "warning", 3)
-        return document
-
-    def tool_commands(self) -> Iterator[SystemCommand]:
-        """Palette commands with no key of their own."""
-        app: Any = self
-        yield SystemCommand(
-            "Export as JSON",
-            "The document's marks, figures and text as JSON",
-            partial(app.run_action, "export('json')"),
-        )
-
-    # -- export ------------------------------------------------------------------------
-
-    def action_export(self, fmt: str = "html") -> None:
-        document = self._open_document()
-        if document is not None and fmt in FORMATS:
-            self._render_export(document, fmt)
-
-    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
-    def _render_export(self, document: Document, fmt: str) -> None:
-        app: Any = self
-        marked = analyse(
-            document.path, document.title, document.body, document.outline, self.extra_phrases
-        )
-        app.post_message(
-            messages.ExportReady(render(marked, fmt), export_filename(marked, fmt), fmt)
-        )
+    # -- delivering an export -------------------------------------------------------------
 
     def on_export_ready(self, message: messages.ExportReady) -> None:
         app: Any = self
@@ -157,37 +117,6 @@ class ToolActions:
 
     def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
         self._notify(f"Export failed: {event.exception}", "error")
-
-    # -- copy a quote ---------------------------------------------------------------------
-
-    def action_copy_quote(self) -> None:
-        document = self._open_document()
-        if document is None:
-            return
-        app: Any = self
-        selected = app.screen.get_selected_text()
-        passage = selected if selected and selected.strip() else self._current_sentence()
-        if not passage.strip():
-            self._notify("Nothing to copy here.", "warning", 3)
-            return
-        quote = format_quote(passage, document.title, document.path, document.summary.author)
-        app.copy_to_clipboard(quote)
-        words = len(passage.split())
-        what = "selection" if selected and selected.strip() else "sentence"
-        self._notify(f"Copied the {what} ({words} words) with its source to the clipboard.")
-
-    def _current_sentence(self) -> str:
-        from reader.tui.widgets.document_view import DocumentView
-
-        app: Any = self
-        view: DocumentView = app.query_one(DocumentView)
-        text = view.text
-        offset = view.top_offset()
-        current = view.current
-        # the current mark, when it is on screen; else the top visible line
-        if current is not None and offset <= current.start < offset + view.size.area:
-            offset = current.start
-        return sentence_at(text, offset)
 
     # -- the category page ---------------------------------------------------------------
 

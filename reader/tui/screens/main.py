@@ -3,8 +3,9 @@
 Slow work (opening and seeding the library, searching, adding, opening a document) runs
 in thread workers that only post ``reader.tui.messages``; the handlers here own the
 state (the query, the sort, the results, which document is open) and update the widgets.
-Reading keys (categories, panels, find, bookmarks, history) are ``ReadingActions``; the
-pick-a-source step of a comparison is ``CompareActions``.
+Reading keys (categories, panels, find, bookmarks, history) are ``ReadingActions``,
+export and copy-a-quote ``DocumentTools``, the pick-a-source step of a comparison
+``CompareActions``.
 """
 
 from __future__ import annotations
@@ -43,6 +44,7 @@ from reader.reading.opening import POOL_MIN, Opening, open_steps
 from reader.safe_text import printable
 from reader.tui import messages
 from reader.tui.comparing import CompareActions
+from reader.tui.document_tools import DocumentTools
 from reader.tui.heap import HeapKeeper
 from reader.tui.keys import reading_bindings
 from reader.tui.reading_actions import ReadingActions
@@ -69,7 +71,7 @@ MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when 
 MARKS_GROUP = Binding.Group("Next/prev hedge or claim")
 
 
-class MainScreen(CompareActions, ReadingActions, Screen[None]):
+class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
     """The library and the reading pane; every key here works from the list, the search
     bar, the text and the panels alike (the ids keep their ``app.`` names: configs use them)."""
 
@@ -101,9 +103,9 @@ class MainScreen(CompareActions, ReadingActions, Screen[None]):
             "shift+tab", "app.focus_previous", "Previous pane", show=False, id="app.focus-prev"
         ),
         Binding("i", "library_stats", "Library at a glance", show=False, id="app.stats"),
-        Binding("e", "app.export('html')", "Export as HTML", show=False, id="app.export-html"),
-        Binding("E", "app.export('md')", "Export as Markdown", show=False, id="app.export-md"),
-        Binding("y", "app.copy_quote", "Copy quote", show=False, id="app.copy-quote"),
+        Binding("e", "export('html')", "Export as HTML", show=False, id="app.export-html"),
+        Binding("E", "export('md')", "Export as Markdown", show=False, id="app.export-md"),
+        Binding("y", "copy_quote", "Copy quote", show=False, id="app.copy-quote"),
         Binding("x", "compare_with", "Compare with…", show=False, id="app.compare"),
         *reading_bindings(),
     ]
