@@ -370,8 +370,8 @@ _SPEC: list[tuple[str, str, str, frozenset[str]]] = [
         "approximator",
         R,
     ),
-    # Limited scope: true of part of the cases only. Bare degree words ("mostly", "relatively",
-    # "often") stay unmarked: they fill news stories (train parts: Pei +0.012, Szeged -0.013).
+    # Limited scope: true of part of the cases only. Degree words ("mostly", "relatively", "in
+    # most cases") stay unmarked: they fill news stories (train parts: Pei +0.012, Szeged -0.013).
     (
         "in (some|certain) (cases|instances)|to a (lesser|limited) (extent|degree)",
         "somewhat",
