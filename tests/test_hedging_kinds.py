@@ -142,6 +142,50 @@ MARKED = [
     # a question left open
     ("open-whether", "Trials now test whether the drug works in people.", "whether", "tentative"),
     ("open-whether", "The question is whether the effect lasts.", "whether", "tentative"),
+    # a hypothetical outcome: modelled, not observed
+    (
+        "hypothetical-would",
+        "Without the insulating layer, the oceans would have frozen long ago.",
+        "would",
+        "modal",
+    ),
+    (
+        "hypothetical-would",
+        "Switching fuels would require a leak rate below 1.4%.",
+        "would",
+        "modal",
+    ),
+    ("hypothetical-would", "Even a global war would not change the total much.", "would", "modal"),
+    ("hypothetical-would", "Most of the ice would still be there in 2100.", "would", "modal"),
+    (
+        "author-framing",
+        "We would argue that reviewers are swayed by the journal.",
+        "We would argue",
+        "epistemic",
+    ),
+    ("author-framing", "That link remains a matter of conjecture.", "conjecture", "epistemic"),
+    # a quantity given as a bound or vaguely
+    ("bound", "Yields rose by as much as 700 percent.", "as much as", "approximator"),
+    ("bound", "Sulfate levels were as low as 200 micromolar.", "as low as", "approximator"),
+    ("bound", "The samples give dates of ca. 1500 BC.", "ca.", "approximator"),
+    ("vague-quantity", "The bee is crawling with dozens of larvae.", "dozens of", "approximator"),
+    (
+        "vague-quantity",
+        "The oceans froze hundreds of millions of years ago.",
+        "hundreds of",
+        "approximator",
+    ),
+    ("vague-quantity", "A handful of countries ban it outright.", "A handful of", "approximator"),
+    # limited scope: true of part of the cases, or only roughly
+    ("limited-scope", "In some cases the rash returns.", "In some cases", "approximator"),
+    (
+        "limited-scope",
+        "Dry heat had a similar effect, to a lesser extent.",
+        "to a lesser extent",
+        "approximator",
+    ),
+    ("limited-scope", "The two samples gave almost identical dates.", "almost", "approximator"),
+    ("limited-scope", "Most mothers took it nearly daily.", "nearly", "approximator"),
     # boosters
     ("booster", "Surgeons called it a world first.", "world first", "booster"),
     ("booster", "It is the world's first malaria vaccine for infants.", "world's first", "booster"),
@@ -192,6 +236,15 @@ NOT_MARKED = [
     ("effect-modal", "The device can store a week of readings.", "can"),
     ("effect-modal", "You should rest for a day.", "should"),
     ("effect-modal", "He would later become a surgeon.", "would"),
+    ("hypothetical-would", "The company would not comment on the report.", "would"),
+    ("hypothetical-would", "She would go on to win two more titles.", "would"),
+    ("hypothetical-would", "An example would be the use of statins.", "would"),
+    ("bound", "Blood levels of Ca.", "Ca."),
+    ("bound", "He earned as much as his brother.", "as much as"),
+    ("bound", "Twice as many people attended as last year.", "as many as"),
+    ("limited-scope", "They almost missed the last train.", "almost"),
+    ("degree-word", "Rents are relatively high in the city.", "relatively"),
+    ("degree-word", "The crowd was mostly young.", "mostly"),
     ("effect-modal", "Patients should avoid alcohol.", "should"),
     # emotions and nouns that look like attitude verbs
     ("attitude", "Her fear of flying began in childhood.", "fear"),

@@ -89,7 +89,11 @@ _DOSE = _words(
     """dose doses dosage dosages retail price prices reading readings use amount amounts serving
     servings intake daily regimen schedule"""
 )
-_NEAR_ALL = _words("all every half twice double always everyone none never entirely")
+# "almost always", "nearly identical", "almost daily": near an absolute, so not quite it.
+_NEAR_ALL = _words(
+    "all every half twice double always everyone none never entirely identical daily "
+    "exclusively completely universally invariably unchanged"
+)
 _TIME_UNITS = _words(
     "second seconds minute minutes hour hours day days week weeks month months "
     "year years decade decades"
@@ -370,10 +374,23 @@ EFFECTS = _words(
 
 
 _MODAL_LEAD = _words("also even potentially actually still be")
+# "would" before these states a hypothetical outcome: "the oceans would have frozen", "it would
+# require a leak below 1.4%", "a war would not change the total".
+_HYPOTHETICAL = _words("be have not still require mean need probably likely")
+# "would later become", "would go on to": what happened next in a life story, not a guess.
+_FUTURE_IN_PAST = _words("later eventually go become never often soon")
+# "The company would not comment": a refusal, not a hedge.
+_REFUSED = _words(
+    "comment say confirm disclose reveal discuss elaborate specify name answer respond identify"
+)
 
 
 def _effect_next(word: str) -> bool:
     return word in EFFECTS or word in _MODAL_LEAD
+
+
+def _would_next(word: str) -> bool:
+    return _effect_next(word) or word in _HYPOTHETICAL
 
 
 def _quantity_next(word: str) -> bool:
@@ -385,9 +402,10 @@ def _quantity_next(word: str) -> bool:
 #: "would", "about" and "some" are among the commonest words of English.
 NEXT_WORD_GATES: dict[str, Callable[[str], bool]] = {
     "can": _effect_next,
-    "would": _effect_next,
+    "would": _would_next,
     "should": _effect_next,
     **{p: _quantity_next for p in ("about", "around", "some", "close to", "up to", "at least")},
+    **{f"as {w} as": _quantity_next for w in ("much", "many", "high", "low", "few", "little")},
 }
 
 
@@ -399,7 +417,20 @@ def _effect_modal(surface: str, ctx: Context, scheme: str) -> bool | None:
     verb = ctx.n2 if ctx.n1 in _MODAL_LEAD and ctx.n1 != "be" else ctx.n1
     if verb == "be" and (ctx.n2 == "able" or ctx.n3 == "able"):
         return True  # "should be able to cling"
+    if surface == "would" and verb in _HYPOTHETICAL:
+        return _hypothetical_would(ctx)
     return verb in EFFECTS
+
+
+def _hypothetical_would(ctx: Context) -> bool:
+    """ "The oceans would have frozen", "it would require": an outcome under a condition a
+    reader should see as modelled, not observed. Not "would later become" (what happened next)
+    nor "would not comment" (a refusal)."""
+    if ctx.n2 in _FUTURE_IN_PAST or ctx.n1 in _FUTURE_IN_PAST:
+        return False
+    if ctx.p1 in ("example", "instance"):
+        return False  # "an example would be": a polite "is", not a guess
+    return not (ctx.n1 == "not" and ctx.n2 in _REFUSED)
 
 
 def _hope(surface: str, ctx: Context, scheme: str) -> bool | None:
@@ -521,6 +552,8 @@ def _approx(surface: str, ctx: Context, scheme: str) -> bool | None:
             and n2 in ("third", "quarter", "half", "fifth", "dozen", "tenth")
         )
     )
+    if surface == "ca.":
+        return not ctx.cap  # "ca. 1500 BC"; "Ca." ends a sentence about calcium
     if surface == "or so":
         return _numeric(ctx.p1) or ctx.p1 in _TIME_UNITS
     if surface in ("nearly", "almost"):
