@@ -8,8 +8,9 @@ Claim strength (``reader.hedging.claims``) comes with every format: the finding 
 with their labels and cue words, and the share of them stated as a direct cause.
 
 The figures are computed from the marks in the file (the built-in lexicon plus the
-user's own phrases), so the legend's counts always match what is marked; they can differ
-from the library's stored figures, which use the built-in lexicon only.
+user's own phrases), so the legend's counts always match what is marked, and they are
+the library's stored figures too: those are made with the same phrases (one analysis,
+``reader.library.figures``).
 """
 
 from __future__ import annotations
