@@ -392,17 +392,16 @@ _KIND_OF = {_C: CAUSAL, _CN: CAUSAL, _A: ASSOCIATION, _R: ASSOCIATION, _K: ASSOC
 
 # --- one sentence: cues, rules, features ------------------------------------------------------
 class _Cue:
-    """A cue match inside one sentence: offsets (into the scanned text), class and words around."""
+    """A cue match inside one sentence: offsets (into the scanned text), class, and how many
+    words of its sentence come before it (set by ``_sentence_words``)."""
 
-    __slots__ = ("cls", "end", "prev", "prev2", "start", "text", "word_index")
+    __slots__ = ("cls", "end", "start", "text", "word_index")
 
     def __init__(self, start: int, end: int, cls: str, text: str) -> None:
         self.start = start
         self.end = end
         self.cls = cls
         self.text = text
-        self.prev = ""
-        self.prev2 = ""
         self.word_index = 0
 
 
@@ -458,12 +457,43 @@ _CHANGE_VERBS = frozenset(
 _WEAK_COMPARE = frozenset({"significantly"})
 
 
+def _sentence_words(low: str, start: int, end: int, cues: list[_Cue]) -> list[str]:
+    """The words of ``low[start:end]``; sets each cue's ``word_index`` (words before it).
+
+    The words are found piece by piece between the cues, so the sentence is read once. A cue
+    can begin inside a word only after an apostrophe ("o'causes"); there the pieces would
+    split that word, so ``_counted_words`` keeps the labeller's original count.
+    """
+    findall = _WORD.findall
+    words: list[str] = []
+    at = start
+    for cue in cues:
+        if cue.start > start and low[cue.start - 1] == "'":
+            return _counted_words(low, start, end, cues)
+        words += findall(low, at, cue.start)
+        cue.word_index = len(words)
+        at = cue.start
+    words += findall(low, at, end)
+    return words
+
+
+def _counted_words(low: str, start: int, end: int, cues: list[_Cue]) -> list[str]:
+    """``_sentence_words`` the original way: the sentence's words, and each cue's index counted
+    over the pieces between cues (one more where a cue splits a word: the model's view)."""
+    index, counted = 0, start
+    for cue in cues:
+        index += len(_WORD.findall(low, counted, cue.start))
+        counted = cue.start
+        cue.word_index = index
+    return _WORD.findall(low, start, end)
+
+
 def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, list[str], list]:
     """(rule label, model features, [cues that make the label, cue groups]) of one sentence.
 
     ``low[start:end]`` is the lowercased sentence and ``cues`` its cue matches, in order.
     """
-    words = _WORD.findall(low, start, end)
+    words = _sentence_words(low, start, end, cues)
     feats: list[str] = ["BIAS"]
     if words:
         feats.append("first0=" + words[0])
@@ -481,17 +511,14 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     not_finding: list[_Cue] = []
     relations: list[_Cue] = []  # "may treat": claims only when hedged
     modifiers: list[_Cue] = []  # association participles after a noun
-    index, counted = 0, start  # words before the cue, counted from the previous cue on
-    findall = _WORD.findall
+    count = len(words)
     for cue in cues:
         cls = cue.cls
-        index += len(findall(low, counted, cue.start))
-        counted = cue.start
-        cue.word_index = index
-        prev = cue.prev = words[index - 1] if index > 0 else "^"
-        prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
+        index = cue.word_index
+        prev = words[index - 1] if index > 0 else "^"
+        prev2 = words[index - 2] if index > 1 else "^"
         after = index + cue.text.count(" ") + 1
-        nxt = words[after] if after < len(words) else "$"
+        nxt = words[after] if after < count else "$"
         feats.extend((f"{cls}:{cue.text}", f"{cls}<{prev}", f"{cls}>{nxt}"))
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
@@ -571,29 +598,21 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             causal = [c for c in causal if c not in utility]
             relations = [c for c in relations if c not in utility]
             weak.extend(utility)
-    hedged_relations = [
-        r
-        for r in relations
-        if any(0 <= r.word_index - h.word_index <= 3 for h in hedges if h.text != "if")
-    ]
-    causal.extend(hedged_relations)
-    causal.sort(key=lambda c: c.start)
-    conditioned = [
-        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in causal)
-    ]
-    hedged_links = [
-        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in links)
-    ]
-    relation = [c for c in (causal[:1] + links[:1] + compare[:1]) if c]
-    first_relation = min((c.start for c in relation), default=end)
-    off = bool(not_finding) and (
-        not_finding[0].start < first_relation
-        or any(
-            " ".join(x.text.split()) in _STRONG_X
-            and not any(c.start < x.start and c.cls == _C for c in causal)
-            for x in not_finding
-        )
-    )
+    # Most sentences have no hedge: the hedge tests below then cost nothing.
+    conditioned: list[_Cue] = []
+    hedged_links: list[_Cue] = []
+    if hedges:
+        hedged_relations = [
+            r
+            for r in relations
+            if any(0 <= r.word_index - h.word_index <= 3 for h in hedges if h.text != "if")
+        ]
+        if hedged_relations:  # causal is in text order until these join it
+            causal.extend(hedged_relations)
+            causal.sort(key=_start_of)
+        conditioned = _hedging(hedges, causal)
+        hedged_links = _hedging(hedges, links)
+    off = bool(not_finding) and _not_a_finding(not_finding, causal, links, compare, end)
     if conditioned:
         feats.append("H>C")
         feats.extend("H>C:" + h.text for h in conditioned)
@@ -605,15 +624,22 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         feats.append("CAN>C")
     if not_finding:
         feats.append("X_first" if off else "X_later")
-    for name, group in (("C", causal), ("Cweak", weak), ("A", links), ("K", compare)):
-        if group:
-            feats.append("HAS_" + name)
+    if causal:
+        feats.append("HAS_C")
+    if weak:
+        feats.append("HAS_Cweak")
+    if links:
+        feats.append("HAS_A")
+    if compare:
+        feats.append("HAS_K")
 
     # The rules: the label a careful reader gives from the cues alone.
     if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
-    elif any(c.cls == _A and c not in modifiers for c in links) or (
-        links and (not causal or (links[0].start < causal[0].start and not conditioned))
+    elif links and (
+        any(c.cls == _A and c not in modifiers for c in links)
+        or not causal
+        or (links[0].start < causal[0].start and not conditioned)
     ):
         label, why = CORRELATIONAL, links + hedged_links
     elif causal:
@@ -629,6 +655,33 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     return label, feats, [why, (causal, weak, links, compare, hedges, relations), words]
 
 
+def _start_of(cue: _Cue) -> int:
+    return cue.start
+
+
+def _hedging(hedges: list[_Cue], cues: list[_Cue]) -> list[_Cue]:
+    """The hedges that condition one of ``cues``: at most ``_HEDGE_REACH`` words before it."""
+    if not cues:
+        return []
+    return [
+        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in cues)
+    ]
+
+
+def _not_a_finding(
+    not_finding: list[_Cue], causal: list[_Cue], links: list[_Cue], compare: list[_Cue], end: int
+) -> bool:
+    """The sentence is not a finding: a marker ("we aimed", "should") comes before its first
+    relation cue, or a strong one ("further studies are needed") has no causal verb before it.
+    """
+    first_relation = min((g[0].start for g in (causal, links, compare) if g), default=end)
+    return not_finding[0].start < first_relation or any(
+        " ".join(x.text.split()) in _STRONG_X
+        and not any(c.start < x.start and c.cls == _C for c in causal)
+        for x in not_finding
+    )
+
+
 # --- the learned model --------------------------------------------------------------------------
 _SCALE = 10_000  # weights are stored with 4 decimals: exact as integers
 _BITS = 48  # one label's score per 48-bit field of a packed integer
@@ -640,15 +693,16 @@ def _pack(vector: Sequence[float]) -> int:
     return sum(round(w * _SCALE) << (_BITS * k) for k, w in enumerate(vector))
 
 
+# Added to a packed sum, this makes every field non-negative (each label's score is in
+# [-_HALF, _HALF)), so the fields read back with a shift and a mask, no borrows.
+_OFFSET = sum(_HALF << (_BITS * k) for k in range(len(LABELS)))
+_SHIFTS = tuple(_BITS * k for k in range(len(LABELS)))
+
+
 def _unpack(total: int) -> list[float]:
-    values = []
-    for _ in LABELS:
-        field = total & _MASK
-        if field >= _HALF:
-            field -= 1 << _BITS
-        values.append(field / _SCALE)
-        total = (total - field) >> _BITS
-    return values
+    """The per-label scores of a packed sum (``_pack``'s inverse, summed)."""
+    total += _OFFSET
+    return [(((total >> shift) & _MASK) - _HALF) / _SCALE for shift in _SHIFTS]
 
 
 class _Model:
