@@ -173,3 +173,16 @@ def vars_of(profile: claims.ClaimProfile | frozen_claims.ClaimProfile) -> dict[s
         "conditional_causal": profile.conditional_causal,
         "direct_causal": profile.direct_causal,
     }
+
+
+SPLITTING = [*"aAbZ.!?\"'”’)]\n\t -*•1x_é", " ", " ", "Fig.", "e.g.", "al.", " J. ", "U.S.", "\n- "]
+
+
+def test_sentences_split_as_before_on_random_punctuation() -> None:
+    """Boundaries, abbreviations, closing quotes and bullets in random mixes (and words longer
+    than the 24-character window the splitter looks back through)."""
+    rng = random.Random(5)
+    pieces = [*SPLITTING, "supercalifragilistic", "x" * 30 + "e.g", ")" * 22]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        assert sentence_spans(text) == frozen_sentences.sentence_spans(text), text
