@@ -186,3 +186,20 @@ def test_sentences_split_as_before_on_random_punctuation() -> None:
     for _ in range(20_000):
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
         assert sentence_spans(text) == frozen_sentences.sentence_spans(text), text
+
+
+def scanned(cues: list) -> list[tuple[int, int, str, str]]:
+    return [(c.start, c.end, c.cls, c.text) for c in cues]
+
+
+def test_cue_scan_finds_what_the_reference_scan_found() -> None:
+    """Every cue match, not only those that make a label: hyphens, digits, apostrophes and
+    line breaks next to cue words, cues at the very start and end of a text."""
+    rng = random.Random(9)
+    pieces = [*SPLITTING, "-", "_", "9", "\r\n", "\u00a0", "may", "reduce", "associated", "with"]
+    pieces += ["higher risk", "more\nlikely", "further  studies", "non-inferior", "effect"]
+    texts = [*TRICKY, *corpus_sentences()[:500]]
+    texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
+    for text in texts:
+        low = claims._lowered(text)
+        assert scanned(claims._scan(low)) == scanned(frozen_claims._scan(low, 0, len(low))), text
