@@ -394,6 +394,11 @@ _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _HEDGE_REACH = 6  # a hedge this many words before a causal cue conditions it
 _KIND_OF = {_C: CAUSAL, _CN: CAUSAL, _A: ASSOCIATION, _R: ASSOCIATION, _K: ASSOCIATION}
+# The kind readers see for each internal class (a hedge conditions; the rest count as causal).
+_CUE_KIND = {
+    cls: CONDITION if cls == _H else _KIND_OF.get(cls, CAUSAL)
+    for cls in (_C, _CN, _A, _R, _K, _H, _CAN, _X, _V, _CB)
+}
 
 
 # --- one sentence: cues, rules, features ------------------------------------------------------
@@ -791,7 +796,7 @@ def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> t
         return label, why
     scores = model.scores(feats, words)
     scores[STRENGTH[label]] += model.prior
-    decided = LABELS[max(range(4), key=scores.__getitem__)]
+    decided = LABELS[scores.index(max(scores))]  # the first of equal scores, as max() keeps
     if decided == label:
         return label, why
     if decided == NO_CLAIM:
@@ -811,17 +816,24 @@ def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> t
     return (decided, shown) if shown else (label, why)
 
 
-def _cue_tuple(cues: list, shift: int) -> tuple[ClaimCue, ...]:
+def _cue_tuple(cues: list[_Cue], shift: int) -> tuple[ClaimCue, ...]:
+    """The cues in text order, each span once, as readers see them (offsets minus ``shift``)."""
+    if len(cues) == 1:  # the usual case
+        cue = cues[0]
+        return (ClaimCue(cue.start - shift, cue.end - shift, _CUE_KIND[cue.cls]),)
     seen: set[tuple[int, int]] = set()
     out: list[ClaimCue] = []
-    for cue in sorted(cues, key=lambda c: (c.start, c.end)):
+    for cue in sorted(cues, key=_span_of):
         key = (cue.start, cue.end)
         if key in seen:
             continue
         seen.add(key)
-        kind = CONDITION if cue.cls == _H else _KIND_OF.get(cue.cls, CAUSAL)
-        out.append(ClaimCue(cue.start - shift, cue.end - shift, kind))
+        out.append(ClaimCue(cue.start - shift, cue.end - shift, _CUE_KIND[cue.cls]))
     return tuple(out)
+
+
+def _span_of(cue: _Cue) -> tuple[int, int]:
+    return cue.start, cue.end
 
 
 def _lowered(text: str) -> str:
@@ -876,8 +888,12 @@ def sentence_features(sentence: str) -> tuple[str, list[str]]:
     return label, _training_features(feats, info[2])
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every finding sentence of ``text`` with its label and cues, offsets into ``text``."""
+def find_claims(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Claim]:
+    """Every finding sentence of ``text`` with its label and cues, offsets into ``text``.
+
+    ``sentences``: ``sentence_spans(text)`` when the caller has it already (the reading pane
+    splits each piece for its own use), so the text is not split twice.
+    """
     low = _lowered(text)
     cues = _scan(low)
     if not _has_relation(cues):  # no sentence of the text can state a relation
@@ -886,7 +902,7 @@ def find_claims(text: str) -> list[Claim]:
     claims: list[Claim] = []
     k = 0
     n = len(cues)
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text) if sentences is None else sentences:
         while k < n and cues[k].start < start:
             k += 1
         first = k
