@@ -56,6 +56,8 @@ TRICKY = [
     "x" * 300 + " reduces " + "y" * 300,
     "A" + ". B" * 50 + " may reduce pain.",
     "1. Reduces. 2. Increases. 3) Improves. (4) Is associated with.",
+    "Caféreduces pain; µhigher risk; x²causes it; “reduces” it; naïve-associated; ßmay reduce.",
+    "Plain ASCII first: coffee reduces pain. Then éhigher risk of death was linked to it.",
 ]
 
 
@@ -199,6 +201,7 @@ def test_cue_scan_finds_what_the_reference_scan_found() -> None:
     line breaks next to cue words, cues at the very start and end of a text."""
     rng = random.Random(9)
     pieces = [*SPLITTING, "-", "_", "9", "\r\n", "\u00a0", "may", "reduce", "associated", "with"]
+    pieces += ["é", "µ", "²", "“", "ß", "İ", "\u2028", "ǅ"]
     pieces += ["higher risk", "more\nlikely", "further  studies", "non-inferior", "effect"]
     texts = [*TRICKY, *corpus_sentences()[:500]]
     texts += ["".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))) for _ in range(5000)]
