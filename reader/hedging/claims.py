@@ -423,7 +423,9 @@ class _Cue:
 def _scan(low: str) -> list[_Cue]:
     """Every cue match of ``low``, in order (phrases spanning line breaks too)."""
     cues = _scan_with(_ASCII_CUE_RE, low)
-    return _scan_with(_CUE_RE, low) if cues is None else cues
+    if cues is None:  # the exact class never lets a cue follow a letter: never None
+        cues = _scan_with(_CUE_RE, low) or []
+    return cues
 
 
 def _scan_with(pattern: re.Pattern[str], low: str) -> list[_Cue] | None:
