@@ -1,10 +1,11 @@
-"""The faster claim labeller gives exactly what the labeller gave before (issue 12, speed).
+"""The faster claim labeller and hedge detector give exactly what they gave before (issue 12).
 
 Every answer of ``reader.hedging.claims`` (``find_claims``, ``claim_profile``,
-``label_sentence``, ``rule_label``, ``sentence_features``) and of ``sentence_spans`` is
-compared with ``tests/frozen_claims.py``, a frozen copy of the labeller from before the speed
-work, over tricky sentences written here and a few thousand sentences of the shared corpora
-(../shared beside the checkout, found as ``benchmarks/bench_claims.py`` finds it).
+``label_sentence``, ``rule_label``, ``sentence_features``), of ``sentence_spans`` and of
+``find_hedges`` is compared with frozen copies from before the speed work
+(``tests/frozen_claims.py``, ``tests/frozen_sentences.py``, ``tests/frozen_detector.py``), over
+tricky texts written here and a few thousand sentences of the shared corpora (../shared beside
+the checkout, found as ``benchmarks/bench_claims.py`` finds it).
 """
 
 from __future__ import annotations
@@ -17,8 +18,9 @@ from functools import cache
 import pytest
 
 from benchmarks.bench_claims import shared_folder
-from reader.hedging import claims, sentence_spans
-from tests import frozen_claims, frozen_sentences
+from reader.hedging import SCHEMES, claims, detector, find_hedges, sentence_spans
+from reader.hedging.lexicon import compile_scheme
+from tests import frozen_claims, frozen_detector, frozen_sentences
 
 TRICKY = [
     "",
@@ -208,3 +210,35 @@ def test_cue_scan_finds_what_the_reference_scan_found() -> None:
     for text in texts:
         low = claims._lowered(text)
         assert scanned(claims._scan(low)) == scanned(frozen_claims._scan(low, 0, len(low))), text
+
+
+MY_PHRASES = {"in my view": "attribution", "reduces": "booster", "ünïcödé": "probability"}
+
+
+def test_hedges_are_found_as_before() -> None:
+    """Both schemes, and a user's own phrases, on the same texts as the claims (cues after
+    letters beyond ASCII and at the very start of a text included)."""
+    texts = [shape for text in TRICKY for shape in variants(text)]
+    texts += [*corpus_sentences()[::3], *list(documents())[::5]]
+    texts += ["May reduce", "maybe", "Ünïcödé may", "éprobably so", "x possibly", "In my view"]
+    texts += ["éperhaps perhaps", "ßlikely, µabout 5", "İt may be", "“Perhaps” it is"]
+    for text in texts:
+        for scheme in SCHEMES:
+            assert find_hedges(text, scheme) == frozen_detector.find_hedges(text, scheme), text
+        mine = find_hedges(text, extra=MY_PHRASES)
+        assert mine == frozen_detector.find_hedges(text, extra=MY_PHRASES), text
+
+
+def test_hedge_candidates_are_the_reference_patterns_matches() -> None:
+    """Every candidate of the quick scan, before any rule: random mixes of hedge words,
+    letters beyond ASCII, hyphens, digits and line breaks."""
+    rng = random.Random(11)
+    pieces = [*SPLITTING, "-", "_", "9", "é", "µ", "²", "ß", "may", "perhaps", "about", "likely"]
+    pieces += ["according to", "in my view", "100% effective", "suggest", "\n", "  "]
+    for scheme in SCHEMES:
+        quick, _ = detector._pattern(scheme, ignore_case=False)
+        exact, _ = compile_scheme(scheme)
+        for _ in range(3000):
+            text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 25))).lower()
+            expected = [(m.start(), m.end(), m.group()) for m in exact.finditer(text)]
+            assert detector._candidates(quick, text) == expected, text

@@ -543,7 +543,13 @@ def phrase_problem(phrase: str) -> str | None:
 def compile_scheme(
     scheme: str, flags: int = 0, extra: tuple[tuple[str, str], ...] = ()
 ) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    """The scheme's regex and phrase table, plus ``extra`` (phrase, category) user cues.
+    """The scheme's regex and phrase table, plus ``extra`` (phrase, category) user cues."""
+    table = scheme_table(scheme, extra)
+    return re.compile(trie_pattern(sorted(table)), flags), table
+
+
+def scheme_table(scheme: str, extra: tuple[tuple[str, str], ...] = ()) -> dict[str, Entry]:
+    """The scheme's phrase table, plus ``extra`` (phrase, category) user cues.
 
     A user phrase the lexicon already has keeps its built-in entry (category and rules);
     new ones get the lemma ``user:<phrase>``, which no rule or model knows, so they are
@@ -553,4 +559,4 @@ def compile_scheme(
     for phrase, category in extra:
         norm = normalise_phrase(phrase)
         table.setdefault(norm, Entry(norm, f"user:{norm}", category, frozenset({scheme})))
-    return re.compile(trie_pattern(sorted(table)), flags), table
+    return table
