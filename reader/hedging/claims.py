@@ -765,7 +765,7 @@ class _Model:
     def scores(self, feats: Sequence[str], words: Sequence[str]) -> list[float]:
         zeros = repeat(0)
         return _unpack(
-            sum(map(self.other.get, feats, zeros)) + sum(map(self.words.get, words, zeros))
+            sum(map(self.words.get, words, zeros), sum(map(self.other.get, feats, zeros)))
         )
 
 
@@ -801,14 +801,15 @@ def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> t
     The model may overrule the rules only where the sentence has a cue word to show for the
     label it gives, so every claim the reading pane marks has its words marked.
     """
-    why, (causal, weak, links, compare, hedges, relations), words = info
+    why = info[0]
     if model is None:
         return label, why
-    scores = model.scores(feats, words)
+    scores = model.scores(feats, info[2])
     scores[STRENGTH[label]] += model.prior
     decided = LABELS[scores.index(max(scores))]  # the first of equal scores, as max() keeps
-    if decided == label:
+    if decided == label:  # the usual case
         return label, why
+    causal, weak, links, compare, hedges, relations = info[1]
     if decided == NO_CLAIM:
         return decided, []
     verbs = causal or weak or relations
@@ -854,8 +855,11 @@ def _lowered(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+_NOT_RELATION = (_X, _CAN)  # cues that state no relation: "should", "we aimed", "can"
+
+
 def _has_relation(cues: list[_Cue]) -> bool:
-    return any(c.cls not in (_X, _CAN) for c in cues)
+    return any(c.cls not in _NOT_RELATION for c in cues)
 
 
 # --- public interface ---------------------------------------------------------------------------
@@ -921,8 +925,11 @@ def find_claims(text: str, sentences: Sequence[tuple[int, int]] | None = None) -
         if first == k:
             continue
         here = cues[first:k]
-        if not _has_relation(here):
-            continue
+        for cue in here:
+            if cue.cls not in _NOT_RELATION:
+                break
+        else:
+            continue  # no relation cue ("we aimed", "should" alone)
         rule, feats, info = _analyse(low, start, end, here)
         label, why = _decide(rule, feats, info, model)
         if label != NO_CLAIM:
