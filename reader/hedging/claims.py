@@ -366,9 +366,8 @@ def _lexicon() -> dict[str, str]:
     return table
 
 
-def _trie_pattern(phrases: Iterable[str]) -> str:
-    """The detector's trie regex, with hyphens counted as part of a word at either end."""
-    return trie_pattern(phrases, before=r"(?<![\w-])", after=r"(?![\w-])")
+# English letters, most frequent first: the cue regex tries a node's branches in this order.
+_LETTER_ORDER = "etaoinsrhldcumfpgwybvkxjqz"
 
 
 _TABLE = _lexicon()
@@ -383,45 +382,80 @@ def cue_phrases(kind: str) -> tuple[str, ...]:
     return tuple(p for wanted in classes for p, found in _TABLE.items() if found == wanted)
 
 
-_CUE_RE = re.compile(_trie_pattern(_TABLE))
+# The detector's trie regex, with hyphens counted as part of a word at either end. It is
+# matched with the character before the cue, so it starts with a character class and the regex
+# engine skips ahead to candidates, by a bitmap test (ASCII): twice as fast as a look-behind
+# (?<![\w-]) tested by Unicode categories at every character. A letter or digit beyond ASCII
+# ("é") passes that class too: ``_scan`` steps over such matches to keep the look-behind's.
+_CUE_RE = re.compile(
+    r"[^0-9A-Z_a-z-]" + trie_pattern(_TABLE, before="", after=r"(?![\w-])", order=_LETTER_ORDER)
+)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _HEDGE_REACH = 6  # a hedge this many words before a causal cue conditions it
 _KIND_OF = {_C: CAUSAL, _CN: CAUSAL, _A: ASSOCIATION, _R: ASSOCIATION, _K: ASSOCIATION}
+# The kind readers see for each internal class (a hedge conditions; the rest count as causal).
+_CUE_KIND = {
+    cls: CONDITION if cls == _H else _KIND_OF.get(cls, CAUSAL)
+    for cls in (_C, _CN, _A, _R, _K, _H, _CAN, _X, _V, _CB)
+}
 
 
 # --- one sentence: cues, rules, features ------------------------------------------------------
 class _Cue:
-    """A cue match inside one sentence: offsets (into the scanned text), class and words around."""
+    """A cue match inside one sentence: offsets (into the scanned text), class, and how many
+    words of its sentence come before it (set by ``_sentence_words``)."""
 
-    __slots__ = ("cls", "end", "prev", "prev2", "start", "text", "word_index")
+    __slots__ = ("cls", "end", "start", "text", "word_index")
 
     def __init__(self, start: int, end: int, cls: str, text: str) -> None:
         self.start = start
         self.end = end
         self.cls = cls
         self.text = text
-        self.prev = ""
-        self.prev2 = ""
         self.word_index = 0
 
 
-def _scan(low: str, start: int, end: int) -> list[_Cue]:
-    """Every cue match of ``low[start:end]``, in order (phrases spanning line breaks too)."""
+def _scan(low: str) -> list[_Cue]:
+    """Every cue match of ``low``, in order (phrases spanning line breaks too)."""
     cues: list[_Cue] = []
+    padded = " " + low  # a cue at the very start has a character before it too
+    at = 0
+    while at >= 0:
+        at = _scan_from(padded, at, cues)
+    return cues
+
+
+def _scan_from(padded: str, at: int, cues: list[_Cue]) -> int:
+    """Adds the cues of ``padded`` from ``at`` on (offsets into ``padded[1:]``). Stops at a
+    cue right after a letter or digit beyond ASCII, which is none, and returns where to
+    go on (the next character: as a look-behind scan goes on); -1 at the end of the text."""
     table = _TABLE
     append = cues.append
-    for m in _CUE_RE.finditer(low, start, end):
+    for m in _CUE_RE.finditer(padded, at):
         text = m.group()
+        before = text[0]
+        if before > "\x7f" and (before.isalnum() or before == "_"):
+            return m.start() + 1
+        text = text[1:]  # without the character before the cue
+        start, end = m.span()  # the cue's own offsets in the text (one character shorter)
         cls = table.get(text)
-        if cls is None:  # whitespace other than one space inside a phrase
-            text = _SPACES.sub(" ", text)
-            cls = table.get(text)
-            if cls is None:
-                continue
-        first, last = m.span()
-        append(_Cue(first, last, cls, text))
-    return cues
+        if cls is None:
+            _add_cue(cues, start, end - 1, text)
+        else:
+            append(_Cue(start, end - 1, cls, text))
+    return -1
+
+
+def _add_cue(cues: list[_Cue], start: int, end: int, text: str) -> None:
+    """Adds the cue ``text`` (any whitespace inside a phrase counts as one space)."""
+    cls = _TABLE.get(text)
+    if cls is None:
+        text = _SPACES.sub(" ", text)
+        cls = _TABLE.get(text)
+        if cls is None:
+            return
+    cues.append(_Cue(start, end, cls, text))
 
 
 _PREDICATIVE_BEFORE = frozenset(_words("was were is are be been being remained remain"))
@@ -458,12 +492,43 @@ _CHANGE_VERBS = frozenset(
 _WEAK_COMPARE = frozenset({"significantly"})
 
 
+def _sentence_words(low: str, start: int, end: int, cues: list[_Cue]) -> list[str]:
+    """The words of ``low[start:end]``; sets each cue's ``word_index`` (words before it).
+
+    The words are found piece by piece between the cues, so the sentence is read once. A cue
+    can begin inside a word only after an apostrophe ("o'causes"); there the pieces would
+    split that word, so ``_counted_words`` keeps the labeller's original count.
+    """
+    findall = _WORD.findall
+    words: list[str] = []
+    at = start
+    for cue in cues:
+        if cue.start > start and low[cue.start - 1] == "'":
+            return _counted_words(low, start, end, cues)
+        words += findall(low, at, cue.start)
+        cue.word_index = len(words)
+        at = cue.start
+    words += findall(low, at, end)
+    return words
+
+
+def _counted_words(low: str, start: int, end: int, cues: list[_Cue]) -> list[str]:
+    """``_sentence_words`` the original way: the sentence's words, and each cue's index counted
+    over the pieces between cues (one more where a cue splits a word: the model's view)."""
+    index, counted = 0, start
+    for cue in cues:
+        index += len(_WORD.findall(low, counted, cue.start))
+        counted = cue.start
+        cue.word_index = index
+    return _WORD.findall(low, start, end)
+
+
 def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, list[str], list]:
     """(rule label, model features, [cues that make the label, cue groups]) of one sentence.
 
     ``low[start:end]`` is the lowercased sentence and ``cues`` its cue matches, in order.
     """
-    words = _WORD.findall(low, start, end)
+    words = _sentence_words(low, start, end, cues)
     feats: list[str] = ["BIAS"]
     if words:
         feats.append("first0=" + words[0])
@@ -481,17 +546,14 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     not_finding: list[_Cue] = []
     relations: list[_Cue] = []  # "may treat": claims only when hedged
     modifiers: list[_Cue] = []  # association participles after a noun
-    index, counted = 0, start  # words before the cue, counted from the previous cue on
-    findall = _WORD.findall
+    count = len(words)
     for cue in cues:
         cls = cue.cls
-        index += len(findall(low, counted, cue.start))
-        counted = cue.start
-        cue.word_index = index
-        prev = cue.prev = words[index - 1] if index > 0 else "^"
-        prev2 = cue.prev2 = words[index - 2] if index > 1 else "^"
+        index = cue.word_index
+        prev = words[index - 1] if index > 0 else "^"
+        prev2 = words[index - 2] if index > 1 else "^"
         after = index + cue.text.count(" ") + 1
-        nxt = words[after] if after < len(words) else "$"
+        nxt = words[after] if after < count else "$"
         feats.extend((f"{cls}:{cue.text}", f"{cls}<{prev}", f"{cls}>{nxt}"))
         if cls == _C:
             form = "ed" if cue.text.endswith("ed") else "ing" if cue.text.endswith("ing") else "v"
@@ -571,29 +633,21 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
             causal = [c for c in causal if c not in utility]
             relations = [c for c in relations if c not in utility]
             weak.extend(utility)
-    hedged_relations = [
-        r
-        for r in relations
-        if any(0 <= r.word_index - h.word_index <= 3 for h in hedges if h.text != "if")
-    ]
-    causal.extend(hedged_relations)
-    causal.sort(key=lambda c: c.start)
-    conditioned = [
-        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in causal)
-    ]
-    hedged_links = [
-        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in links)
-    ]
-    relation = [c for c in (causal[:1] + links[:1] + compare[:1]) if c]
-    first_relation = min((c.start for c in relation), default=end)
-    off = bool(not_finding) and (
-        not_finding[0].start < first_relation
-        or any(
-            " ".join(x.text.split()) in _STRONG_X
-            and not any(c.start < x.start and c.cls == _C for c in causal)
-            for x in not_finding
-        )
-    )
+    # Most sentences have no hedge: the hedge tests below then cost nothing.
+    conditioned: list[_Cue] = []
+    hedged_links: list[_Cue] = []
+    if hedges:
+        hedged_relations = [
+            r
+            for r in relations
+            if any(0 <= r.word_index - h.word_index <= 3 for h in hedges if h.text != "if")
+        ]
+        if hedged_relations:  # causal is in text order until these join it
+            causal.extend(hedged_relations)
+            causal.sort(key=_start_of)
+        conditioned = _hedging(hedges, causal)
+        hedged_links = _hedging(hedges, links)
+    off = bool(not_finding) and _not_a_finding(not_finding, causal, links, compare, end)
     if conditioned:
         feats.append("H>C")
         feats.extend("H>C:" + h.text for h in conditioned)
@@ -605,15 +659,22 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
         feats.append("CAN>C")
     if not_finding:
         feats.append("X_first" if off else "X_later")
-    for name, group in (("C", causal), ("Cweak", weak), ("A", links), ("K", compare)):
-        if group:
-            feats.append("HAS_" + name)
+    if causal:
+        feats.append("HAS_C")
+    if weak:
+        feats.append("HAS_Cweak")
+    if links:
+        feats.append("HAS_A")
+    if compare:
+        feats.append("HAS_K")
 
     # The rules: the label a careful reader gives from the cues alone.
     if off:  # "further studies are needed to determine whether X reduces Y"
         label, why = NO_CLAIM, []
-    elif any(c.cls == _A and c not in modifiers for c in links) or (
-        links and (not causal or (links[0].start < causal[0].start and not conditioned))
+    elif links and (
+        any(c.cls == _A and c not in modifiers for c in links)
+        or not causal
+        or (links[0].start < causal[0].start and not conditioned)
     ):
         label, why = CORRELATIONAL, links + hedged_links
     elif causal:
@@ -629,6 +690,33 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     return label, feats, [why, (causal, weak, links, compare, hedges, relations), words]
 
 
+def _start_of(cue: _Cue) -> int:
+    return cue.start
+
+
+def _hedging(hedges: list[_Cue], cues: list[_Cue]) -> list[_Cue]:
+    """The hedges that condition one of ``cues``: at most ``_HEDGE_REACH`` words before it."""
+    if not cues:
+        return []
+    return [
+        h for h in hedges if any(0 <= c.word_index - h.word_index <= _HEDGE_REACH for c in cues)
+    ]
+
+
+def _not_a_finding(
+    not_finding: list[_Cue], causal: list[_Cue], links: list[_Cue], compare: list[_Cue], end: int
+) -> bool:
+    """The sentence is not a finding: a marker ("we aimed", "should") comes before its first
+    relation cue, or a strong one ("further studies are needed") has no causal verb before it.
+    """
+    first_relation = min((g[0].start for g in (causal, links, compare) if g), default=end)
+    return not_finding[0].start < first_relation or any(
+        " ".join(x.text.split()) in _STRONG_X
+        and not any(c.start < x.start and c.cls == _C for c in causal)
+        for x in not_finding
+    )
+
+
 # --- the learned model --------------------------------------------------------------------------
 _SCALE = 10_000  # weights are stored with 4 decimals: exact as integers
 _BITS = 48  # one label's score per 48-bit field of a packed integer
@@ -640,15 +728,16 @@ def _pack(vector: Sequence[float]) -> int:
     return sum(round(w * _SCALE) << (_BITS * k) for k, w in enumerate(vector))
 
 
+# Added to a packed sum, this makes every field non-negative (each label's score is in
+# [-_HALF, _HALF)), so the fields read back with a shift and a mask, no borrows.
+_OFFSET = sum(_HALF << (_BITS * k) for k in range(len(LABELS)))
+_SHIFTS = tuple(_BITS * k for k in range(len(LABELS)))
+
+
 def _unpack(total: int) -> list[float]:
-    values = []
-    for _ in LABELS:
-        field = total & _MASK
-        if field >= _HALF:
-            field -= 1 << _BITS
-        values.append(field / _SCALE)
-        total = (total - field) >> _BITS
-    return values
+    """The per-label scores of a packed sum (``_pack``'s inverse, summed)."""
+    total += _OFFSET
+    return [(((total >> shift) & _MASK) - _HALF) / _SCALE for shift in _SHIFTS]
 
 
 class _Model:
@@ -676,7 +765,7 @@ class _Model:
     def scores(self, feats: Sequence[str], words: Sequence[str]) -> list[float]:
         zeros = repeat(0)
         return _unpack(
-            sum(map(self.other.get, feats, zeros)) + sum(map(self.words.get, words, zeros))
+            sum(map(self.words.get, words, zeros), sum(map(self.other.get, feats, zeros)))
         )
 
 
@@ -712,14 +801,15 @@ def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> t
     The model may overrule the rules only where the sentence has a cue word to show for the
     label it gives, so every claim the reading pane marks has its words marked.
     """
-    why, (causal, weak, links, compare, hedges, relations), words = info
+    why = info[0]
     if model is None:
         return label, why
-    scores = model.scores(feats, words)
+    scores = model.scores(feats, info[2])
     scores[STRENGTH[label]] += model.prior
-    decided = LABELS[max(range(4), key=scores.__getitem__)]
-    if decided == label:
+    decided = LABELS[scores.index(max(scores))]  # the first of equal scores, as max() keeps
+    if decided == label:  # the usual case
         return label, why
+    causal, weak, links, compare, hedges, relations = info[1]
     if decided == NO_CLAIM:
         return decided, []
     verbs = causal or weak or relations
@@ -737,17 +827,24 @@ def _decide(label: str, feats: list[str], info: list, model: _Model | None) -> t
     return (decided, shown) if shown else (label, why)
 
 
-def _cue_tuple(cues: list, shift: int) -> tuple[ClaimCue, ...]:
+def _cue_tuple(cues: list[_Cue], shift: int) -> tuple[ClaimCue, ...]:
+    """The cues in text order, each span once, as readers see them (offsets minus ``shift``)."""
+    if len(cues) == 1:  # the usual case
+        cue = cues[0]
+        return (ClaimCue(cue.start - shift, cue.end - shift, _CUE_KIND[cue.cls]),)
     seen: set[tuple[int, int]] = set()
     out: list[ClaimCue] = []
-    for cue in sorted(cues, key=lambda c: (c.start, c.end)):
+    for cue in sorted(cues, key=_span_of):
         key = (cue.start, cue.end)
         if key in seen:
             continue
         seen.add(key)
-        kind = CONDITION if cue.cls == _H else _KIND_OF.get(cue.cls, CAUSAL)
-        out.append(ClaimCue(cue.start - shift, cue.end - shift, kind))
+        out.append(ClaimCue(cue.start - shift, cue.end - shift, _CUE_KIND[cue.cls]))
     return tuple(out)
+
+
+def _span_of(cue: _Cue) -> tuple[int, int]:
+    return cue.start, cue.end
 
 
 def _lowered(text: str) -> str:
@@ -758,8 +855,11 @@ def _lowered(text: str) -> str:
     return "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
 
 
+_NOT_RELATION = (_X, _CAN)  # cues that state no relation: "should", "we aimed", "can"
+
+
 def _has_relation(cues: list[_Cue]) -> bool:
-    return any(c.cls not in (_X, _CAN) for c in cues)
+    return any(c.cls not in _NOT_RELATION for c in cues)
 
 
 # --- public interface ---------------------------------------------------------------------------
@@ -781,7 +881,7 @@ def label_sentences(sentences: Iterable[str]) -> list[tuple[str, tuple[ClaimCue,
 
 def _label_one(sentence: str, model: _Model | None) -> tuple[str, tuple[ClaimCue, ...]]:
     low = _lowered(sentence)
-    cues = _scan(low, 0, len(low))
+    cues = _scan(low)
     if not _has_relation(cues):
         return NO_CLAIM, ()
     label, feats, info = _analyse(low, 0, len(low), cues)
@@ -795,24 +895,28 @@ def sentence_features(sentence: str) -> tuple[str, list[str]]:
     A sentence without a relation cue has no features: it is ``no_claim`` whatever the model.
     """
     low = _lowered(sentence)
-    cues = _scan(low, 0, len(low))
+    cues = _scan(low)
     if not _has_relation(cues):
         return NO_CLAIM, []
     label, feats, info = _analyse(low, 0, len(low), cues)
     return label, _training_features(feats, info[2])
 
 
-def find_claims(text: str) -> list[Claim]:
-    """Every finding sentence of ``text`` with its label and cues, offsets into ``text``."""
+def find_claims(text: str, sentences: Sequence[tuple[int, int]] | None = None) -> list[Claim]:
+    """Every finding sentence of ``text`` with its label and cues, offsets into ``text``.
+
+    ``sentences``: ``sentence_spans(text)`` when the caller has it already (the reading pane
+    splits each piece for its own use), so the text is not split twice.
+    """
     low = _lowered(text)
-    cues = _scan(low, 0, len(low))
+    cues = _scan(low)
     if not _has_relation(cues):  # no sentence of the text can state a relation
         return []
     model = _load_model()
     claims: list[Claim] = []
     k = 0
     n = len(cues)
-    for start, end in sentence_spans(text):
+    for start, end in sentence_spans(text) if sentences is None else sentences:
         while k < n and cues[k].start < start:
             k += 1
         first = k
@@ -821,8 +925,11 @@ def find_claims(text: str) -> list[Claim]:
         if first == k:
             continue
         here = cues[first:k]
-        if not _has_relation(here):
-            continue
+        for cue in here:
+            if cue.cls not in _NOT_RELATION:
+                break
+        else:
+            continue  # no relation cue ("we aimed", "should" alone)
         rule, feats, info = _analyse(low, start, end, here)
         label, why = _decide(rule, feats, info, model)
         if label != NO_CLAIM:

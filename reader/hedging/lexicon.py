@@ -509,9 +509,15 @@ def entries(scheme: str) -> dict[str, Entry]:
     return table
 
 
-def trie_pattern(phrases: Iterable[str], before: str = r"\b", after: str = r"(?!\w)") -> str:
+def trie_pattern(
+    phrases: Iterable[str], before: str = r"\b", after: str = r"(?!\w)", order: str = ""
+) -> str:
     """A prefix-factored alternation; greedy optional tails make the longest phrase win.
-    ``before`` / ``after``: what must hold at either end (word boundaries by default)."""
+    ``before`` / ``after``: what must hold at either end (word boundaries by default).
+    ``order``: characters whose branches come first, in that order (the most frequent first:
+    the regex engine tries a node's branches one by one; siblings start with different
+    characters, so the order changes the speed, never the matches)."""
+    rank = {ch: i for i, ch in enumerate(order)}
     root: dict[str, dict] = {}
     for phrase in phrases:
         node = root
@@ -522,7 +528,7 @@ def trie_pattern(phrases: Iterable[str], before: str = r"\b", after: str = r"(?!
     def build(node: dict[str, dict]) -> str:
         alts: list[str] = []
         optional = False
-        for ch in sorted(node):
+        for ch in sorted(node, key=lambda ch: (rank.get(ch, len(rank)), ch)):
             if ch == "":
                 optional = True
                 continue
@@ -558,7 +564,13 @@ def phrase_problem(phrase: str) -> str | None:
 def compile_scheme(
     scheme: str, flags: int = 0, extra: tuple[tuple[str, str], ...] = ()
 ) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    """The scheme's regex and phrase table, plus ``extra`` (phrase, category) user cues.
+    """The scheme's regex and phrase table, plus ``extra`` (phrase, category) user cues."""
+    table = scheme_table(scheme, extra)
+    return re.compile(trie_pattern(sorted(table)), flags), table
+
+
+def scheme_table(scheme: str, extra: tuple[tuple[str, str], ...] = ()) -> dict[str, Entry]:
+    """The scheme's phrase table, plus ``extra`` (phrase, category) user cues.
 
     A user phrase the lexicon already has keeps its built-in entry (category and rules);
     new ones get the lemma ``user:<phrase>``, which no rule or model knows, so they are
@@ -568,4 +580,4 @@ def compile_scheme(
     for phrase, category in extra:
         norm = normalise_phrase(phrase)
         table.setdefault(norm, Entry(norm, f"user:{norm}", category, frozenset({scheme})))
-    return re.compile(trie_pattern(sorted(table)), flags), table
+    return table

@@ -23,7 +23,7 @@ _ABBREVIATIONS = _words(
     sp spp jan feb mar apr jun jul aug sep sept oct nov dec inc ltd co corp jr sr u.s dept
     est ph.d m.d b.c a.d p.m a.m"""
 )
-_LAST_WORD = re.compile(r"([\w.]+)\.[\"'”’)\]]*$")
+_CLOSERS = "\"'”’)]"
 _NONBLANK = re.compile(r"\S")
 
 
@@ -32,16 +32,34 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     start = 0
     for match in _BOUNDARY.finditer(text):
-        cut = match.start() + (text[match.start()] in ".!?")  # the cut follows the punctuation
-        if text[cut - 1 : cut] == "." or text[cut - 1 : cut] in "\"'”’)]":
+        at = match.start()
+        cut = at + (text[at] in ".!?")  # the cut follows the punctuation
+        before = text[cut - 1 : cut]
+        if (before == "." or before in _CLOSERS) and "\n" not in match.group():
             # Look only at a short window before the boundary: O(1) per boundary.
-            tail = _LAST_WORD.search(text, max(start, cut - 24), cut)
-            if tail and "\n" not in match.group() and _is_abbreviation(tail.group(1)):
+            word = _last_word(text, max(start, cut - 24), cut)
+            if word and _is_abbreviation(word):
                 continue
         _append(text, start, cut, spans)
         start = match.end()
     _append(text, start, len(text), spans)
     return spans
+
+
+def _last_word(text: str, low: int, cut: int) -> str:
+    """The word before the final period of ``text[low:cut]`` (closing quotes or brackets may
+    follow the period), or "" if it does not end so: the longest run of word characters and
+    dots before that period, found from the end (a regex search for it backtracked)."""
+    end = cut
+    while end > low and text[end - 1] in _CLOSERS:
+        end -= 1
+    end -= 1  # the period
+    if end <= low or text[end] != ".":
+        return ""
+    first = end
+    while first > low and (text[first - 1].isalnum() or text[first - 1] in "_."):
+        first -= 1
+    return text[first:end]
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -55,9 +73,13 @@ def _is_abbreviation(word: str) -> bool:
 
 
 def _append(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    first = _NONBLANK.search(text, start, end)
-    if first is None:
-        return
-    while end > first.start() and text[end - 1].isspace():
+    if start < end and not text[start].isspace():  # the usual case: no search needed
+        first = start
+    else:
+        found = _NONBLANK.search(text, start, end)
+        if found is None:
+            return
+        first = found.start()
+    while end > first and text[end - 1].isspace():
         end -= 1
-    spans.append((first.start(), end))
+    spans.append((first, end))

@@ -66,13 +66,14 @@ def analyse(
     """
     piece = text[start:end]
     at = start + offset
+    sentences = sentence_spans(piece)
     return Chunk(
         at,
         end + offset,
         [replace(h, start=h.start + at, end=h.end + at) for h in find_hedges(piece, extra=extra)],
         [(a + at, b + at) for a, b in hit_spans(piece, terms)] if terms else [],
-        [(a + at, b + at) for a, b in sentence_spans(piece)],
-        _findings(piece, at) if with_claims else [],
+        [(a + at, b + at) for a, b in sentences],
+        _findings(piece, at, sentences) if with_claims else [],
     )
 
 
@@ -81,7 +82,8 @@ def claims_of(text: str, start: int, end: int) -> Chunk:
     return Chunk(start, end, [], [], [], _findings(text[start:end], start))
 
 
-def _findings(piece: str, at: int) -> list[Finding]:
+def _findings(piece: str, at: int, sentences: list[tuple[int, int]] | None = None) -> list[Finding]:
+    """``find_claims(piece)`` moved by ``at``; ``sentences``: the piece's, if split already."""
     return [
         replace(
             f,
@@ -89,7 +91,7 @@ def _findings(piece: str, at: int) -> list[Finding]:
             end=f.end + at,
             cues=tuple(replace(c, start=c.start + at, end=c.end + at) for c in f.cues),
         )
-        for f in find_claims(piece)
+        for f in find_claims(piece, sentences)
     ]
 
 
