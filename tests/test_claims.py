@@ -172,3 +172,48 @@ def test_clearing_a_substance_is_a_cause_but_being_clear_is_not():
     walking = label_sentence("Walking clears the amyloid plaques from the brain.")
     assert walking[0] == "direct_causal"
     assert label_sentence("It is clear that more work is needed.")[0] == "no_claim"
+
+
+def test_no_text_of_cue_words_and_apostrophes_crashes_the_labeller():
+    """Seeded fuzz: cue words glued with apostrophes and punctuation (an apostrophe before
+    two cues once raised IndexError, so such a document could not be read or indexed)."""
+    import random
+
+    from reader.hedging.claims import claim_profile
+
+    words = [
+        "a",
+        "the",
+        "reduces",
+        "causes",
+        "may",
+        "suggest",
+        "associated",
+        "with",
+        "linked",
+        "to",
+        "prevents",
+        "leads",
+        "increased",
+        "risk",
+        "of",
+        "'",
+        "n't",
+        "if",
+        "whether",
+        "could",
+        "lower",
+        "patients",
+        "in",
+        "mice",
+    ]
+    rng = random.Random(3)
+    for _ in range(3000):
+        parts = []
+        for _ in range(rng.randint(1, 20)):
+            word = rng.choice(words)
+            word = ("'" if rng.random() < 0.3 else "") + word + rng.choice(["", "", ".", "'", ","])
+            parts.append(word)
+        text = rng.choice([" ", "'", ""]).join(parts)
+        found = find_claims(text)
+        assert claim_profile(text).findings == len(found)

@@ -110,12 +110,18 @@ def test_the_shared_corpora_are_sampled() -> None:
 
 
 def outcome(job: Callable[[str], object], text: str) -> object:
-    """What ``job(text)`` gives, or the name of what it raises (the reference raises
-    IndexError for "a'reduces b'causes": the same text must raise the same)."""
+    """What ``job(text)`` gives, or the name of what it raises."""
     try:
         return job(text)
     except IndexError as error:
         return type(error).__name__
+
+
+def same_or_mended(new: object, old: object) -> bool:
+    """The new outcome is the reference's, or the reference raised IndexError where the new
+    code labels the text (an apostrophe glued to a word before two cues counted a word
+    twice: "a'reduces b'causes" crashed the labeller, and a document holding it too)."""
+    return new == old or (old == "IndexError" and new != "IndexError")
 
 
 @pytest.mark.parametrize("text", TRICKY)
@@ -135,15 +141,20 @@ def test_tricky_texts_are_labelled_as_before(text: str) -> None:
     ]
     for shape in variants(text):
         for new, old in pairs:
-            assert outcome(new, shape) == outcome(old, shape), shape
+            assert same_or_mended(outcome(new, shape), outcome(old, shape)), shape
 
 
-def test_the_reference_raises_on_apostrophes_before_two_cues() -> None:
-    """A known flaw kept as it was (see the report of issue 12): words counted twice."""
+def test_apostrophes_before_two_cues_no_longer_crash_the_labeller() -> None:
+    """The reference raised IndexError (words counted twice); a document holding such a
+    sentence could not be marked, indexed or exported."""
     with pytest.raises(IndexError):
         frozen_claims.find_claims("a'reduces b'causes")
-    with pytest.raises(IndexError):
-        claims.find_claims("a'reduces b'causes")
+    for text in ("a'reduces b'causes", "Coffee'reduces risk and tea'causes harm."):
+        label, _cues = claims.label_sentence(text)
+        assert label in claims.LABELS
+        found = claims.find_claims(text)
+        assert [finding.label for finding in found] == ([label] if label != "no_claim" else [])
+        assert claims.claim_profile(text).findings == len(found)
 
 
 def test_corpus_sentences_are_labelled_as_before() -> None:
@@ -161,9 +172,11 @@ def test_documents_are_labelled_as_before() -> None:
     found = 0
     for document in documents():
         new = outcome(lambda s: as_tuples(claims.find_claims(s)), document)
-        assert new == outcome(lambda s: as_tuples(frozen_claims.find_claims(s)), document)
-        assert outcome(lambda s: vars_of(claims.claim_profile(s)), document) == outcome(
-            lambda s: vars_of(frozen_claims.claim_profile(s)), document
+        old = outcome(lambda s: as_tuples(frozen_claims.find_claims(s)), document)
+        assert same_or_mended(new, old)
+        assert same_or_mended(
+            outcome(lambda s: vars_of(claims.claim_profile(s)), document),
+            outcome(lambda s: vars_of(frozen_claims.claim_profile(s)), document),
         )
         assert sentence_spans(document) == frozen_sentences.sentence_spans(document)
         given = outcome(lambda s: as_tuples(claims.find_claims(s, sentence_spans(s))), document)

@@ -550,8 +550,10 @@ def _analyse(low: str, start: int, end: int, cues: list[_Cue]) -> tuple[str, lis
     for cue in cues:
         cls = cue.cls
         index = cue.word_index
-        prev = words[index - 1] if index > 0 else "^"
-        prev2 = words[index - 2] if index > 1 else "^"
+        # clamped: where an apostrophe splits a word before a cue (``_counted_words``) a
+        # cue can count one word more than the sentence has ("a'reduces b'causes")
+        prev = words[min(index, count) - 1] if index > 0 and count else "^"
+        prev2 = words[min(index - 1, count) - 1] if index > 1 and count else "^"
         after = index + cue.text.count(" ") + 1
         nxt = words[after] if after < count else "$"
         feats.extend((f"{cls}:{cue.text}", f"{cls}<{prev}", f"{cls}>{nxt}"))
