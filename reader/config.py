@@ -24,6 +24,7 @@ from typing import Any
 import platformdirs
 
 from reader.hedging import CATEGORIES, phrase_problem
+from reader.hedging.claims import MARK_KINDS
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -138,10 +139,8 @@ def _category_list() -> str:
 #: Claim-strength names ``hidden_categories`` takes -> the mark kinds (the reading pane's
 #: ``document-view--claim-…`` classes) they hide; "claims" is all three, as the ``8`` key.
 CLAIM_MARKS: dict[str, tuple[str, ...]] = {
-    "causal": ("claim-causal",),
-    "conditional": ("claim-conditional",),
-    "correlational": ("claim-correlational",),
-    "claims": ("claim-causal", "claim-conditional", "claim-correlational"),
+    **{kind.removeprefix("claim-"): (kind,) for kind in MARK_KINDS.values()},
+    "claims": tuple(MARK_KINDS.values()),
 }
 
 

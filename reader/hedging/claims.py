@@ -45,6 +45,7 @@ from reader.hedging.sentences import sentence_spans
 __all__ = [
     "LABELS",
     "LABEL_NAMES",
+    "MARK_KINDS",
     "STRENGTH",
     "Claim",
     "ClaimCue",
@@ -69,6 +70,14 @@ LABEL_NAMES: dict[str, str] = {
     CORRELATIONAL: "correlational",
     CONDITIONAL_CAUSAL: "conditional causal",
     DIRECT_CAUSAL: "direct causal",
+}
+#: The mark kind of each finding label's cue words: the reading pane's component class
+#: (``document-view--claim-causal``), and without ``claim-`` the name the config's
+#: ``hidden_categories`` takes. ``no_claim`` marks nothing.
+MARK_KINDS: dict[str, str] = {
+    DIRECT_CAUSAL: "claim-causal",
+    CONDITIONAL_CAUSAL: "claim-conditional",
+    CORRELATIONAL: "claim-correlational",
 }
 
 # Cue kinds: what a cue word contributes to the label (the reading pane marks these).

@@ -12,16 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from reader.hedging import Hedge
-from reader.hedging.claims import LABEL_NAMES, LABELS, Claim, free_cues
+from reader.hedging.claims import LABEL_NAMES, LABELS, MARK_KINDS, Claim, free_cues
 
 NO_CLAIM, CORRELATIONAL, CONDITIONAL_CAUSAL, DIRECT_CAUSAL = LABELS  # weakest first
 
 #: Label -> the mark kind (``document-view--claim-…`` component class) of its cues.
-CLAIM_KINDS: dict[str, str] = {
-    DIRECT_CAUSAL: "claim-causal",
-    CONDITIONAL_CAUSAL: "claim-conditional",
-    CORRELATIONAL: "claim-correlational",
-}
+CLAIM_KINDS: dict[str, str] = MARK_KINDS
 #: Mark kind -> label, for what the status line and the legend say.
 KIND_LABELS: dict[str, str] = {kind: label for label, kind in CLAIM_KINDS.items()}
 #: What the help screen says each claim mark means.

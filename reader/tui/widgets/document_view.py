@@ -27,6 +27,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
+from reader.hedging.claims import MARK_KINDS as LABEL_MARK_KINDS
 from reader.safe_text import printable
 from reader.tui.contrast import FEW_COLOURS, few_colours, readable
 from reader.tui.wrap import Lines, hanging_prefix, line_bounds, wrap_offsets
@@ -66,7 +67,7 @@ class _Layer:
 HEDGE_KINDS = ("modal", "epistemic", "probability", "approximator", "tentative", "attribution")
 #: Cue words of finding sentences, by claim strength (reader/tui/claims_marks.py); they
 #: share the hedges' layer, so ``]``/``[`` stop at them too.
-CLAIM_KINDS = ("claim-causal", "claim-conditional", "claim-correlational")
+CLAIM_KINDS = tuple(LABEL_MARK_KINDS.values())
 CATEGORY_KINDS = frozenset({*HEDGE_KINDS, "booster", *CLAIM_KINDS})
 #: Markdown's looks (``Document.styles``): emphasis and code, and links and footnote marks.
 STYLE_KINDS = ("strong", "em", "strike", "code")
