@@ -130,7 +130,13 @@ def test_on_a_terminal_a_progress_bar_shows_counts_and_rate(tmp_path: Path):
         reader = threading.Thread(target=drain, daemon=True)
         reader.start()
         assert gate.arrived.wait(90)
-        time.sleep(1.0)  # the bar redraws while the held URL is fetched
+        # the bar redraws while the held URL is fetched: release it once that is on screen
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            shown = captured.decode("utf-8", "replace")
+            if "3/4" in shown and "held" in shown and "/s" in shown:
+                break
+            time.sleep(0.02)
         gate.release()
         out, _ = adder.communicate(timeout=90)
         reader.join(5)

@@ -150,6 +150,35 @@ def start_pooled_add(library: Path, *sources: str | Path) -> subprocess.Popen[st
     )
 
 
+def cpu_ticks(pids: list[int]) -> int:
+    """User and system CPU ticks the processes have used so far (0 for one that is gone)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+                fields = stat.read().rsplit(")", 1)[1].split()
+        except FileNotFoundError:
+            continue
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total
+
+
+def wait_until_filed(workers: list[int], quiet: float = 0.5, limit: float = 60.0) -> None:
+    """Wait until the workers have filed what they were sent: each is blocked waiting for
+    more (no CPU used for ``quiet`` seconds) while the add waits for the held URL. Not a
+    fixed sleep: on a loaded machine the filing takes as long as it takes."""
+    deadline = time.monotonic() + limit
+    last, still_since = cpu_ticks(workers), time.monotonic()
+    while time.monotonic() < deadline:
+        time.sleep(0.05)
+        now = cpu_ticks(workers)
+        if now != last:
+            last, still_since = now, time.monotonic()
+        elif time.monotonic() - still_since >= quiet:
+            return
+    raise AssertionError("the workers were still busy after a minute")
+
+
 def gone(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as status:
@@ -171,7 +200,7 @@ def test_a_kill_while_workers_hold_segments_leaves_the_library_whole(tmp_path: P
     wait_for_gate(gate, adder)
     workers = json.loads(adder.stdout.readline())
     assert len(workers) >= 2
-    time.sleep(1.0)  # the workers file the files after the URL
+    wait_until_filed(workers)  # the files after the URL, held by the workers
     adder.send_signal(signal.SIGKILL)
     adder.communicate(timeout=60)
     deadline = time.monotonic() + 20
@@ -192,15 +221,14 @@ def test_a_kill_while_workers_hold_segments_leaves_the_library_whole(tmp_path: P
     lib.close()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="POSIX signals, /proc")
 def test_ctrl_c_commits_what_the_workers_filed(tmp_path: Path, gate: Gate):
     library = tmp_path / "lib"
     before = write_docs(tmp_path / "a", 30)
     after = write_docs(tmp_path / "b", 30, start=30)
     adder = start_pooled_add(library, before, gate.url, after)
     wait_for_gate(gate, adder)
-    adder.stdout.readline()
-    time.sleep(2.0)  # the workers file files after the URL, not reported yet
+    wait_until_filed(json.loads(adder.stdout.readline()))  # after the URL, not reported yet
     adder.send_signal(signal.SIGINT)
     _out, err = adder.communicate(timeout=60)
     assert adder.returncode == 130, err
