@@ -241,7 +241,7 @@ def open_ms(path: Path) -> tuple[float, float, float]:
         )
         return float(done.stdout)
 
-    from reader.tui.screens.main import PAGE
+    from reader.tui.search_actions import PAGE
 
     first = run("vaccine", 10)
     warm = run("vaccine", 10, preload="import numpy\n")

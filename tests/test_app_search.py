@@ -73,7 +73,7 @@ async def test_a_result_for_what_was_typed_before_is_not_shown_while_typing_goes
         return results
 
     monkeypatch.setattr(library, "search", search)
-    monkeypatch.setattr("reader.tui.screens.main.SEARCH_DELAY", 0.8)  # a slow typist's pause
+    monkeypatch.setattr("reader.tui.search_actions.SEARCH_DELAY", 0.8)  # a slow typist's pause
     app = HedgeReaderApp(library)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
@@ -157,7 +157,7 @@ async def test_a_query_with_no_results_says_so(library: Library):
 async def test_a_large_library_lists_a_page_at_a_time_and_end_reaches_the_last(
     tmp_path, monkeypatch
 ):
-    monkeypatch.setattr("reader.tui.screens.main.PAGE", 50)
+    monkeypatch.setattr("reader.tui.search_actions.PAGE", 50)
     folder = tmp_path / "many"
     folder.mkdir()
     for number in range(200):

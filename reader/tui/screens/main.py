@@ -3,7 +3,8 @@
 Slow work (opening and seeding the library, searching, adding, opening a document) runs
 in thread workers that only post ``reader.tui.messages``; the handlers here own the
 state (the query, the sort, the results, which document is open) and update the widgets.
-Reading keys (categories, panels, find, bookmarks, history) are ``ReadingActions``,
+Searching (the query, the sort, the results) is ``SearchActions``; reading keys
+(categories, panels, find, bookmarks, history) are ``ReadingActions``,
 export and copy-a-quote ``DocumentTools``, the pick-a-source step of a comparison
 ``CompareActions``.
 """
@@ -13,26 +14,21 @@ from __future__ import annotations
 import threading
 import time
 from dataclasses import replace
-from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
 from textual import on, work
-from textual.actions import SkipAction
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.timer import Timer
-from textual.widgets import Input, ProgressBar
+from textual.widgets import ProgressBar
 from textual.worker import get_current_worker
 
 from reader.library import (
-    SORTS,
     AddProgress,
     Library,
     LibraryError,
-    SearchResults,
     expand_lists,
     import_zotero,
     is_zotero_folder,
@@ -50,7 +46,8 @@ from reader.tui.keys import reading_bindings
 from reader.tui.reading_actions import ReadingActions
 from reader.tui.screens.add import AddScreen
 from reader.tui.screens.stats import StatsChoice, StatsScreen
-from reader.tui.widgets.document_list import DocumentList, ListEntry
+from reader.tui.search_actions import SearchActions
+from reader.tui.widgets.document_list import DocumentList
 from reader.tui.widgets.document_view import DocumentView
 from reader.tui.widgets.key_footer import KeyFooter
 from reader.tui.widgets.legend import Legend
@@ -60,18 +57,14 @@ from reader.tui.widgets.search_bar import SearchBar
 from reader.tui.widgets.side_panel import BookmarkList
 from reader.tui.wrap import wrap_offsets
 
-SEARCH_DELAY = 0.15  # seconds of typing pause before a search runs
 PROGRESS_INTERVAL = 0.05  # seconds between progress messages a worker posts
-#: Rows fetched at a time: a 20,000-document library lists its first page at once and
-#: the next ones as the cursor or the scrollbar nears the end.
-PAGE = 500
 PRESTART_DELAY = 0.3  # seconds after the list shows to start the analysis process
 MEMORY_SAVE_INTERVAL = 5.0  # seconds between saves of the reading memory, when it changed
 #: ``]`` and ``[`` share one footer entry, so ``? Help`` and ``q Quit`` fit at 120 columns.
 MARKS_GROUP = Binding.Group("Next/prev hedge or claim")
 
 
-class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
+class MainScreen(SearchActions, CompareActions, ReadingActions, DocumentTools, Screen[None]):
     """The library and the reading pane; every key here works from the list, the search
     bar, the text and the panels alike (the ids keep their ``app.`` names: configs use them)."""
 
@@ -133,12 +126,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
         self.extra_phrases = phrases
         self.seeds = seeds
         self.analysis_pool = pool
-        self.query_text = ""
-        self.sort = "relevance"
-        self.reverse_sort = False  # oldest, fewest, Z-A first (not for relevance)
-        self.results: SearchResults | None = None
-        self._generation = 0
-        self._search_timer: Timer | None = None
+        self.init_search()
         self._open_generation = 0
         #: Set once the open document's text and first marks have been painted.
         self.document_painted = threading.Event()
@@ -182,9 +170,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             if self.seeds is not None and not self.library.exists():
                 report = self._progress(messages.LibraryProgress)
                 seeded = self.library.add([self.seeds], progress=report)
-            results = self.library.search(
-                "", limit=PAGE, sort=self.sort, snippets=0, reverse=self.reverse_sort
-            )
+            results = self.first_page()
         except LibraryError as error:
             self.post_message(messages.LibraryFailed(str(error)))
             return
@@ -210,28 +196,6 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             return
         if document is not None:
             self.post_message(messages.SummaryRefreshed(document.summary))
-
-    @work(thread=True, exclusive=True, group="search", exit_on_error=False)
-    def run_search(self, generation: int, query: str, sort: str, reverse: bool = False) -> None:
-        try:
-            results = self.library.search(query, limit=PAGE, sort=sort, reverse=reverse)
-        except LibraryError as error:
-            self.post_message(messages.SearchFailed(generation, str(error)))
-        else:
-            self.post_message(messages.SearchFinished(generation, results))
-
-    @work(thread=True, exclusive=True, group="more", exit_on_error=False)
-    def fetch_more(
-        self, generation: int, query: str, sort: str, offset: int, rest: bool, reverse: bool
-    ) -> None:
-        try:
-            results = self.library.search(
-                query, limit=None if rest else PAGE, sort=sort, offset=offset, reverse=reverse
-            )
-        except LibraryError as error:
-            self.post_message(messages.SearchFailed(generation, str(error)))
-        else:
-            self.post_message(messages.MoreResults(generation, offset, results))
 
     def open_document(
         self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
@@ -327,13 +291,13 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
             text += f"\n{printable(str(failed[0]))}{more}"
         self.notify(text, severity="warning" if failed else "information", markup=False)
-        self._start_search(self.query_text)
+        self.start_search(self.query_text)
 
     def on_indexing_failed(self, message: messages.IndexingFailed) -> None:
         self._adding = None
         self._hide_progress()
         self.notify(printable(message.error), severity="error", markup=False)
-        self._start_search(self.query_text)
+        self.start_search(self.query_text)
 
     def on_figures_updated(self, message: messages.FiguresUpdated) -> None:
         self._hide_progress()
@@ -341,7 +305,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             self.notify(message.error, severity="warning")
         if not message.count:
             return
-        self._start_search(self.query_text)  # the rows' figures, and the status line
+        self.start_search(self.query_text)  # the rows' figures, and the status line
         pane = self.query_one(ReadingPane)
         if pane.document is not None:
             self._refresh_summary(pane.document.path)
@@ -390,33 +354,6 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             [], empty_message="The library could not be opened."
         )
         self.query_one(SearchBar).set_status(message.error, error=True)
-
-    def on_search_finished(self, message: messages.SearchFinished) -> None:
-        if message.generation == self._generation:
-            self._show_results(message.results)
-
-    @on(DocumentList.WantsMore)
-    def _list_wants_more(self, message: DocumentList.WantsMore) -> None:
-        if self.results is not None:
-            query = self.results.query
-            self.fetch_more(
-                self._generation, query, self.sort, message.offset, message.rest, self.reverse_sort
-            )
-
-    def on_more_results(self, message: messages.MoreResults) -> None:
-        if message.generation != self._generation or self.results is None:
-            return
-        if message.results.query != self.results.query:
-            return
-        searching = bool(message.results.query.strip())
-        more = [
-            ListEntry(h.summary, h.snippet if searching else None) for h in message.results.hits
-        ]
-        self.query_one(DocumentList).add_entries(message.offset, more)
-
-    def on_search_failed(self, message: messages.SearchFailed) -> None:
-        if message.generation == self._generation:
-            self.query_one(SearchBar).set_status(message.error, error=True)
 
     def on_document_opened(self, message: messages.DocumentOpened) -> None:
         if message.generation != self._open_generation or not self.app.is_running:
@@ -468,72 +405,11 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             return
         self.notify(message.error, severity="error")
 
-    def _show_results(self, results: SearchResults) -> None:
-        # A new query starts at its top hit; the same query refreshed (a sort, an add) or
-        # the whole library restored keeps the selected document selected.
-        keep = self.results is None or results.query in (self.results.query, "")
-        self.results = results
-        searching = bool(results.query.strip())
-        entries = [
-            ListEntry(hit.summary, hit.snippet if searching else None) for hit in results.hits
-        ]
-        if searching:
-            status = (
-                f"{results.total:,} result{'s' if results.total != 1 else ''} for {results.query!r}"
-            )
-            empty = f"Nothing matches {results.query!r}."
-            if results.suggestions:
-                status += f" · did you mean: {results.suggestions[0]}?"
-                empty += f" Did you mean: {results.suggestions[0]}?"
-        else:
-            status = f"{results.total:,} document{'s' if results.total != 1 else ''} in the library"
-            empty = "The library is empty: add documents with  hedge-reader add PATH"
-        if self.sort != "relevance":
-            status += f" · sorted by {self._sort_name()}"
-        listing = self.query_one(DocumentList)
-        listing.set_entries(entries, total=results.total, empty_message=empty, keep=keep)
-        self.query_one(SearchBar).set_status(status)
-
-    def search_terms(self) -> tuple[str, ...]:
-        """The current search's words, to mark in a document opened from its results."""
-        return self.results.terms if self.results and self.results.query.strip() else ()
-
     @on(DocumentList.Opened)
     def _open_selected(self, message: DocumentList.Opened) -> None:
         if self.compare_picked(message.summary.path):
             return
         self.open_document(message.summary.path, self.search_terms())
-
-    @on(Input.Changed, "#search-input")
-    def _query_changed(self, message: Input.Changed) -> None:
-        # A search still running for what was typed before is already stale: drop its result.
-        self._generation += 1
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._search_timer = self.set_timer(
-            SEARCH_DELAY, partial(self._start_search, message.value)
-        )
-
-    @on(Input.Submitted, "#search-input")
-    def _query_submitted(self, message: Input.Submitted) -> None:
-        if self._search_timer is not None:
-            self._search_timer.stop()
-        self._start_search(message.value)
-        self.query_one(DocumentList).focus()
-
-    def _start_search(self, query: str) -> None:
-        self.query_text = query
-        self._generation += 1
-        self.run_search(self._generation, query, self.sort, self.reverse_sort)
-
-    # -- actions: the list and the search ------------------------------------------------
-
-    def action_focus_search(self) -> None:
-        if isinstance(self.focused, Input):
-            raise SkipAction()  # the key goes on to the focused input
-        # at once, not through ``focus()``'s queued callback: keys typed right after `/`
-        # are already queued behind this one and must reach the search bar
-        self.set_focus(self.query_one(SearchBar).input)
 
     def action_back(self) -> None:
         if self.cancel_compare():
@@ -543,7 +419,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
         if focused is search.input:
             if search.query_text:
                 search.clear()
-                self._start_search("")
+                self.start_search("")
             else:
                 self.query_one(DocumentList).focus()
         elif isinstance(focused, DocumentView):
@@ -558,29 +434,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
             self.query_one(DocumentView).focus()
         elif self.query_text:
             search.clear()
-            self._start_search("")
-
-    def action_cycle_sort(self) -> None:
-        names = list(SORTS)
-        self.sort = names[(names.index(self.sort) + 1) % len(names)]
-        self._start_search(self.query_text)
-        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
-
-    def action_reverse_sort(self) -> None:
-        if self.sort == "relevance" and self.query_text.strip():
-            self.notify("Relevance has one order; s chooses a sort that turns round", timeout=2)
-            return
-        self.reverse_sort = not self.reverse_sort
-        self._start_search(self.query_text)
-        self.notify(f"Sorted by {self._sort_name()}", timeout=2)
-
-    def _sort_name(self) -> str:
-        """ "date", "date, oldest first", "hedges, fewest first"…"""
-        sort = self.sort if self.sort != "relevance" or self.query_text.strip() else "date"
-        if not self.reverse_sort or sort == "relevance":
-            return sort
-        turned = {"date": "oldest first", "title": "Z to A"}.get(sort, "fewest first")
-        return f"{sort}, {turned}"
+            self.start_search("")
 
     def action_add_documents(self) -> None:
         if self._adding is not None:
@@ -608,7 +462,7 @@ class MainScreen(CompareActions, ReadingActions, DocumentTools, Screen[None]):
         else:
             search = self.query_one(SearchBar).input
             if search.value == choice.query:
-                self._start_search(choice.query)
+                self.start_search(choice.query)
             else:
                 search.value = choice.query  # shown as if typed; its change runs the search
             self.query_one(DocumentList).focus()
