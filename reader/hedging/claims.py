@@ -38,7 +38,7 @@ from dataclasses import dataclass
 from itertools import repeat
 from pathlib import Path
 
-from reader.hedging.lexicon import trie_pattern
+from reader.hedging.lexicon import after_boundary, scan_after
 from reader.hedging.model import Hedge
 from reader.hedging.sentences import sentence_spans
 
@@ -391,14 +391,9 @@ def cue_phrases(kind: str) -> tuple[str, ...]:
     return tuple(p for wanted in classes for p, found in _TABLE.items() if found == wanted)
 
 
-# The detector's trie regex, with hyphens counted as part of a word at either end. It is
-# matched with the character before the cue, so it starts with a character class and the regex
-# engine skips ahead to candidates, by a bitmap test (ASCII): twice as fast as a look-behind
-# (?<![\w-]) tested by Unicode categories at every character. A letter or digit beyond ASCII
-# ("é") passes that class too: ``_scan`` steps over such matches to keep the look-behind's.
-_CUE_RE = re.compile(
-    r"[^0-9A-Z_a-z-]" + trie_pattern(_TABLE, before="", after=r"(?![\w-])", order=_LETTER_ORDER)
-)
+# The detector's trie, with hyphens counted as part of a word at either end, read with the
+# detector's quick scan (``lexicon.scan_after``).
+_CUE_RE = after_boundary(_TABLE, word="0-9A-Z_a-z-", after=r"(?![\w-])", order=_LETTER_ORDER)
 _SPACES = re.compile(r"\s+")
 _WORD = re.compile(r"[a-z][a-z'-]*|\d+")
 _HEDGE_REACH = 6  # a hedge this many words before a causal cue conditions it
@@ -426,45 +421,20 @@ class _Cue:
 
 
 def _scan(low: str) -> list[_Cue]:
-    """Every cue match of ``low``, in order (phrases spanning line breaks too)."""
+    """Every cue match of ``low``, in order (any whitespace inside a phrase counts as one
+    space, so phrases spanning line breaks are found too)."""
     cues: list[_Cue] = []
-    padded = " " + low  # a cue at the very start has a character before it too
-    at = 0
-    while at >= 0:
-        at = _scan_from(padded, at, cues)
-    return cues
-
-
-def _scan_from(padded: str, at: int, cues: list[_Cue]) -> int:
-    """Adds the cues of ``padded`` from ``at`` on (offsets into ``padded[1:]``). Stops at a
-    cue right after a letter or digit beyond ASCII, which is none, and returns where to
-    go on (the next character: as a look-behind scan goes on); -1 at the end of the text."""
-    table = _TABLE
     append = cues.append
-    for m in _CUE_RE.finditer(padded, at):
-        text = m.group()
-        before = text[0]
-        if before > "\x7f" and (before.isalnum() or before == "_"):
-            return m.start() + 1
-        text = text[1:]  # without the character before the cue
-        start, end = m.span()  # the cue's own offsets in the text (one character shorter)
+    table = _TABLE
+    for start, end, text in scan_after(_CUE_RE, low):
         cls = table.get(text)
         if cls is None:
-            _add_cue(cues, start, end - 1, text)
-        else:
-            append(_Cue(start, end - 1, cls, text))
-    return -1
-
-
-def _add_cue(cues: list[_Cue], start: int, end: int, text: str) -> None:
-    """Adds the cue ``text`` (any whitespace inside a phrase counts as one space)."""
-    cls = _TABLE.get(text)
-    if cls is None:
-        text = _SPACES.sub(" ", text)
-        cls = _TABLE.get(text)
-        if cls is None:
-            return
-    cues.append(_Cue(start, end, cls, text))
+            text = _SPACES.sub(" ", text)
+            cls = table.get(text)
+            if cls is None:
+                continue
+        append(_Cue(start, end, cls, text))
+    return cues
 
 
 _PREDICATIVE_BEFORE = frozenset(_words("was were is are be been being remained remain"))

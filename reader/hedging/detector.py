@@ -26,9 +26,10 @@ from reader.hedging.lexicon import (
     READER,
     SCHEMES,
     Entry,
+    after_boundary,
     compile_scheme,
+    scan_after,
     scheme_table,
-    trie_pattern,
 )
 from reader.hedging.model import BOOSTER, CATEGORIES, Hedge, HedgeProfile
 from reader.hedging.rules import NEXT_WORD_GATES, judge
@@ -105,39 +106,9 @@ def _pattern(
 def _compile_quick(
     scheme: str, extra: tuple[tuple[str, str], ...]
 ) -> tuple[re.Pattern[str], dict[str, Entry]]:
-    """The scheme's phrases after the character before them, for lowercase text: the pattern
-    starts with a character class, so the regex engine skips ahead to candidates by a bitmap
-    test (ASCII non-word characters), twice as fast as testing ``\\b`` by Unicode categories
-    at every character. ``_candidates`` reads its matches."""
+    """The scheme's phrases for lowercase text, read with ``scan_after`` (the quick scan)."""
     table = scheme_table(scheme, extra)
-    return re.compile(r"[^0-9A-Z_a-z]" + trie_pattern(sorted(table), before="")), table
-
-
-def _candidates(pattern: re.Pattern[str], low: str) -> list[tuple[int, int, str]]:
-    """(start, end, phrase) of every match of ``_compile_quick``'s ``pattern`` in ``low``: the
-    matches of ``\\b`` and the trie. The text gets a space in front, so a phrase at its very
-    start has a character before it too."""
-    found: list[tuple[int, int, str]] = []
-    padded = " " + low
-    at = 0
-    while at >= 0:
-        at = _candidates_from(pattern, padded, at, found)
-    return found
-
-
-def _candidates_from(
-    pattern: re.Pattern[str], padded: str, at: int, found: list[tuple[int, int, str]]
-) -> int:
-    """Adds the matches from ``at`` on (offsets into ``padded[1:]``). Stops at one right after
-    a letter or digit beyond ASCII, where ``\\b`` does not hold, and returns where to go on
-    (the next character, as a ``\\b`` scan goes on); -1 at the end of the text."""
-    for match in pattern.finditer(padded, at):
-        key = match.group()
-        before = key[0]
-        if before > "\x7f" and (before.isalnum() or before == "_"):
-            return match.start() + 1
-        found.append((match.start(), match.end() - 1, key[1:]))
-    return -1
+    return after_boundary(sorted(table)), table
 
 
 def _matches(pattern: re.Pattern[str], text: str) -> list[tuple[int, int, str]]:
@@ -179,7 +150,7 @@ def find_hedges(
     append = found.append
     either: tuple[int, bool] | None = None  # (end, decision) of an "either" awaiting its "or"
     gates = NEXT_WORD_GATES if scheme == READER else {}
-    for start, end, key in _candidates(pattern, lowered) if same else _matches(pattern, text):
+    for start, end, key in scan_after(pattern, lowered) if same else _matches(pattern, text):
         entry = table.get(key)
         if entry is None:
             key = " ".join(key.lower().split())

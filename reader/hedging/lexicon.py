@@ -549,6 +549,44 @@ def normalise_phrase(phrase: str) -> str:
     return " ".join(phrase.lower().split())
 
 
+def after_boundary(
+    phrases: Iterable[str], word: str = "0-9A-Z_a-z", after: str = r"(?!\w)", order: str = ""
+) -> re.Pattern[str]:
+    """``trie_pattern`` matched with the character before the phrase, one outside the ASCII
+    ``word`` class: the pattern starts with a character class, so the regex engine skips
+    ahead to candidates by a bitmap test, about twice as fast as a ``\b`` or look-behind
+    tested by Unicode categories at every character. Read its matches with ``scan_after``."""
+    return re.compile(f"[^{word}]" + trie_pattern(phrases, before="", after=after, order=order))
+
+
+def scan_after(pattern: re.Pattern[str], low: str) -> list[tuple[int, int, str]]:
+    """(start, end, phrase) of every match of an ``after_boundary`` pattern in ``low``, as a
+    ``\b`` scan finds them. The text gets a space in front, so a phrase at its very start
+    has a character before it too; a match right after a letter or digit beyond ASCII (which
+    the class lets through) is stepped over and the scan goes on from the next character."""
+    found: list[tuple[int, int, str]] = []
+    padded = " " + low
+    at = 0
+    while at >= 0:
+        at = _scan_from(pattern, padded, at, found)
+    return found
+
+
+def _scan_from(
+    pattern: re.Pattern[str], padded: str, at: int, found: list[tuple[int, int, str]]
+) -> int:
+    """Adds the matches from ``at`` on (offsets into ``padded[1:]``); where to go on after a
+    match it steps over, or -1 at the end of the text."""
+    append = found.append
+    for match in pattern.finditer(padded, at):
+        key = match.group()
+        before = key[0]
+        if before > "\x7f" and (before.isalnum() or before == "_"):
+            return match.start() + 1
+        append((match.start(), match.end() - 1, key[1:]))
+    return -1
+
+
 def phrase_problem(phrase: str) -> str | None:
     """Why ``phrase`` cannot be a user cue, or None when it can."""
     norm = normalise_phrase(phrase)
