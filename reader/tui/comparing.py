@@ -12,6 +12,9 @@ from typing import TYPE_CHECKING
 
 from reader.safe_text import printable
 from reader.tui.screens.compare import CompareScreen
+from reader.tui.widgets.document_list import DocumentList
+from reader.tui.widgets.reading_pane import ReadingPane
+from reader.tui.widgets.search_bar import SearchBar
 
 if TYPE_CHECKING:
     from textual.screen import Screen
@@ -34,9 +37,6 @@ class CompareActions(_Base):
     compare_release: str | None = None
 
     def action_compare_with(self) -> None:
-        from reader.tui.widgets.document_list import DocumentList
-        from reader.tui.widgets.reading_pane import ReadingPane
-        from reader.tui.widgets.search_bar import SearchBar
 
         document = self.query_one(ReadingPane).document
         if document is None:
@@ -77,7 +77,6 @@ class CompareActions(_Base):
     def cancel_compare(self) -> bool:
         """Esc while picking: stop picking (True); False when there is nothing to cancel, or
         the search bar holds a query (Esc clears that first, as usual)."""
-        from reader.tui.widgets.search_bar import SearchBar
 
         if self.compare_release is None:
             return False

@@ -30,19 +30,14 @@ class ReadingActions(_Base):
     hidden_categories: set[str]
     memory: Memory
 
-    def open_document(
-        self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
-    ) -> None:
-        raise NotImplementedError
+    if TYPE_CHECKING:  # the screen's own, named here for the type checker only
 
-    def search_terms(self) -> tuple[str, ...]:
-        raise NotImplementedError
-
-    def remember_position(self) -> None:
-        raise NotImplementedError
-
-    def save_memory(self) -> None:
-        raise NotImplementedError
+        def open_document(
+            self, path: str, terms: tuple[str, ...], *, record: bool = True, step: int = 0
+        ) -> None: ...
+        def search_terms(self) -> tuple[str, ...]: ...
+        def remember_position(self) -> None: ...
+        def save_memory(self) -> None: ...
 
     # -- jumps ----------------------------------------------------------------------
 
