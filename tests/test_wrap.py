@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from rich.cells import cell_len
 
@@ -26,6 +26,7 @@ def test_a_word_longer_than_the_line_is_folded():
     st.text(alphabet=st.sampled_from("ab cd\n日本\t-é"), max_size=300),
     st.integers(min_value=1, max_value=40),
 )
+@example(" \t a", 2)  # an indent, then a tab: the first line was 3 cells wide
 def test_wrapping_covers_all_words_within_width(text, width):
     lines = wrap_offsets(text, width)
     assert len(lines) >= text.count("\n") + 1

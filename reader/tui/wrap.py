@@ -38,6 +38,8 @@ def hanging_prefix(line: str, width: int) -> str:
     lead = _HANGING.match(line)
     if lead is None or not lead.end() or lead.end() * 2 > width or lead.end() == len(line):
         return ""
+    if line[lead.end()].isspace():  # a tab after it: the first line's text does not start
+        return ""  # where the wrapped lines are lined up, so they could not be measured
     return "".join("│" if char == "│" else " " for char in lead.group())
 
 
